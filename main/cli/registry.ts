@@ -1,0 +1,5 @@
+import type { CliCommand } from './command.ts';
+import { serveCommand } from './commands/serve.ts';
+
+/** Every subcommand, in the order `--help` lists them. Each lives in commands/<name>.ts. */
+export const commands: CliCommand[] = [serveCommand];

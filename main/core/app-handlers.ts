@@ -1,0 +1,87 @@
+import { readdirSync, statSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import type { AppInfo, DirectoryEntry, OpenRequest } from '../../common/contract/app.ts';
+import { MidstanceError } from '../../common/contract/errors.ts';
+import type { RecentStore } from '../app-state/recent-store.ts';
+import type { SettingsStore } from '../app-state/settings-store.ts';
+import { classifyPath } from '../platform/paths.ts';
+import { APP_NAME, APP_VERSION } from '../platform/version.ts';
+import type { Handlers } from './types.ts';
+
+export type DialogPurpose = 'open-project' | 'open-video' | 'save-project';
+
+/** Native file dialogs, supplied by the Electron shell; absent in browser mode and the CLI. */
+export interface DialogProvider {
+  pickFile(purpose: DialogPurpose): Promise<string | null>;
+}
+
+export interface AppHandlerDeps {
+  shell: AppInfo['shell'];
+  settings: SettingsStore;
+  recent: RecentStore;
+  dialogs: DialogProvider | undefined;
+  takeOpenRequests(): OpenRequest[];
+}
+
+type AppCallName =
+  | 'app.info'
+  | 'settings.get'
+  | 'settings.update'
+  | 'recent.list'
+  | 'recent.forget'
+  | 'app.takeOpenRequests'
+  | 'dialog.pickFile'
+  | 'files.list';
+
+export function createAppHandlers(deps: AppHandlerDeps): Pick<Handlers, AppCallName> {
+  return {
+    'app.info': () => ({
+      name: APP_NAME,
+      version: APP_VERSION,
+      shell: deps.shell,
+      platform: process.platform,
+      nodeVersion: process.versions.node,
+      nativeDialogs: deps.dialogs !== undefined,
+    }),
+    'settings.get': () => deps.settings.get(),
+    'settings.update': (patch) => deps.settings.update(stripUndefined(patch)),
+    'recent.list': () => deps.recent.list(),
+    'recent.forget': ({ path }) => deps.recent.forget(path),
+    'app.takeOpenRequests': () => deps.takeOpenRequests(),
+    'dialog.pickFile': async ({ purpose }) =>
+      deps.dialogs ? { path: await deps.dialogs.pickFile(purpose), supported: true } : { path: null, supported: false },
+    'files.list': ({ path }) => listDirectory(path ?? homedir()),
+  };
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+const KIND_ORDER: Record<DirectoryEntry['kind'], number> = { directory: 0, project: 1, video: 2, other: 3 };
+
+export function listDirectory(requested: string) {
+  const path = resolve(requested);
+  let names: string[];
+  try {
+    names = readdirSync(path);
+  } catch {
+    throw new MidstanceError('not-found', `Cannot open the folder ${path}.`, { path });
+  }
+  const entries: DirectoryEntry[] = [];
+  for (const name of names) {
+    if (name.startsWith('.')) continue;
+    const full = join(path, name);
+    try {
+      const stats = statSync(full);
+      const kind = stats.isDirectory() ? 'directory' : classifyPath(name);
+      entries.push({ name, path: full, kind, size: stats.isDirectory() ? null : stats.size });
+    } catch {
+      // Broken links and files we may not stat are simply not offered.
+    }
+  }
+  entries.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.name.localeCompare(b.name));
+  const parent = dirname(path);
+  return { path, parent: parent === path ? null : parent, entries };
+}

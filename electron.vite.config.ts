@@ -1,9 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
-import packageJson from './package.json' with { type: 'json' };
 
-const version = JSON.stringify(packageJson.version);
+const version = JSON.stringify((JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version);
 
 export default defineConfig({
   main: {

@@ -1,0 +1,72 @@
+export const en = {
+  app: {
+    name: 'Midstance',
+    tagline: 'Frame-by-frame running-technique analysis',
+    language: 'Language',
+    languages: { nl: 'Nederlands', en: 'English' },
+    saved: 'All changes saved',
+    offline: 'Works offline. Your data stays on this computer.',
+  },
+  start: {
+    heading: 'Start',
+    newProject: 'New project',
+    newProjectHint: 'One project file per practice or client',
+    openProject: 'Open project…',
+    openProjectHint: 'A .midstance file',
+    openVideo: 'Open video…',
+    openVideoHint: 'Start with a clip; save it to a project later',
+    recent: 'Recent',
+    recentEmpty: 'Nothing opened yet. Projects and videos you open appear here.',
+    forget: 'Remove {{name}} from the list',
+    kinds: { project: 'Project', video: 'Video' },
+    filmingTitle: 'Filming tips',
+    filmingTips: [
+      'Treadmill at an easy pace; film at least one side view and one front or rear view.',
+      'Camera still, perpendicular to the belt, at hip height, whole body in the frame.',
+      'Use slow motion (120 or 240 fps): at 30 fps timing is off by up to 33 ms per frame.',
+    ],
+  },
+  workspace: {
+    back: 'Back to start',
+    tools: 'Tools',
+    frameArea: 'Frame',
+    sidePanel: 'Details',
+    timeline: 'Timeline',
+    noClip: 'No clip loaded',
+    frame: 'Frame',
+    captureTime: 'Real time',
+    fileTime: 'File time',
+  },
+  tool: {
+    select: 'Select',
+    goniometer: 'Goniometer',
+    angleHorizontal: 'Angle to horizontal',
+    angleVertical: 'Angle to vertical',
+    line: 'Line',
+    ruler: 'Calibration ruler',
+    marker: 'Marker',
+    text: 'Text note',
+  },
+  files: {
+    title: 'Choose a file',
+    up: 'Up one folder',
+    path: 'Folder',
+    go: 'Go',
+    cancel: 'Cancel',
+    open: 'Open',
+    empty: 'No projects or videos in this folder.',
+    filterProject: 'Showing folders and .midstance projects',
+    filterVideo: 'Showing folders and videos',
+  },
+  errors: {
+    title: 'Something needs your attention',
+    dismiss: 'Dismiss',
+  },
+  shortcuts: {
+    title: 'Keyboard shortcuts',
+    close: 'Close',
+  },
+};
+
+/** The shape every language must fill; TypeScript checks Dutch against it. */
+export type Translation = typeof en;

@@ -1,0 +1,62 @@
+/**
+ * Playback speeds. "file" plays the file as stored (a 30 fps slow-motion file stays slow);
+ * the others are fractions of real (capture) speed, which is what a coach reasons in.
+ */
+export const PLAYBACK_SPEEDS = ['file', 1, 0.5, 0.25, 0.125, 0.0625] as const;
+export type PlaybackSpeed = (typeof PLAYBACK_SPEEDS)[number];
+
+export function speedLabel(speed: PlaybackSpeed): string {
+  if (speed === 'file') return 'file';
+  return speed === 1 ? '1×' : `1/${Math.round(1 / speed)}×`;
+}
+
+export function adjacentSpeed(speed: PlaybackSpeed, direction: 'slower' | 'faster'): PlaybackSpeed {
+  const index = PLAYBACK_SPEEDS.indexOf(speed);
+  const next = direction === 'slower' ? index + 1 : index - 1;
+  return PLAYBACK_SPEEDS[Math.min(PLAYBACK_SPEEDS.length - 1, Math.max(0, next))]!;
+}
+
+/** Last frame whose time is ≤ t (binary search over ascending times); clamps at both ends. */
+export function frameAtTime(times: ArrayLike<number>, t: number): number {
+  let low = 0;
+  let high = times.length - 1;
+  if (high < 0) return 0;
+  if (t <= times[0]!) return 0;
+  if (t >= times[high]!) return high;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (times[mid]! <= t) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
+export interface PlaybackPlan {
+  /** File-timeline seconds of the frame playback started on. */
+  startFileTime: number;
+  /** File seconds that pass per wall-clock second. */
+  fileSecondsPerSecond: number;
+  range: { first: number; last: number };
+  loop: boolean;
+}
+
+/**
+ * Seconds of file timeline per wall-clock second. A slow-motion file whose capture rate is
+ * `slowdown` times its playback rate needs `slowdown` file seconds for one real second.
+ */
+export function fileRate(speed: PlaybackSpeed, slowdown: number): number {
+  return speed === 'file' ? 1 : speed * slowdown;
+}
+
+/** Which frame to show `elapsedSeconds` after play started; null once a non-looping range ends. */
+export function frameForElapsed(times: ArrayLike<number>, plan: PlaybackPlan, elapsedSeconds: number): number | null {
+  const first = times[plan.range.first] ?? 0;
+  const last = times[plan.range.last] ?? first;
+  let t = plan.startFileTime + elapsedSeconds * plan.fileSecondsPerSecond;
+  if (t > last) {
+    if (!plan.loop) return null;
+    const span = Math.max(last - first, 1e-9);
+    t = first + ((t - first) % span);
+  }
+  return Math.min(plan.range.last, Math.max(plan.range.first, frameAtTime(times, t)));
+}

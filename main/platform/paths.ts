@@ -12,7 +12,7 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform = 
   return join(env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'midstance');
 }
 
-const VIDEO_EXTENSIONS = new Set(['.mp4', '.mov', '.m4v', '.mkv', '.avi', '.webm', '.mts', '.3gp']);
+export const VIDEO_EXTENSIONS = new Set(['.mp4', '.mov', '.m4v', '.mkv', '.avi', '.webm', '.mts', '.3gp']);
 export const PROJECT_EXTENSION = '.midstance';
 
 export function classifyPath(path: string): 'project' | 'video' | 'other' {

@@ -1,0 +1,69 @@
+import { useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+
+export interface TimelineMark {
+  frame: number;
+  kind: 'annotation' | 'event';
+  label: string;
+}
+
+export interface TimelineProps {
+  frameCount: number;
+  current: number;
+  range: { in: number | null; out: number | null };
+  marks: TimelineMark[];
+  onSeek(frame: number): void;
+}
+
+/** A scrub bar over the whole clip: drag to scrub, with in/out range and marks for annotated frames. */
+export function Timeline({ frameCount, current, range, marks, onSeek }: TimelineProps) {
+  const { t } = useTranslation();
+  const trackRef = useRef<HTMLDivElement>(null);
+  const last = Math.max(frameCount - 1, 1);
+  const percent = (frame: number) => `${(frame / last) * 100}%`;
+
+  const frameAtPointer = (clientX: number) => {
+    const rect = trackRef.current?.getBoundingClientRect();
+    if (!rect || rect.width === 0) return current;
+    return Math.round(Math.min(1, Math.max(0, (clientX - rect.left) / rect.width)) * last);
+  };
+
+  return (
+    <div className="timeline-bar">
+      <div
+        ref={trackRef}
+        className="timeline-track"
+        role="slider"
+        tabIndex={0}
+        aria-label={t('viewer.timeline')}
+        aria-valuemin={0}
+        aria-valuemax={last}
+        aria-valuenow={current}
+        aria-valuetext={t('viewer.frameOf', { frame: current, count: frameCount })}
+        onPointerDown={(event) => {
+          event.currentTarget.setPointerCapture(event.pointerId);
+          onSeek(frameAtPointer(event.clientX));
+        }}
+        onPointerMove={(event) => {
+          if (event.currentTarget.hasPointerCapture(event.pointerId)) onSeek(frameAtPointer(event.clientX));
+        }}
+      >
+        {range.in !== null && (
+          <div
+            className="timeline-range"
+            style={{ left: percent(range.in), width: `calc(${percent((range.out ?? last) - range.in)})` }}
+          />
+        )}
+        {marks.map((mark) => (
+          <span
+            key={`${mark.kind}-${mark.frame}-${mark.label}`}
+            className={`timeline-mark ${mark.kind}`}
+            style={{ left: percent(mark.frame) }}
+            title={mark.label}
+          />
+        ))}
+        <div className="timeline-playhead" style={{ left: percent(current) }} />
+      </div>
+    </div>
+  );
+}

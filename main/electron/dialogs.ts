@@ -1,0 +1,22 @@
+import { type BrowserWindow, dialog } from 'electron';
+import type { DialogProvider } from '../core/app-handlers.ts';
+import { PROJECT_EXTENSION } from '../platform/paths.ts';
+import { dialogFilters, withProjectExtension } from './dialog-filters.ts';
+
+/** Native open/save dialogs, modal to the main window when there is one. */
+export function createDialogProvider(currentWindow: () => BrowserWindow | null): DialogProvider {
+  return {
+    async pickFile(purpose) {
+      const parent = currentWindow();
+      const filters = dialogFilters(purpose);
+      if (purpose === 'save-project') {
+        const options = { filters, defaultPath: `Untitled${PROJECT_EXTENSION}` };
+        const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
+        return result.canceled || !result.filePath ? null : withProjectExtension(result.filePath);
+      }
+      const options = { properties: ['openFile' as const], filters };
+      const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+  };
+}

@@ -1,5 +1,6 @@
 import type { CliCommand } from './command.ts';
 import { serveCommand } from './commands/serve.ts';
+import { startCommand } from './commands/start.ts';
 
 /** Every subcommand, in the order `--help` lists them. Each lives in commands/<name>.ts. */
-export const commands: CliCommand[] = [serveCommand];
+export const commands: CliCommand[] = [startCommand, serveCommand];

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appCalls, appEvents } from './app.ts';
+import { projectCalls, projectEvents } from './project.ts';
 
 /**
  * The whole API between renderer and core, one table. Each domain owns a file that
@@ -7,10 +8,12 @@ import { appCalls, appEvents } from './app.ts';
  */
 export const api = {
   ...appCalls,
+  ...projectCalls,
 } as const;
 
 export const events = {
   ...appEvents,
+  ...projectEvents,
 } as const;
 
 export type Api = typeof api;

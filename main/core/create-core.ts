@@ -5,6 +5,7 @@ import { createSettingsStore } from '../app-state/settings-store.ts';
 import { classifyPath } from '../platform/paths.ts';
 import { createAppHandlers, type DialogProvider } from './app-handlers.ts';
 import { createEventBus } from './event-bus.ts';
+import { createProjectHandlers, createProjectServiceForCore } from './project-handlers.ts';
 import type { Core, FrameSource, Handlers } from './types.ts';
 
 export interface CoreOptions {
@@ -19,6 +20,7 @@ export function createCore(options: CoreOptions): Core {
   const settings = createSettingsStore(options.dataDir);
   const recent = createRecentStore(options.dataDir);
   const pendingOpens: OpenRequest[] = [];
+  const project = createProjectServiceForCore({ dataDir: options.dataDir, events, recent, settings });
 
   const handlers: Handlers = {
     ...createAppHandlers({
@@ -28,6 +30,7 @@ export function createCore(options: CoreOptions): Core {
       dialogs: options.dialogs,
       takeOpenRequests: () => pendingOpens.splice(0),
     }),
+    ...createProjectHandlers(project),
   };
 
   const frames: FrameSource = {
@@ -46,6 +49,8 @@ export function createCore(options: CoreOptions): Core {
       pendingOpens.push(request);
       events.emit('app.openRequested', request);
     },
-    async dispose() {},
+    async dispose() {
+      project.dispose();
+    },
   };
 }

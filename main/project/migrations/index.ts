@@ -1,0 +1,8 @@
+import { initialSchema } from './001-initial.ts';
+import type { Migration } from './types.ts';
+
+/** Every schema step in order; the last version is the format this Midstance writes. */
+export const MIGRATIONS: readonly Migration[] = [initialSchema];
+
+export const latestVersion = (migrations: readonly Migration[]): number =>
+  migrations.reduce((max, migration) => Math.max(max, migration.version), 0);

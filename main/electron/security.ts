@@ -8,6 +8,8 @@ import { ELECTRON_CSP } from './protocols.ts';
  */
 export function hardenSession(session: Session): void {
   session.webRequest.onHeadersReceived((details, callback) => {
+    // DevTools (development builds only) brings its own policy; ours would break it.
+    if (details.url.startsWith('devtools:')) return callback({});
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [ELECTRON_CSP] } });
   });
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));

@@ -272,7 +272,12 @@ function readConsistentImage(path: string): Buffer {
   let reader: Database.Database | undefined;
   try {
     reader = new Database(path, { readonly: true, fileMustExist: true, timeout: 0 });
-    return reader.serialize();
+    // One read transaction: the lock check (SQLITE_BUSY) comes first, and the copy is one snapshot.
+    reader.exec('BEGIN');
+    reader.pragma('user_version');
+    const image = reader.serialize();
+    reader.exec('COMMIT');
+    return image;
   } catch (error) {
     throw mapDatabaseError(error, path);
   } finally {

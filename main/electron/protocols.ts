@@ -1,4 +1,5 @@
 import { protocol } from 'electron';
+import { httpStatusFor } from '../platform/http-status.ts';
 import { MidstanceError } from '../../common/contract/errors.ts';
 import { FRAME_SCHEME } from '../../common/contract/bridge.ts';
 import { toMidstanceError } from '../core/dispatch.ts';
@@ -55,7 +56,7 @@ export function registerFrameProtocol(frames: FrameSource): void {
       });
     } catch (error) {
       const failure = toMidstanceError(error);
-      return errorResponse(failure.code === 'not-found' || failure.code === 'media-missing' ? 404 : 500, failure);
+      return errorResponse(httpStatusFor(failure.code), failure);
     }
   });
 }

@@ -5,6 +5,8 @@ import { MidstanceError } from '../../common/contract/errors.ts';
 import { dispatch, toMidstanceError } from '../core/dispatch.ts';
 import type { Core } from '../core/types.ts';
 import { contentSecurityPolicy } from '../platform/csp.ts';
+import { parseFrameAddress } from '../platform/frame-address.ts';
+import { httpStatusFor } from '../platform/http-status.ts';
 import { TOKEN_COOKIE, isAllowedHost, isAllowedOrigin, presentedToken, tokensEqual } from './request-guard.ts';
 import { readStaticFile } from './static-files.ts';
 
@@ -97,7 +99,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       if (!response.writableFinished) abort.abort();
     });
     const envelope = await dispatch(options.core.handlers, decodeURIComponent(name), input, { signal: abort.signal });
-    const status = envelope.ok ? 200 : statusFor(envelope.error.code);
+    const status = envelope.ok ? 200 : httpStatusFor(envelope.error.code);
     sendJson(response, status, envelope);
   }
 
@@ -112,31 +114,29 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       response.write(`data: ${JSON.stringify({ name, payload })}\n\n`);
     });
     const keepAlive = setInterval(() => response.write(': keep-alive\n\n'), 15_000);
-    request.on('close', () => {
+    response.on('close', () => {
       clearInterval(keepAlive);
       unsubscribe();
     });
   }
 
   async function handleFrame(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
-    const match = /^\/frames\/([A-Za-z0-9_-]{1,64})\/(\d{1,9})$/.exec(url.pathname);
-    if (!match || request.method !== 'GET') {
-      sendError(response, 404, new MidstanceError('not-found', 'No such frame address.'));
+    const address = parseFrameAddress(url.pathname.slice('/frames'.length), url.searchParams.get('w'));
+    if (request.method !== 'GET') {
+      sendError(response, 405, new MidstanceError('invalid-request', 'Frames are read with GET.'));
       return;
     }
-    const widthParam = url.searchParams.get('w');
-    const width = widthParam === null ? undefined : Number.parseInt(widthParam, 10);
-    if (width !== undefined && !(width > 0 && width <= 16384)) {
-      sendError(response, 400, new MidstanceError('invalid-request', 'Frame width out of range.'));
+    if (!address.ok) {
+      sendError(response, address.status, new MidstanceError(address.status === 400 ? 'invalid-request' : 'not-found', address.message));
       return;
     }
     const abort = new AbortController();
-    request.on('close', () => abort.abort());
+    // The response, not the request, closes when the client goes away (the request closes once read).
+    response.on('close', () => {
+      if (!response.writableFinished) abort.abort();
+    });
     try {
-      const frame = await options.core.frames.getFrame(
-        { clipId: match[1]!, index: Number(match[2]), ...(width === undefined ? {} : { width }) },
-        abort.signal,
-      );
+      const frame = await options.core.frames.getFrame(address.request, abort.signal);
       response.writeHead(200, {
         'Content-Type': frame.contentType,
         'Content-Length': frame.data.byteLength,
@@ -146,7 +146,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       response.end(frame.data);
     } catch (error) {
       const midstanceError = toMidstanceError(error);
-      sendError(response, statusFor(midstanceError.code), midstanceError);
+      sendError(response, httpStatusFor(midstanceError.code), midstanceError);
     }
   }
 
@@ -219,24 +219,6 @@ function sendJson(response: ServerResponse, status: number, value: unknown): voi
 
 function sendError(response: ServerResponse, status: number, error: MidstanceError): void {
   sendJson(response, status, { ok: false, error: error.toShape() });
-}
-
-function statusFor(code: MidstanceError['code']): number {
-  switch (code) {
-    case 'invalid-request':
-    case 'unknown-call':
-      return 400;
-    case 'unauthorized':
-      return 401;
-    case 'not-found':
-    case 'media-missing':
-      return 404;
-    case 'internal':
-      return 500;
-    default:
-      // Expected user-facing failures (bad file, locked project …) are answers, not server faults.
-      return 422;
-  }
 }
 
 function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {

@@ -7,3 +7,4 @@ export * from './calibration.ts';
 export * from './conventions.ts';
 export * from './hit-test.ts';
 export * from './edit.ts';
+export * from './drawing.ts';

@@ -8,7 +8,9 @@ import { type ApiClient, createClient } from '../../../common/contract/client.ts
 import { MidstanceError } from '../../../common/contract/errors.ts';
 import { createCore } from '../../../main/core/create-core.ts';
 import { dispatch } from '../../../main/core/dispatch.ts';
-import type { Core } from '../../../main/core/types.ts';
+import { createProjectHandlers } from '../../../main/core/project-handlers.ts';
+import type { Core, Handlers } from '../../../main/core/types.ts';
+import { createProjectService, type ProjectService } from '../../../main/project/service.ts';
 
 export function tempDir(prefix = 'midstance-project-'): { path: string; remove(): void } {
   const path = mkdtempSync(join(tmpdir(), prefix));
@@ -63,6 +65,33 @@ export function startApp(dataDir: string): TestApp {
       throw new Error(`${name} was expected to fail but succeeded`);
     },
     dispose: () => core.dispose(),
+  };
+}
+
+/** Just the project service behind the contract client, for tests that also need the open database. */
+export function startProjectService(dataDir: string): Omit<TestApp, 'core' | 'events'> & { service: ProjectService } {
+  const service = createProjectService({ dataDir });
+  const handlers = createProjectHandlers(service) as Handlers;
+  const client = createClient({
+    invoke: (name, input) => dispatch(handlers, name, JSON.parse(JSON.stringify(input ?? {}))),
+    subscribe: () => () => {},
+    frameUrl: () => '',
+  });
+  return {
+    service,
+    client,
+    dataDir,
+    call: (name, input) => client.call(name, input),
+    async failure(name, input) {
+      try {
+        await client.call(name, input);
+      } catch (error) {
+        if (error instanceof MidstanceError) return error;
+        throw error;
+      }
+      throw new Error(`${name} was expected to fail but succeeded`);
+    },
+    dispose: async () => service.dispose(),
   };
 }
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { CallInput, CallName, CallOutput } from '../../../common/contract/api.ts';
 import { type ApiClient, createClient } from '../../../common/contract/client.ts';
@@ -97,6 +97,7 @@ export function startProjectService(dataDir: string): Omit<TestApp, 'core' | 'ev
 
 /** A fake video: random bytes of the given size (the project layer never decodes it). */
 export function writeVideo(path: string, size: number, seed = 1): string {
+  mkdirSync(dirname(path), { recursive: true });
   const bytes = Buffer.alloc(size);
   let x = seed * 2654435761;
   for (let i = 0; i < size; i++) {

@@ -1,0 +1,449 @@
+import { MidstanceError } from '../../common/contract/errors.ts';
+import type { MediaInfo, WarmStatus } from '../../common/contract/media.ts';
+import type { DecodeRequest, FrameDecoder, OutputSize } from './decoder.ts';
+import type { FrameCache, FrameVariant } from './frame-cache.ts';
+import { cancelledError } from './processes.ts';
+
+/**
+ * One open clip: serves frames from the shared cache, starts decode jobs for misses, and warms
+ * the cache in the background nearest to the current frame first.
+ *
+ * - A miss decodes from the preceding keyframe; frames before the wanted one are decoded but not
+ *   converted (that is what makes a cold frame fast); the job then keeps converting forward to
+ *   the end of its group, so stepping forward is already cached.
+ * - A request that an already running job will reach soon waits for it instead of starting
+ *   another process. A new request kills jobs that nobody waits for any more (superseded).
+ * - Warm-up runs two low-priority single-threaded processes over chunks of whole keyframe groups.
+ *   When the clip does not fit in its share of the cache bound, it warms a window around the
+ *   current frame instead and drops its frames outside that window when the window moves.
+ */
+
+export interface SessionOptions {
+  mediaId: string;
+  info: MediaInfo;
+  keyframes: readonly number[];
+  decoder: FrameDecoder;
+  cache: FrameCache;
+  previewWidth: number;
+  warm: boolean;
+  /** Returns an error when the file changed or vanished since it was indexed. */
+  checkFile: () => MidstanceError | null;
+  onWarmProgress?: (status: WarmStatus) => void;
+}
+
+interface Waiter {
+  index: number;
+  resolve: (data: Uint8Array) => void;
+  reject: (error: Error) => void;
+  detach: () => void;
+}
+
+interface Job {
+  variant: FrameVariant;
+  request: DecodeRequest;
+  nextIndex: number;
+  waiters: Waiter[];
+  controller: AbortController;
+  /** Index of the warm-up chunk, for background jobs. */
+  chunk: number | null;
+  retried: boolean;
+  startedAt: number;
+  /** Settles once the decoder process has exited. */
+  done: Promise<void>;
+}
+
+/** A new process costs about as much as decoding this many frames (≈120 ms at ~500 frames/s). */
+const SPAWN_COST_FRAMES = 60;
+/** How far past the wanted frame a foreground job keeps going (bounded by its keyframe group). */
+const FOREGROUND_LOOKAHEAD = 120;
+const MAX_WAITED_FOREGROUND_JOBS = 2;
+const WARM_CONCURRENCY = 2;
+const MIN_CHUNK_FRAMES = 240;
+/** Share of the cache bound one clip's warm-up may fill (the rest: full frames, other clips). */
+const WARM_SHARE = 0.75;
+const PREVIEW_QUALITY = 3;
+const FULL_QUALITY = 2;
+
+export class MediaSession {
+  readonly mediaId: string;
+  info: MediaInfo;
+  private readonly options: SessionOptions;
+  private readonly keyframes: readonly number[];
+  private readonly jobs = new Set<Job>();
+  private readonly cachedPreview: Uint8Array;
+  private cachedPreviewCount = 0;
+  private cachedPreviewBytes = 0;
+  private readonly chunks: [number, number][];
+  private focus = 0;
+  private window: [number, number];
+  private closed = false;
+  private warmEnabled: boolean;
+  private lastWarmEmit = 0;
+  private warmFailures = 0;
+  readonly previewSize: OutputSize;
+  readonly fullSize: OutputSize;
+
+  constructor(options: SessionOptions) {
+    this.options = options;
+    this.mediaId = options.mediaId;
+    this.info = options.info;
+    this.keyframes = options.keyframes;
+    this.cachedPreview = new Uint8Array(options.info.frameCount);
+    this.chunks = warmChunks(options.info.frameCount, options.keyframes);
+    this.window = [0, options.info.frameCount - 1];
+    this.warmEnabled = options.warm;
+    this.fullSize = { width: options.info.width, height: options.info.height };
+    this.previewSize = previewSizeFor(options.info, options.previewWidth);
+  }
+
+  variantFor(width: number | undefined): FrameVariant {
+    return width !== undefined && width > this.previewSize.width ? 'full' : 'preview';
+  }
+
+  sizeOf(variant: FrameVariant): OutputSize {
+    return variant === 'full' ? this.fullSize : this.previewSize;
+  }
+
+  isCached(index: number, variant: FrameVariant): boolean {
+    return this.options.cache.has(this.mediaId, variant, index);
+  }
+
+  async getFrame(index: number, variant: FrameVariant, signal?: AbortSignal): Promise<Uint8Array> {
+    if (this.closed) throw new MidstanceError('not-found', 'This clip has been closed.');
+    if (!Number.isInteger(index) || index < 0 || index >= this.info.frameCount) {
+      throw new MidstanceError('not-found', `Frame ${index} does not exist; this clip has ${this.info.frameCount} frames (0–${this.info.frameCount - 1}).`);
+    }
+    const cached = this.options.cache.get(this.mediaId, variant, index);
+    if (variant === 'preview') this.moveFocus(index);
+    if (cached) return cached;
+    if (signal?.aborted) throw cancelledError();
+    const problem = this.options.checkFile();
+    if (problem) throw problem;
+    const job = this.jobThatWillReach(index, variant) ?? this.startForeground(index, variant);
+    return this.waitFor(job, index, signal);
+  }
+
+  /** Stop background warm-up (benchmarks of cold access) or start it again. */
+  setWarm(enabled: boolean): void {
+    this.warmEnabled = enabled;
+    if (!enabled) {
+      for (const job of this.jobs) if (job.request.background) job.controller.abort();
+    } else {
+      this.scheduleWarm();
+    }
+  }
+
+  warmStatus(): WarmStatus {
+    const [low, high] = this.window;
+    const targetFrames = high - low + 1;
+    let cachedInTarget = 0;
+    if (targetFrames === this.info.frameCount) cachedInTarget = this.cachedPreviewCount;
+    else for (let i = low; i <= high; i += 1) cachedInTarget += this.cachedPreview[i]!;
+    return {
+      mediaId: this.mediaId,
+      totalFrames: this.info.frameCount,
+      cachedFrames: this.cachedPreviewCount,
+      mode: targetFrames === this.info.frameCount ? 'all' : 'window',
+      targetFrames,
+      complete: cachedInTarget >= targetFrames,
+      cacheBytes: this.options.cache.sizeBytes,
+      cacheBoundBytes: this.options.cache.boundBytes,
+    };
+  }
+
+  /** Called by the service when the shared cache drops one of this clip's frames. */
+  noteEvicted(variant: FrameVariant, index: number, bytes: number): void {
+    if (variant !== 'preview' || !this.cachedPreview[index]) return;
+    this.cachedPreview[index] = 0;
+    this.cachedPreviewCount -= 1;
+    this.cachedPreviewBytes -= bytes;
+  }
+
+  liveJobs(): number {
+    return this.jobs.size;
+  }
+
+  startWarmUp(): void {
+    this.scheduleWarm();
+  }
+
+  /** Stops every decoder of this clip; resolves once their processes have exited. */
+  close(): Promise<void> {
+    if (this.closed) return Promise.resolve();
+    this.closed = true;
+    const jobs = [...this.jobs];
+    for (const job of jobs) this.cancelJob(job);
+    this.options.cache.deleteWhere((frame) => frame.mediaId === this.mediaId);
+    return Promise.all(jobs.map((job) => job.done)).then(() => undefined);
+  }
+
+  updateInfo(info: MediaInfo): void {
+    this.info = info;
+  }
+
+  // -------------------------------------------------------------------------------------------
+
+  private keyframeAtOrBefore(index: number): number {
+    let low = 0;
+    let high = this.keyframes.length - 1;
+    let found = 0;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      if (this.keyframes[mid]! <= index) {
+        found = this.keyframes[mid]!;
+        low = mid + 1;
+      } else high = mid - 1;
+    }
+    return found;
+  }
+
+  private keyframeAfter(index: number): number {
+    for (const keyframe of this.keyframes) if (keyframe > index) return keyframe;
+    return this.info.frameCount;
+  }
+
+  private jobThatWillReach(index: number, variant: FrameVariant): Job | undefined {
+    const fresh = index - this.keyframeAtOrBefore(index) + SPAWN_COST_FRAMES;
+    let best: Job | undefined;
+    for (const job of this.jobs) {
+      if (job.variant !== variant || job.controller.signal.aborted) continue;
+      if (index < job.nextIndex || index < job.request.keepFromIndex || index > job.request.toIndex) continue;
+      if (index - job.nextIndex > fresh) continue;
+      if (!best || job.nextIndex > best.nextIndex) best = job;
+    }
+    return best;
+  }
+
+  private startForeground(index: number, variant: FrameVariant, fromIndex?: number): Job {
+    // Superseded work: jobs nobody waits for make way; beyond two waited-for jobs, the oldest goes.
+    const foreground = [...this.jobs].filter((job) => !job.request.background);
+    for (const job of foreground) if (job.waiters.length === 0) this.cancelJob(job);
+    const waited = foreground.filter((job) => job.waiters.length > 0).sort((a, b) => a.startedAt - b.startedAt);
+    while (waited.length >= MAX_WAITED_FOREGROUND_JOBS) this.cancelJob(waited.shift()!);
+    const from = fromIndex ?? this.keyframeAtOrBefore(index);
+    const to = variant === 'full' ? index : Math.min(this.keyframeAfter(index) - 1, index + FOREGROUND_LOOKAHEAD, this.info.frameCount - 1);
+    return this.launch(variant, { fromIndex: from, keepFromIndex: index, toIndex: Math.max(to, index), background: false }, null);
+  }
+
+  private launch(variant: FrameVariant, range: Pick<DecodeRequest, 'fromIndex' | 'keepFromIndex' | 'toIndex' | 'background'>, chunk: number | null): Job {
+    const request: DecodeRequest = {
+      ...range,
+      size: this.sizeOf(variant),
+      quality: variant === 'full' ? FULL_QUALITY : PREVIEW_QUALITY,
+    };
+    const job: Job = {
+      variant,
+      request,
+      nextIndex: request.keepFromIndex,
+      waiters: [],
+      controller: new AbortController(),
+      chunk,
+      retried: false,
+      startedAt: performance.now(),
+      done: Promise.resolve(),
+    };
+    this.jobs.add(job);
+    const onFrame = (index: number, data: Uint8Array) => this.deliver(job, index, data);
+    job.done = this.options.decoder
+      .decode(request, onFrame, job.controller.signal)
+      .then(
+        () => this.finish(job, null),
+        (error: unknown) => this.finish(job, error instanceof Error ? error : new Error(String(error))),
+      );
+    return job;
+  }
+
+  private deliver(job: Job, index: number, data: Uint8Array): void {
+    if (this.closed) return;
+    this.options.cache.put({ mediaId: this.mediaId, variant: job.variant, index, data });
+    if (job.variant === 'preview' && !this.cachedPreview[index]) {
+      this.cachedPreview[index] = 1;
+      this.cachedPreviewCount += 1;
+      this.cachedPreviewBytes += data.byteLength;
+    }
+    job.nextIndex = Math.max(job.nextIndex, index + 1);
+    for (const waiter of [...job.waiters]) {
+      if (waiter.index === index) this.settle(job, waiter, () => waiter.resolve(data));
+    }
+    if (job.request.background) this.emitWarm(false);
+  }
+
+  private finish(job: Job, error: Error | null): void {
+    this.jobs.delete(job);
+    const aborted = job.controller.signal.aborted;
+    for (const waiter of [...job.waiters]) {
+      const data = this.options.cache.get(this.mediaId, job.variant, waiter.index);
+      if (data) {
+        this.settle(job, waiter, () => waiter.resolve(data));
+        continue;
+      }
+      if (aborted || this.closed) {
+        this.settle(job, waiter, () => waiter.reject(cancelledError()));
+        continue;
+      }
+      if (!error && !job.retried && job.request.fromIndex > 0) {
+        // The frame never came: start once more from an earlier keyframe (or the very start).
+        const retry = this.startForeground(waiter.index, job.variant, this.keyframeAtOrBefore(job.request.fromIndex - 1));
+        retry.retried = true;
+        waiter.detach();
+        job.waiters.splice(job.waiters.indexOf(waiter), 1);
+        this.waitFor(retry, waiter.index).then(waiter.resolve, waiter.reject);
+        continue;
+      }
+      this.settle(job, waiter, () =>
+        waiter.reject(
+          error ?? new MidstanceError('media-unreadable', `Frame ${waiter.index} of "${this.info.fileName}" could not be decoded; the file may be damaged.`),
+        ),
+      );
+    }
+    if (job.request.background) {
+      if (error && !aborted) this.warmFailures += 1;
+      this.scheduleWarm();
+      this.emitWarm(true);
+    }
+  }
+
+  private waitFor(job: Job, index: number, signal?: AbortSignal): Promise<Uint8Array> {
+    return new Promise<Uint8Array>((resolve, reject) => {
+      const onAbort = () => {
+        const at = job.waiters.indexOf(waiter);
+        if (at >= 0) job.waiters.splice(at, 1);
+        reject(cancelledError());
+        // Nobody wants this foreground job's frames any more: stop it rather than let it run on.
+        if (!job.request.background && job.waiters.length === 0 && job.nextIndex <= job.request.keepFromIndex) {
+          this.cancelJob(job);
+        }
+      };
+      const waiter: Waiter = {
+        index,
+        resolve,
+        reject,
+        detach: () => signal?.removeEventListener('abort', onAbort),
+      };
+      job.waiters.push(waiter);
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
+  }
+
+  private settle(job: Job, waiter: Waiter, action: () => void): void {
+    const at = job.waiters.indexOf(waiter);
+    if (at >= 0) job.waiters.splice(at, 1);
+    waiter.detach();
+    action();
+  }
+
+  private cancelJob(job: Job): void {
+    job.controller.abort();
+  }
+
+  // ---- warm-up ------------------------------------------------------------------------------
+
+  private moveFocus(index: number): void {
+    this.focus = index;
+    const frames = this.windowFrames();
+    if (frames >= this.info.frameCount) {
+      this.window = [0, this.info.frameCount - 1];
+    } else {
+      const [low, high] = this.window;
+      const centre = (low + high) / 2;
+      const inWindow = high - low + 1 === frames;
+      if (!inWindow || Math.abs(index - centre) > frames / 4) {
+        const start = Math.max(0, Math.min(this.info.frameCount - frames, index - Math.floor(frames / 2)));
+        this.window = [start, start + frames - 1];
+        this.dropOutsideWindow();
+      }
+    }
+    this.scheduleWarm();
+  }
+
+  /** How many preview frames this clip may keep warm, from the average size seen so far. */
+  private windowFrames(): number {
+    if (this.cachedPreviewCount < 24) return this.info.frameCount;
+    const average = this.cachedPreviewBytes / this.cachedPreviewCount;
+    const budget = this.options.cache.boundBytes * WARM_SHARE;
+    return Math.max(48, Math.min(this.info.frameCount, Math.floor(budget / average)));
+  }
+
+  private dropOutsideWindow(): void {
+    const [low, high] = this.window;
+    for (const job of this.jobs) {
+      if (job.request.background && (job.request.toIndex < low || job.request.fromIndex > high)) this.cancelJob(job);
+    }
+    this.options.cache.deleteWhere(
+      (frame) => frame.mediaId === this.mediaId && frame.variant === 'preview' && (frame.index < low || frame.index > high),
+    );
+  }
+
+  private scheduleWarm(): void {
+    if (!this.warmEnabled || this.closed || this.warmFailures > 3) return;
+    let running = [...this.jobs].filter((job) => job.request.background).length;
+    while (running < WARM_CONCURRENCY) {
+      const next = this.pickChunk();
+      if (!next) break;
+      this.launch('preview', { ...next.range, background: true }, next.chunk);
+      running += 1;
+    }
+  }
+
+  private pickChunk(): { chunk: number; range: Pick<DecodeRequest, 'fromIndex' | 'keepFromIndex' | 'toIndex'> } | null {
+    const busy = new Set<number>();
+    for (const job of this.jobs) if (job.chunk !== null) busy.add(job.chunk);
+    const [low, high] = this.window;
+    let best: { chunk: number; distance: number; first: number; last: number } | null = null;
+    for (let c = 0; c < this.chunks.length; c += 1) {
+      if (busy.has(c)) continue;
+      const [start, end] = this.chunks[c]!;
+      const from = Math.max(start, low);
+      const to = Math.min(end, high);
+      if (from > to) continue;
+      const distance = this.focus < start ? start - this.focus : this.focus > end ? this.focus - end : 0;
+      if (best && distance >= best.distance) continue;
+      let first = -1;
+      let last = -1;
+      for (let i = from; i <= to; i += 1) {
+        if (this.cachedPreview[i] || this.isBeingMadeByForeground(i)) continue;
+        if (first < 0) first = i;
+        last = i;
+      }
+      if (first >= 0) best = { chunk: c, distance, first, last };
+    }
+    if (!best) return null;
+    return { chunk: best.chunk, range: { fromIndex: this.chunks[best.chunk]![0], keepFromIndex: best.first, toIndex: best.last } };
+  }
+
+  private isBeingMadeByForeground(index: number): boolean {
+    for (const job of this.jobs) {
+      if (!job.request.background && job.variant === 'preview' && index >= job.nextIndex && index <= job.request.toIndex) return true;
+    }
+    return false;
+  }
+
+  private emitWarm(force: boolean): void {
+    const now = performance.now();
+    if (!this.options.onWarmProgress || (!force && now - this.lastWarmEmit < 250)) return;
+    this.lastWarmEmit = now;
+    this.options.onWarmProgress(this.warmStatus());
+  }
+}
+
+export function previewSizeFor(info: Pick<MediaInfo, 'width' | 'height'>, previewWidth: number): OutputSize {
+  const width = even(Math.min(previewWidth, info.width));
+  return { width, height: even((width * info.height) / info.width) };
+}
+
+const even = (value: number): number => Math.max(2, 2 * Math.round(value / 2));
+
+/** Whole keyframe groups merged into chunks of at least MIN_CHUNK_FRAMES (one process each). */
+export function warmChunks(frameCount: number, keyframes: readonly number[]): [number, number][] {
+  const starts = [0, ...keyframes.filter((keyframe) => keyframe > 0)];
+  const chunks: [number, number][] = [];
+  let chunkStart = 0;
+  for (let i = 1; i <= starts.length; i += 1) {
+    const boundary = i < starts.length ? starts[i]! : frameCount;
+    if (boundary - chunkStart >= MIN_CHUNK_FRAMES || i === starts.length) {
+      chunks.push([chunkStart, boundary - 1]);
+      chunkStart = boundary;
+    }
+  }
+  return chunks;
+}

@@ -1,0 +1,343 @@
+import type { CaptureFpsSource, FrameTiming, MediaWarning, Rotation } from '../../common/contract/media.ts';
+
+/**
+ * Pure parsers from ffprobe output to what Midstance needs. No I/O here: probe.ts runs ffprobe
+ * and feeds these, tests feed them recorded output.
+ */
+
+export interface ProbeStream {
+  index: number;
+  codec_type?: string;
+  codec_name?: string;
+  profile?: string;
+  pix_fmt?: string;
+  width?: number;
+  height?: number;
+  bits_per_raw_sample?: string;
+  sample_aspect_ratio?: string;
+  time_base?: string;
+  nb_frames?: string;
+  avg_frame_rate?: string;
+  r_frame_rate?: string;
+  duration?: string;
+  disposition?: { attached_pic?: number };
+  tags?: Record<string, string>;
+  side_data_list?: { side_data_type?: string; rotation?: number | string }[];
+}
+
+export interface ProbeJson {
+  streams?: ProbeStream[];
+  format?: {
+    format_name?: string;
+    start_time?: string;
+    duration?: string;
+    size?: string;
+    tags?: Record<string, string>;
+  };
+}
+
+export interface StreamFacts {
+  /** Absolute stream index in the file (for -map 0:N). */
+  streamIndex: number;
+  /** Position among the file's video streams (for -select_streams v:N). */
+  videoOrdinal: number;
+  container: string;
+  codec: string;
+  profile: string | null;
+  pixelFormat: string;
+  bitDepth: number | null;
+  codedWidth: number;
+  codedHeight: number;
+  /** Width after applying non-square pixels, before rotation. */
+  squareWidth: number;
+  rotation: Rotation;
+  timeBase: [number, number];
+  /** Frames the container says the stream has, when it says (for progress only). */
+  declaredFrames: number | null;
+  declaredDuration: number | null;
+  declaredFps: number | null;
+  /** ffmpeg's -ss counts from this (format start time). */
+  formatStartTime: number;
+  hasAudio: boolean;
+  androidCaptureFps: number | null;
+}
+
+export type StreamProblem = 'no-streams' | 'no-video' | 'unknown-codec';
+
+export function parseStreamFacts(json: ProbeJson): StreamFacts | StreamProblem {
+  const streams = json.streams ?? [];
+  if (streams.length === 0) return 'no-streams';
+  const videos = streams.filter((stream) => stream.codec_type === 'video');
+  const chosen = videos.findIndex((stream) => stream.disposition?.attached_pic !== 1);
+  const video = videos[chosen];
+  if (!video) return 'no-video';
+  if (!video.codec_name || video.codec_name === 'none' || !video.width || !video.height) return 'unknown-codec';
+  const [sarNum, sarDen] = parseRatio(video.sample_aspect_ratio) ?? [1, 1];
+  const squareWidth = sarNum > 0 && sarDen > 0 && sarNum !== sarDen ? evenRound((video.width * sarNum) / sarDen) : video.width;
+  const timeBase = parseRatio(video.time_base) ?? [1, 90000];
+  const declaredFrames = Number(video.nb_frames);
+  const declaredDuration = Number(video.duration ?? json.format?.duration);
+  const tags = { ...json.format?.tags, ...video.tags };
+  const capture = Number(tags['com.android.capture.fps']);
+  return {
+    streamIndex: video.index,
+    videoOrdinal: chosen,
+    container: json.format?.format_name ?? 'unknown',
+    codec: video.codec_name,
+    profile: video.profile ?? null,
+    pixelFormat: video.pix_fmt ?? 'unknown',
+    bitDepth: bitDepthOf(video),
+    codedWidth: video.width,
+    codedHeight: video.height,
+    squareWidth,
+    rotation: rotationOf(video),
+    timeBase,
+    declaredFrames: Number.isFinite(declaredFrames) && declaredFrames > 0 ? declaredFrames : null,
+    declaredDuration: Number.isFinite(declaredDuration) && declaredDuration > 0 ? declaredDuration : null,
+    declaredFps: rateOf(video.avg_frame_rate) ?? rateOf(video.r_frame_rate),
+    formatStartTime: Number(json.format?.start_time) || 0,
+    hasAudio: streams.some((stream) => stream.codec_type === 'audio'),
+    androidCaptureFps: Number.isFinite(capture) && capture > 0 ? capture : null,
+  };
+}
+
+/**
+ * Clockwise display rotation. The legacy `rotate` tag is clockwise; the display matrix that
+ * ffprobe reports as `rotation` is counter-clockwise (iPhone portrait: tag 90, matrix -90).
+ */
+export function rotationOf(stream: Pick<ProbeStream, 'tags' | 'side_data_list'>): Rotation {
+  const matrix = stream.side_data_list?.find((entry) => entry.side_data_type === 'Display Matrix');
+  let clockwise = 0;
+  if (matrix && matrix.rotation !== undefined && Number.isFinite(Number(matrix.rotation))) {
+    clockwise = -Number(matrix.rotation);
+  } else if (stream.tags?.rotate !== undefined && Number.isFinite(Number(stream.tags.rotate))) {
+    clockwise = Number(stream.tags.rotate);
+  }
+  const quarter = (((Math.round(clockwise / 90) * 90) % 360) + 360) % 360;
+  return quarter as Rotation;
+}
+
+function bitDepthOf(stream: ProbeStream): number | null {
+  const raw = Number(stream.bits_per_raw_sample);
+  if (Number.isInteger(raw) && raw > 0) return raw;
+  const match = /p(9|10|12|14|16)(le|be)?$/.exec(stream.pix_fmt ?? '');
+  if (match) return Number(match[1]);
+  return stream.pix_fmt ? 8 : null;
+}
+
+function rateOf(text: string | undefined): number | null {
+  const ratio = parseRatio(text);
+  return ratio && ratio[0] > 0 ? ratio[0] / ratio[1] : null;
+}
+
+export function parseRatio(text: string | undefined): [number, number] | null {
+  const match = /^(-?\d+)[/:](\d+)$/.exec(text ?? '');
+  if (!match) return null;
+  const num = Number(match[1]);
+  const den = Number(match[2]);
+  return den === 0 ? null : [num, den];
+}
+
+const evenRound = (value: number): number => Math.max(2, 2 * Math.round(value / 2));
+
+// ---------------------------------------------------------------------------------------------
+// Packets → frame table
+
+export interface PacketRecord {
+  pts: number | null;
+  dts: number | null;
+  keyframe: boolean;
+  /** Outside the edit list: stored but never shown. */
+  discard: boolean;
+  pos: number | null;
+  size: number | null;
+}
+
+/** One line of `ffprobe -show_entries packet=pts,dts,size,pos,flags -of compact=p=0`. */
+export function parsePacketLine(line: string): PacketRecord | null {
+  if (!line.includes('flags=')) return null;
+  const fields = new Map<string, string>();
+  for (const part of line.trim().split('|')) {
+    const eq = part.indexOf('=');
+    if (eq > 0) fields.set(part.slice(0, eq), part.slice(eq + 1));
+  }
+  const flags = fields.get('flags') ?? '';
+  return {
+    pts: intOrNull(fields.get('pts')),
+    dts: intOrNull(fields.get('dts')),
+    keyframe: flags.startsWith('K'),
+    discard: flags.slice(1).includes('D'),
+    pos: intOrNull(fields.get('pos')),
+    size: intOrNull(fields.get('size')),
+  };
+}
+
+function intOrNull(text: string | undefined): number | null {
+  if (text === undefined || text === 'N/A' || text === '') return null;
+  const value = Number(text);
+  return Number.isFinite(value) ? value : null;
+}
+
+export interface BuiltFrameTable {
+  /** Presentation timestamps in stream time-base units, display order. */
+  pts: number[];
+  /** The same in seconds. */
+  times: number[];
+  keyframes: number[];
+  /** Stored frames hidden by an edit list. */
+  hiddenByEditList: number;
+  /** Frames listed by the container whose data lies past the end of the file. */
+  missingAtEnd: number;
+  /** Packets without a usable timestamp (dropped). */
+  untimed: number;
+}
+
+/**
+ * Display-order frame table from the file's own packets: hidden (edit list) and missing
+ * (truncated file) packets are dropped, the rest sorted by presentation time, which puts
+ * B-frames in display order whatever the storage order.
+ */
+export function buildFrameTable(packets: readonly PacketRecord[], timeBase: [number, number], fileSize: number | null): BuiltFrameTable {
+  const shown: { pts: number; keyframe: boolean }[] = [];
+  let hiddenByEditList = 0;
+  let missingAtEnd = 0;
+  let untimed = 0;
+  for (const packet of packets) {
+    if (packet.discard) {
+      hiddenByEditList += 1;
+      continue;
+    }
+    if (fileSize !== null && packet.pos !== null && packet.size !== null && packet.pos + packet.size > fileSize) {
+      missingAtEnd += 1;
+      continue;
+    }
+    const pts = packet.pts ?? packet.dts;
+    if (pts === null) {
+      untimed += 1;
+      continue;
+    }
+    shown.push({ pts, keyframe: packet.keyframe });
+  }
+  shown.sort((a, b) => a.pts - b.pts);
+  const pts: number[] = [];
+  const keyframes: number[] = [];
+  for (const frame of shown) {
+    if (pts.length > 0 && pts[pts.length - 1] === frame.pts) continue;
+    if (frame.keyframe) keyframes.push(pts.length);
+    pts.push(frame.pts);
+  }
+  const [num, den] = timeBase;
+  return {
+    pts,
+    times: pts.map((value) => roundMicro((value * num) / den)),
+    keyframes,
+    hiddenByEditList,
+    missingAtEnd,
+    untimed,
+  };
+}
+
+const roundMicro = (seconds: number): number => Math.round(seconds * 1e6) / 1e6;
+
+// ---------------------------------------------------------------------------------------------
+// Timing
+
+const COMMON_RATES = [23.976, 24, 25, 29.97, 30, 48, 50, 59.94, 60, 90, 100, 119.88, 120, 180, 200, 239.76, 240, 300, 480, 960];
+
+export function analyseTiming(times: readonly number[], tickSeconds: number): FrameTiming & { fileFps: number; deviating: number } {
+  const intervals: number[] = [];
+  for (let i = 1; i < times.length; i += 1) intervals.push(times[i]! - times[i - 1]!);
+  if (intervals.length === 0) {
+    return { medianIntervalMs: 0, minIntervalMs: 0, maxIntervalMs: 0, sdIntervalMs: 0, irregular: false, fileFps: 0, deviating: 0 };
+  }
+  const sorted = [...intervals].sort((a, b) => a - b);
+  const median = sorted[Math.floor(sorted.length / 2)]!;
+  const mean = intervals.reduce((sum, value) => sum + value, 0) / intervals.length;
+  const sd = Math.sqrt(intervals.reduce((sum, value) => sum + (value - mean) ** 2, 0) / intervals.length);
+  // Time-stamp rounding (e.g. 1 ms ticks at 240 fps) is not irregularity; 10 % of a frame is.
+  const tolerance = Math.max(1.5 * tickSeconds, 0.1 * median);
+  const deviating = intervals.filter((value) => Math.abs(value - median) > tolerance).length;
+  const irregular = deviating > 0;
+  const rawFps = irregular ? 1 / median : intervals.length / (times[times.length - 1]! - times[0]!);
+  return {
+    medianIntervalMs: round3(median * 1000),
+    minIntervalMs: round3(sorted[0]! * 1000),
+    maxIntervalMs: round3(sorted[sorted.length - 1]! * 1000),
+    sdIntervalMs: round3(sd * 1000),
+    irregular,
+    fileFps: snapRate(rawFps),
+    deviating,
+  };
+}
+
+export function snapRate(fps: number): number {
+  if (!Number.isFinite(fps) || fps <= 0) return 0;
+  let best = fps;
+  let bestError = Number.POSITIVE_INFINITY;
+  for (const rate of COMMON_RATES) {
+    const error = Math.abs(rate - fps) / rate;
+    if (error < bestError) {
+      best = rate;
+      bestError = error;
+    }
+  }
+  // NTSC rates sit 0.1 % below the round ones, so only a closer match than that snaps.
+  return bestError < 0.0004 ? best : round3(fps);
+}
+
+const round3 = (value: number): number => Math.round(value * 1000) / 1000;
+
+export interface CaptureRate {
+  captureFps: number;
+  source: CaptureFpsSource;
+}
+
+/** User choice first, then camera metadata, else the file's own rate. */
+export function chooseCaptureRate(fileFps: number, androidCaptureFps: number | null, userFps: number | null): CaptureRate {
+  if (userFps !== null && userFps > 0) return { captureFps: userFps, source: 'user' };
+  if (androidCaptureFps !== null && androidCaptureFps > 0) {
+    return { captureFps: snapRate(androidCaptureFps), source: 'android-metadata' };
+  }
+  return { captureFps: fileFps, source: 'file' };
+}
+
+/** Below this capture rate contact and flight times are too coarse to trust. */
+export const MIN_TIMING_FPS = 119;
+
+export function mediaWarnings(input: {
+  timing: FrameTiming & { deviating: number };
+  captureFps: number;
+  captureSource: CaptureFpsSource;
+  missingAtEnd: number;
+}): MediaWarning[] {
+  const warnings: MediaWarning[] = [];
+  const { timing } = input;
+  if (timing.irregular) {
+    warnings.push({
+      code: 'irregular-timing',
+      message:
+        `Frame timing is irregular: the time between frames varies from ${timing.minIntervalMs} to ${timing.maxIntervalMs} ms ` +
+        `(usual ${timing.medianIntervalMs} ms). Midstance uses each frame's own time, so timings stay correct, ` +
+        'but the camera may have dropped frames.',
+      details: { ...timing },
+    });
+  }
+  if (input.captureFps < MIN_TIMING_FPS) {
+    warnings.push({
+      code: 'low-capture-rate',
+      message:
+        `This clip was filmed at ${input.captureFps} frames per second: contact and flight times are only accurate to ` +
+        `±${Math.round(1000 / input.captureFps)} ms. Film at 120 or 240 fps for timing. ` +
+        (input.captureSource === 'file' ? 'If it was filmed in slow motion, set its real capture rate.' : ''),
+      details: { captureFps: input.captureFps },
+    });
+  }
+  if (input.missingAtEnd > 0) {
+    warnings.push({
+      code: 'truncated',
+      message: `The file is incomplete: its last ${input.missingAtEnd} frames are missing (was the copy interrupted?). The rest can be used.`,
+      details: { missingFrames: input.missingAtEnd },
+    });
+  }
+  return warnings;
+}

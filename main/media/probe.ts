@@ -1,0 +1,284 @@
+import { openSync, readSync, closeSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { MidstanceError } from '../../common/contract/errors.ts';
+import type { MediaInfo, MediaWarning } from '../../common/contract/media.ts';
+import {
+  type BuiltFrameTable,
+  type PacketRecord,
+  type ProbeJson,
+  type StreamFacts,
+  analyseTiming,
+  buildFrameTable,
+  chooseCaptureRate,
+  mediaWarnings,
+  parsePacketLine,
+  parseStreamFacts,
+} from './probe-parse.ts';
+import { cancelledError, runToCompletion } from './processes.ts';
+
+/**
+ * Opens a video with ffprobe: stream facts from its header, and a frame table from its packet
+ * index (no decoding, so a 10-minute 240 fps clip indexes in seconds). Two ffprobe runs go in
+ * parallel; the packet listing streams line by line for progress and can be cancelled.
+ */
+
+export interface FileStamp {
+  path: string;
+  size: number;
+  mtimeMs: number;
+}
+
+export interface ProbeResult {
+  file: FileStamp;
+  facts: StreamFacts;
+  table: BuiltFrameTable;
+  timing: ReturnType<typeof analyseTiming>;
+  /** Info and warnings for the detected capture rate; media-session recomputes on user change. */
+  info: MediaInfo;
+  warnings: MediaWarning[];
+}
+
+export interface ProbeProgress {
+  stage: 'probing' | 'indexing';
+  fraction: number | null;
+  framesIndexed: number;
+}
+
+export interface ProbeOptions {
+  ffprobe: string;
+  signal?: AbortSignal;
+  userCaptureFps?: number | null;
+  onProgress?: (progress: ProbeProgress) => void;
+}
+
+export async function probeMedia(path: string, options: ProbeOptions): Promise<ProbeResult> {
+  const file = stampFile(path);
+  options.onProgress?.({ stage: 'probing', fraction: null, framesIndexed: 0 });
+
+  let expectedFrames: number | null = null;
+  let lastReport = 0;
+  const packets: PacketRecord[] = [];
+  const onPacketLine = (line: string) => {
+    const packet = parsePacketLine(line);
+    if (!packet) return;
+    packets.push(packet);
+    const now = Date.now();
+    if (options.onProgress && now - lastReport > 100) {
+      lastReport = now;
+      options.onProgress({
+        stage: 'indexing',
+        fraction: expectedFrames ? Math.min(1, packets.length / expectedFrames) : null,
+        framesIndexed: packets.length,
+      });
+    }
+  };
+
+  // Both runs stop together: on the caller's cancel, or when the header shows the file is unusable.
+  const local = new AbortController();
+  const stop = () => local.abort();
+  options.signal?.addEventListener('abort', stop, { once: true });
+  try {
+    const headerRun = runToCompletion(
+      options.ffprobe,
+      ['-v', 'error', '-show_format', '-show_streams', '-of', 'json', '--', path],
+      { signal: local.signal },
+    );
+    // Optimistically index the first video stream while the header is read; redone if another wins.
+    const packetsRun = runPackets(options.ffprobe, path, 0, onPacketLine, local.signal);
+    packetsRun.catch(() => {});
+    const facts = interpretHeader(await headerRun, path);
+    expectedFrames = facts.declaredFrames ?? (facts.declaredDuration && facts.declaredFps ? Math.round(facts.declaredDuration * facts.declaredFps) : null);
+    let packetResult = await packetsRun;
+    if (facts.videoOrdinal !== 0) {
+      packets.length = 0;
+      packetResult = await runPackets(options.ffprobe, path, facts.videoOrdinal, onPacketLine, local.signal);
+    }
+    return finish(path, file, facts, packets, packetResult, options);
+  } finally {
+    local.abort();
+    options.signal?.removeEventListener('abort', stop);
+  }
+}
+
+function finish(
+  path: string,
+  file: FileStamp,
+  facts: StreamFacts,
+  packets: PacketRecord[],
+  packetResult: { code: number | null; stderr: string },
+  options: ProbeOptions,
+): ProbeResult {
+  if (packetResult.code !== 0 && packets.length === 0) {
+    throw unreadable(path, packetResult.stderr);
+  }
+  const table = buildFrameTable(packets, facts.timeBase, file.size);
+  if (table.pts.length === 0) {
+    throw new MidstanceError(
+      'media-unreadable',
+      `"${basename(path)}" contains no video frames that can be shown. The file may be damaged or incomplete.`,
+      { path },
+    );
+  }
+  options.onProgress?.({ stage: 'indexing', fraction: 1, framesIndexed: table.pts.length });
+  const timing = analyseTiming(table.times, facts.timeBase[0] / facts.timeBase[1]);
+  const { info, warnings } = describeMedia({ file, facts, table, timing }, options.userCaptureFps ?? null);
+  return { file, facts, table, timing, info, warnings };
+}
+
+function runPackets(ffprobe: string, path: string, ordinal: number, onLine: (line: string) => void, signal?: AbortSignal) {
+  return runToCompletion(
+    ffprobe,
+    ['-v', 'error', '-select_streams', `v:${ordinal}`, '-show_entries', 'packet=pts,dts,size,pos,flags', '-of', 'compact=p=0', '--', path],
+    { signal, onStdoutLine: onLine },
+  );
+}
+
+/** Info + warnings from probe results and a capture rate choice (pure given its inputs). */
+export function describeMedia(
+  probe: Pick<ProbeResult, 'file' | 'facts' | 'table' | 'timing'>,
+  userCaptureFps: number | null,
+): { info: MediaInfo; warnings: MediaWarning[] } {
+  const { facts, table, timing, file } = probe;
+  const capture = chooseCaptureRate(timing.fileFps, facts.androidCaptureFps, userCaptureFps);
+  const quarterTurn = facts.rotation % 180 !== 0;
+  const lastInterval = timing.medianIntervalMs / 1000 || (timing.fileFps > 0 ? 1 / timing.fileFps : 0);
+  const info: MediaInfo = {
+    fileName: basename(file.path),
+    sizeBytes: file.size,
+    container: facts.container,
+    codec: facts.codec,
+    profile: facts.profile,
+    pixelFormat: facts.pixelFormat,
+    bitDepth: facts.bitDepth,
+    codedWidth: facts.codedWidth,
+    codedHeight: facts.codedHeight,
+    width: quarterTurn ? facts.codedHeight : facts.squareWidth,
+    height: quarterTurn ? facts.squareWidth : facts.codedHeight,
+    rotation: facts.rotation,
+    duration: round6(table.times[table.times.length - 1]! - table.times[0]! + lastInterval),
+    startTime: table.times[0]!,
+    frameCount: table.times.length,
+    fileFps: timing.fileFps,
+    captureFps: capture.captureFps,
+    captureFpsSource: capture.source,
+    timing: {
+      medianIntervalMs: timing.medianIntervalMs,
+      minIntervalMs: timing.minIntervalMs,
+      maxIntervalMs: timing.maxIntervalMs,
+      sdIntervalMs: timing.sdIntervalMs,
+      irregular: timing.irregular,
+    },
+    hasAudio: facts.hasAudio,
+    editList: table.hiddenByEditList > 0,
+  };
+  const warnings = mediaWarnings({
+    timing,
+    captureFps: capture.captureFps,
+    captureSource: capture.source,
+    missingAtEnd: table.missingAtEnd,
+  });
+  return { info, warnings };
+}
+
+const round6 = (value: number): number => Math.round(value * 1e6) / 1e6;
+
+export function stampFile(path: string): FileStamp {
+  let stats;
+  try {
+    stats = statSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') {
+      throw new MidstanceError(
+        'media-missing',
+        `The video "${basename(path)}" was not found. It may have been moved, renamed or deleted; locate it again.`,
+        { path },
+      );
+    }
+    throw new MidstanceError('media-unreadable', `The video "${basename(path)}" cannot be read (${code ?? 'access denied'}).`, { path });
+  }
+  if (!stats.isFile()) {
+    throw new MidstanceError('media-unreadable', `"${basename(path)}" is a folder, not a video file.`, { path });
+  }
+  if (stats.size === 0) {
+    throw new MidstanceError('media-unreadable', `The file "${basename(path)}" is empty (0 bytes). Copy the video again from the camera or phone.`, { path });
+  }
+  return { path, size: stats.size, mtimeMs: stats.mtimeMs };
+}
+
+/** True when the file on disk is no longer the one that was indexed. */
+export function fileChanged(stamp: FileStamp): MidstanceError | null {
+  let current: FileStamp;
+  try {
+    current = stampFile(stamp.path);
+  } catch (error) {
+    return error instanceof MidstanceError ? error : null;
+  }
+  if (current.size === stamp.size && current.mtimeMs === stamp.mtimeMs) return null;
+  return new MidstanceError(
+    'media-unreadable',
+    `The video "${basename(stamp.path)}" was changed on disk while it was open. Close it and open it again.`,
+    { path: stamp.path, reason: 'changed' },
+  );
+}
+
+function interpretHeader(result: { code: number | null; stdout: string; stderr: string }, path: string): StreamFacts {
+  if (result.code !== 0) throw unreadable(path, result.stderr);
+  let json: ProbeJson;
+  try {
+    json = JSON.parse(result.stdout) as ProbeJson;
+  } catch {
+    throw unreadable(path, result.stderr);
+  }
+  const facts = parseStreamFacts(json);
+  const name = basename(path);
+  switch (facts) {
+    case 'no-streams':
+      throw unreadable(path, result.stderr);
+    case 'no-video':
+      throw new MidstanceError('media-unsupported', `"${name}" has no video picture (it may be an audio-only recording).`, { path });
+    case 'unknown-codec':
+      throw new MidstanceError(
+        'media-unsupported',
+        `"${name}" uses a video format that this ffmpeg cannot decode. Convert it to H.264 MP4 or install a fuller ffmpeg build.`,
+        { path },
+      );
+    default:
+      return facts;
+  }
+}
+
+function unreadable(path: string, stderr: string): MidstanceError {
+  const name = basename(path);
+  if (looksLikeIncompleteMp4(path, stderr)) {
+    return new MidstanceError(
+      'media-unreadable',
+      `"${name}" is incomplete: the recording or the copy was interrupted before the end. Copy it again from the camera or phone.`,
+      { path, ffprobe: lastLine(stderr) },
+    );
+  }
+  return new MidstanceError(
+    'media-unreadable',
+    `"${name}" is not a video Midstance can read, or it is damaged.`,
+    { path, ffprobe: lastLine(stderr) },
+  );
+}
+
+/** An MP4/MOV that starts like one but lacks its index ("moov") was cut short. */
+function looksLikeIncompleteMp4(path: string, stderr: string): boolean {
+  if (!stderr.includes('moov atom not found')) return false;
+  const head = Buffer.alloc(12);
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    readSync(fd, head, 0, 12, 0);
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+  const box = head.toString('latin1', 4, 8);
+  return box === 'ftyp' || box === 'mdat' || box === 'wide' || box === 'free';
+}
+
+const lastLine = (text: string): string => text.trim().split('\n').pop() ?? '';

@@ -1,0 +1,130 @@
+import { type ChildProcessByStdio, spawn } from 'node:child_process';
+import { setPriority } from 'node:os';
+import type { Readable, Writable } from 'node:stream';
+import { MidstanceError } from '../../common/contract/errors.ts';
+
+/**
+ * Every ffmpeg/ffprobe child goes through here: it is killed when its AbortSignal fires, and a
+ * process-wide registry lets Core.dispose (and a last-resort exit hook) reap whatever is left,
+ * so no decoder outlives the app or turns into a zombie.
+ */
+type Child = ChildProcessByStdio<Writable | null, Readable, Readable>;
+
+const live = new Set<Child>();
+let exitHookInstalled = false;
+
+export function liveProcessCount(): number {
+  return live.size;
+}
+
+export interface SpawnOptions {
+  signal?: AbortSignal;
+  /** Lower the CPU priority (background warm-up yields to frames someone is waiting for). */
+  background?: boolean;
+}
+
+export interface RunningProcess {
+  child: Child;
+  /** Resolves with the exit code (null when killed) once the process is gone and reaped. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  kill(): void;
+}
+
+export function startProcess(program: string, args: string[], options: SpawnOptions = {}): RunningProcess {
+  if (options.signal?.aborted) throw cancelledError();
+  installExitHook();
+  const child = spawn(program, args, { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true }) as Child;
+  live.add(child);
+  const kill = () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  };
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+    child.once('close', (code, signal) => {
+      live.delete(child);
+      options.signal?.removeEventListener('abort', kill);
+      resolve({ code, signal });
+    });
+    child.once('error', () => {
+      // 'close' still follows for spawn errors once stdio is closed; make sure it is not tracked.
+      live.delete(child);
+      resolve({ code: -1, signal: null });
+    });
+  });
+  options.signal?.addEventListener('abort', kill, { once: true });
+  if (options.background && child.pid !== undefined) {
+    try {
+      // Niceness 10: warm-up keeps going but never slows down a frame someone is waiting for.
+      setPriority(child.pid, 10);
+    } catch {
+      // Not permitted on some systems; warm-up then just competes normally.
+    }
+  }
+  return { child, exited, kill };
+}
+
+/** Runs a program to completion and returns its stdout; stderr is kept for error messages. */
+export async function runToCompletion(
+  program: string,
+  args: string[],
+  options: SpawnOptions & { onStdoutLine?: (line: string) => void; maxOutputBytes?: number } = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const running = startProcess(program, args, options);
+  const stdoutChunks: string[] = [];
+  let stderr = '';
+  let pending = '';
+  let outputBytes = 0;
+  running.child.stdout.setEncoding('utf8');
+  running.child.stdout.on('data', (chunk: string) => {
+    if (options.onStdoutLine) {
+      pending += chunk;
+      let newline = pending.indexOf('\n');
+      while (newline >= 0) {
+        options.onStdoutLine(pending.slice(0, newline));
+        pending = pending.slice(newline + 1);
+        newline = pending.indexOf('\n');
+      }
+    } else {
+      outputBytes += chunk.length;
+      if (outputBytes > (options.maxOutputBytes ?? 64 * 1024 * 1024)) running.kill();
+      else stdoutChunks.push(chunk);
+    }
+  });
+  running.child.stderr.setEncoding('utf8');
+  running.child.stderr.on('data', (chunk: string) => {
+    if (stderr.length < 64 * 1024) stderr += chunk;
+  });
+  const spawnError = new Promise<Error>((resolve) => running.child.once('error', resolve));
+  const result = await Promise.race([running.exited, spawnError.then((error) => ({ error }))]);
+  if ('error' in result) {
+    await running.exited;
+    throw result.error;
+  }
+  if (options.onStdoutLine && pending.length > 0) options.onStdoutLine(pending);
+  if (options.signal?.aborted) throw cancelledError();
+  return { code: result.code, stdout: stdoutChunks.join(''), stderr };
+}
+
+export function cancelledError(): MidstanceError {
+  return new MidstanceError('cancelled', 'Stopped before it finished.');
+}
+
+/** Kills every child still running (Core.dispose and process exit). */
+export async function killAllProcesses(): Promise<void> {
+  const waiting = [...live].map(
+    (child) =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('close', () => resolve());
+        child.kill('SIGKILL');
+      }),
+  );
+  await Promise.all(waiting);
+}
+
+function installExitHook(): void {
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.once('exit', () => {
+    for (const child of live) child.kill('SIGKILL');
+  });
+}

@@ -1,6 +1,7 @@
 import type { CliCommand } from './command.ts';
+import { infoCommand } from './commands/info.ts';
 import { serveCommand } from './commands/serve.ts';
 import { startCommand } from './commands/start.ts';
 
 /** Every subcommand, in the order `--help` lists them. Each lives in commands/<name>.ts. */
-export const commands: CliCommand[] = [startCommand, serveCommand];
+export const commands: CliCommand[] = [startCommand, serveCommand, infoCommand];

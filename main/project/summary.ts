@@ -1,0 +1,163 @@
+import { dirname } from 'node:path';
+import type { Annotation } from '../../common/contract/annotation.ts';
+import type { ProjectSettings } from '../../common/contract/project.ts';
+import { calibrationFromAnnotations } from '../../common/geometry/calibration.ts';
+import { CONVENTION_LABELS, type MeasurementUnit } from '../../common/geometry/conventions.ts';
+import { measureAnnotation } from '../../common/measurements/measure.ts';
+import { labelText } from '../../common/measurements/presets.ts';
+import { openProjectDb } from './db.ts';
+import { locateMedia } from './media-locator.ts';
+import { createProjectStore } from './store.ts';
+
+export interface MeasurementSummary {
+  clipId: string;
+  clip: string;
+  frameIndex: number;
+  /** Seconds on the file's timeline. */
+  frameTime: number;
+  label: string | null;
+  /** The preset's English name when the label is a preset key, else the label as typed. */
+  labelText: string | null;
+  type: Annotation['geometry']['kind'];
+  /** Null for markers, text notes and degenerate geometry. */
+  value: {
+    unit: MeasurementUnit;
+    interior: number;
+    clinical: number;
+    interiorMeaning: string;
+    clinicalMeaning: string;
+  } | null;
+}
+
+export interface ProjectSummary {
+  path: string;
+  schemaVersion: number;
+  migratedFrom: number | null;
+  createdAt: string | null;
+  createdWith: string | null;
+  lastWrittenWith: string | null;
+  settings: ProjectSettings;
+  clients: { id: string; name: string; birthYear: number | null; externalId: string | null; sessions: number }[];
+  sessions: {
+    id: string;
+    clientId: string;
+    client: string;
+    date: string;
+    assessor: string;
+    treadmillSpeedKmh: number | null;
+    inclinePercent: number | null;
+    shoes: string;
+    shoeMileageKm: number | null;
+    clips: number;
+  }[];
+  clips: {
+    id: string;
+    name: string;
+    sessionId: string | null;
+    view: string | null;
+    captureFps: number | null;
+    media: 'found' | 'missing';
+    path: string | null;
+    lastKnownPath: string;
+    annotations: number;
+    gaitEvents: number;
+  }[];
+  measurements: MeasurementSummary[];
+}
+
+/**
+ * Everything `midstance info` shows, read from an in-memory copy of the project: the file is never written,
+ * locked or given side files. Media are looked up (relative, absolute, folder search) but never re-recorded.
+ */
+export async function summarizeProject(path: string): Promise<ProjectSummary> {
+  const file = await openProjectDb(path, { mode: 'inspect' });
+  const store = createProjectStore(file);
+  try {
+    return store.read((repos) => {
+      const meta = new Map(
+        (file.db.prepare('SELECT key, value FROM project_meta').all() as { key: string; value: string }[]).map((row) => [
+          row.key,
+          row.value,
+        ]),
+      );
+      const clients = repos.clients.list();
+      const sessions = repos.sessions.list();
+      const clips = repos.clips.list();
+      const clientName = new Map(clients.map((client) => [client.id, client.name]));
+      const measurements: MeasurementSummary[] = [];
+      const clipSummaries = clips.map((clip) => {
+        const annotations = repos.annotations.list(clip.id);
+        const cmPerPx = calibrationFromAnnotations(annotations)?.cmPerPx ?? null;
+        for (const annotation of annotations) measurements.push(summarizeMeasurement(annotation, clip.name, cmPerPx));
+        const found = locateMedia(dirname(file.path), clip, { searchRoot: dirname(file.path) });
+        return {
+          id: clip.id,
+          name: clip.name,
+          sessionId: clip.sessionId,
+          view: clip.view,
+          captureFps: clip.captureFps,
+          media: found ? ('found' as const) : ('missing' as const),
+          path: found?.path ?? null,
+          lastKnownPath: clip.absolutePath,
+          annotations: annotations.length,
+          gaitEvents: repos.gaitEvents.list(clip.id).length,
+        };
+      });
+      return {
+        path: file.path,
+        schemaVersion: file.schemaVersion,
+        migratedFrom: file.migratedFrom,
+        createdAt: meta.get('created_at') ?? null,
+        createdWith: meta.get('created_with') ?? null,
+        lastWrittenWith: meta.get('last_written_with') ?? null,
+        settings: repos.settings.get(),
+        clients: clients.map((client) => ({
+          id: client.id,
+          name: client.name,
+          birthYear: client.birthYear,
+          externalId: client.externalId,
+          sessions: sessions.filter((session) => session.clientId === client.id).length,
+        })),
+        sessions: sessions.map((session) => ({
+          id: session.id,
+          clientId: session.clientId,
+          client: clientName.get(session.clientId) ?? '?',
+          date: session.date,
+          assessor: session.assessor,
+          treadmillSpeedKmh: session.protocol.treadmillSpeedKmh,
+          inclinePercent: session.protocol.inclinePercent,
+          shoes: session.protocol.shoes,
+          shoeMileageKm: session.protocol.shoeMileageKm,
+          clips: clips.filter((clip) => clip.sessionId === session.id).length,
+        })),
+        clips: clipSummaries,
+        measurements,
+      };
+    });
+  } finally {
+    store.close();
+  }
+}
+
+function summarizeMeasurement(annotation: Annotation, clip: string, cmPerPx: number | null): MeasurementSummary {
+  const measured = measureAnnotation(annotation.geometry, annotation.label, cmPerPx);
+  const m = measured?.measurement;
+  return {
+    clipId: annotation.clipId,
+    clip,
+    frameIndex: annotation.frameIndex,
+    frameTime: annotation.frameTime,
+    label: annotation.label,
+    labelText: labelText(annotation.label, 'en'),
+    type: annotation.geometry.kind,
+    value: m
+      ? {
+          unit: m.unit,
+          interior: m.interior,
+          clinical: m.clinical,
+          interiorMeaning: CONVENTION_LABELS[m.conventionLabel.interior].en.long,
+          clinicalMeaning: CONVENTION_LABELS[m.conventionLabel.clinical].en.long,
+        }
+      : null,
+  };
+}

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appCalls, appEvents } from './app.ts';
+import { mediaCalls, mediaEvents } from './media.ts';
 import { projectCalls, projectEvents } from './project.ts';
 
 /**
@@ -8,11 +9,13 @@ import { projectCalls, projectEvents } from './project.ts';
  */
 export const api = {
   ...appCalls,
+  ...mediaCalls,
   ...projectCalls,
 } as const;
 
 export const events = {
   ...appEvents,
+  ...mediaEvents,
   ...projectEvents,
 } as const;
 

@@ -1,10 +1,10 @@
 import type { AppInfo, OpenRequest } from '../../common/contract/app.ts';
-import { MidstanceError } from '../../common/contract/errors.ts';
 import { createRecentStore } from '../app-state/recent-store.ts';
 import { createSettingsStore } from '../app-state/settings-store.ts';
 import { classifyPath } from '../platform/paths.ts';
 import { createAppHandlers, type DialogProvider } from './app-handlers.ts';
 import { createEventBus } from './event-bus.ts';
+import { createMediaHandlers, createMediaServiceForCore, mediaFrameSource } from './media-handlers.ts';
 import { createProjectHandlers, createProjectServiceForCore } from './project-handlers.ts';
 import type { Core, FrameSource, Handlers } from './types.ts';
 
@@ -21,6 +21,7 @@ export function createCore(options: CoreOptions): Core {
   const recent = createRecentStore(options.dataDir);
   const pendingOpens: OpenRequest[] = [];
   const project = createProjectServiceForCore({ dataDir: options.dataDir, events, recent, settings });
+  const media = createMediaServiceForCore({ settings, events });
 
   const handlers: Handlers = {
     ...createAppHandlers({
@@ -31,13 +32,10 @@ export function createCore(options: CoreOptions): Core {
       takeOpenRequests: () => pendingOpens.splice(0),
     }),
     ...createProjectHandlers(project),
+    ...createMediaHandlers(media),
   };
 
-  const frames: FrameSource = {
-    getFrame: async () => {
-      throw new MidstanceError('not-found', 'No clip is open.');
-    },
-  };
+  const frames: FrameSource = mediaFrameSource(media);
 
   return {
     handlers,
@@ -51,6 +49,7 @@ export function createCore(options: CoreOptions): Core {
     },
     async dispose() {
       project.dispose();
+      await media.dispose();
     },
   };
 }

@@ -143,26 +143,40 @@ export function buildDecodeArgs(
 ): string[] {
   const args = ['-hide_banner', '-nostdin', '-nostats', '-loglevel', 'info'];
   if (request.background) args.push('-threads', '1');
-  args.push('-noautorotate');
-  if (request.fromIndex > 0) {
-    // Seek to a point just past the start frame: ffmpeg lands on the last keyframe at or before it.
-    const at = source.times[request.fromIndex]!;
-    const next = source.times[request.fromIndex + 1] ?? at + 0.001;
-    args.push('-ss', Math.max(0, (at + next) / 2 - source.formatStartTime).toFixed(6), '-noaccurate_seek');
-  }
-  args.push('-copyts', '-i', source.path, '-map', `0:${source.streamIndex}`, '-an', '-sn', '-dn');
-  const filters: string[] = [];
-  if (request.keepFromIndex > request.fromIndex) {
-    filters.push(`select='gte(pts\\,${source.pts[request.keepFromIndex]})'`);
-  }
-  filters.push(...rotationFilters(source.rotation));
-  filters.push(`scale=${request.size.width}:${request.size.height}:flags=bilinear`, 'format=yuvj420p');
+  args.push(...inputArgs(source, request.fromIndex));
+  const keepPts = request.keepFromIndex > request.fromIndex ? source.pts[request.keepFromIndex]! : null;
+  const filters = frameFilters(source.rotation, request.size, keepPts, 'yuvj420p');
   filters.push(features.showinfoChecksum ? 'showinfo=checksum=0' : 'showinfo');
   args.push('-vf', filters.join(','));
   args.push(...(features.modernFps ? ['-fps_mode', 'passthrough'] : ['-vsync', 'passthrough']));
   // The encoder keeps the stream's time base, or VFR frames that round to one tick would be refused.
   args.push('-enc_time_base', '-1', '-c:v', 'mjpeg', '-q:v', String(request.quality), '-f', 'image2pipe', 'pipe:1');
   return args;
+}
+
+/** Input options: seek to the keyframe group of `fromIndex`, keep the file's own timestamps. */
+export function inputArgs(source: DecodeSource, fromIndex: number): string[] {
+  const args = ['-noautorotate'];
+  if (fromIndex > 0) {
+    // Seek to a point just past the start frame: ffmpeg lands on the last keyframe at or before it.
+    const at = source.times[fromIndex]!;
+    const next = source.times[fromIndex + 1] ?? at + 0.001;
+    args.push('-ss', Math.max(0, (at + next) / 2 - source.formatStartTime).toFixed(6), '-noaccurate_seek');
+  }
+  args.push('-copyts', '-i', source.path, '-map', `0:${source.streamIndex}`, '-an', '-sn', '-dn');
+  return args;
+}
+
+/**
+ * Filters shared by stepping frames and exported stills: drop frames before `keepPts` before any
+ * costly work, turn the picture upright, scale, convert.
+ */
+export function frameFilters(rotation: Rotation, size: OutputSize, keepPts: number | null, pixelFormat: string): string[] {
+  const filters: string[] = [];
+  if (keepPts !== null) filters.push(`select='gte(pts\\,${keepPts})'`);
+  filters.push(...rotationFilters(rotation));
+  filters.push(`scale=${size.width}:${size.height}:flags=${pixelFormat === 'yuvj420p' ? 'bilinear' : 'bicubic'}`, `format=${pixelFormat}`);
+  return filters;
 }
 
 export function rotationFilters(rotation: Rotation): string[] {

@@ -1,0 +1,64 @@
+import { resolve } from 'node:path';
+import { formatCaptureTime } from '../../../common/media-time.ts';
+import { parseCommandArgs, type CliCommand } from '../command.ts';
+import { toolsForCli } from '../../media/cli-support.ts';
+import { probeMedia, type ProbeResult } from '../../media/probe.ts';
+
+export const probeCommand: CliCommand = {
+  name: 'probe',
+  summary: 'Describe a video: size, rotation, frame rates, timing and every frame (with --json).',
+  usage: 'midstance probe FILE [--json] [--capture-fps N]',
+  async run(args, io) {
+    const { values, positionals } = parseCommandArgs(args, {
+      json: { type: 'boolean' },
+      'capture-fps': { type: 'string' },
+    });
+    const file = single(positionals);
+    const captureFps = values['capture-fps'] === undefined ? null : positiveNumber('--capture-fps', values['capture-fps']);
+    const { ffprobe } = await toolsForCli();
+    const probe = await probeMedia(resolve(file), { ffprobe: ffprobe.path, userCaptureFps: captureFps });
+    io.stdout(values.json ? `${JSON.stringify(probeJson(probe))}\n` : probeText(probe));
+    return 0;
+  },
+};
+
+export function probeJson(probe: ProbeResult) {
+  const { info, table } = probe;
+  const keyframes = new Set(table.keyframes);
+  return {
+    file: probe.file.path,
+    ...info,
+    warnings: probe.warnings,
+    frames: table.times.map((time, index) => ({ index, time, keyframe: keyframes.has(index) })),
+  };
+}
+
+function probeText(probe: ProbeResult): string {
+  const { info } = probe;
+  const lines = [
+    `${info.fileName}`,
+    `  video       ${info.codec}${info.profile ? ` (${info.profile})` : ''}, ${info.pixelFormat}, ${info.container}`,
+    `  size        ${info.width}×${info.height} as shown${info.rotation ? ` (stored ${info.codedWidth}×${info.codedHeight}, turned ${info.rotation}°)` : ''}`,
+    `  frames      ${info.frameCount}, keyframes ${probe.table.keyframes.length}${info.editList ? ', trimmed by an edit list' : ''}`,
+    `  file rate   ${info.fileFps} fps; capture rate ${info.captureFps} fps (${info.captureFpsSource})`,
+    `  duration    ${formatCaptureTime(info.duration)} on the file's clock, starting at ${info.startTime} s`,
+    `  timing      ${info.timing.irregular ? 'IRREGULAR' : 'regular'}: ${info.timing.minIntervalMs}–${info.timing.maxIntervalMs} ms between frames (median ${info.timing.medianIntervalMs})`,
+  ];
+  for (const warning of probe.warnings) lines.push(`  warning     ${warning.message}`);
+  return `${lines.join('\n')}\n`;
+}
+
+export function single(positionals: string[]): string {
+  if (positionals.length !== 1) {
+    throw Object.assign(new Error(`expected one video file, got ${positionals.length}`), { code: 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' });
+  }
+  return positionals[0]!;
+}
+
+export function positiveNumber(option: string, text: string): number {
+  const value = Number(text);
+  if (!(Number.isFinite(value) && value > 0)) {
+    throw Object.assign(new Error(`${option} must be a positive number, not "${text}"`), { code: 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' });
+  }
+  return value;
+}

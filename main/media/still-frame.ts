@@ -1,0 +1,80 @@
+import { statSync } from 'node:fs';
+import { extname } from 'node:path';
+import { MidstanceError } from '../../common/contract/errors.ts';
+import { type DecodeSource, type OutputSize, frameFilters, inputArgs } from './decoder.ts';
+import type { ResolvedTool } from './ffmpeg-path.ts';
+import type { ProbeResult } from './probe.ts';
+import { runToCompletion } from './processes.ts';
+
+/**
+ * Writes exactly one frame, upright, to an image file (PNG lossless, or JPEG): for the CLI and
+ * report stills. Same seek and selection as the decoder, so it is the same frame by timestamp.
+ */
+export async function writeStillFrame(input: {
+  ffmpeg: ResolvedTool;
+  probe: ProbeResult;
+  index: number;
+  outPath: string;
+  width?: number;
+  signal?: AbortSignal;
+}): Promise<OutputSize> {
+  const { probe, index } = input;
+  const frameCount = probe.table.pts.length;
+  if (!Number.isInteger(index) || index < 0 || index >= frameCount) {
+    throw new MidstanceError('invalid-request', `Frame ${index} does not exist: this clip has ${frameCount} frames (0–${frameCount - 1}).`);
+  }
+  const size = stillSize(probe.info, input.width);
+  const source = decodeSourceOf(probe);
+  const fromIndex = keyframeAtOrBefore(probe.table.keyframes, index);
+  const extension = extname(input.outPath).toLowerCase();
+  const jpeg = extension === '.jpg' || extension === '.jpeg';
+  if (!jpeg && extension !== '.png') {
+    throw new MidstanceError('invalid-request', `Write the frame as .png or .jpg, not "${extension || 'no extension'}".`);
+  }
+  const filters = frameFilters(source.rotation, size, source.pts[index]!, jpeg ? 'yuvj420p' : 'rgb24');
+  const args = [
+    '-hide_banner', '-nostdin', '-nostats', '-loglevel', 'error', '-y',
+    ...inputArgs(source, fromIndex),
+    '-vf', filters.join(','), '-frames:v', '1', '-update', '1',
+    ...(jpeg ? ['-c:v', 'mjpeg', '-q:v', '2'] : ['-c:v', 'png']),
+    input.outPath,
+  ];
+  const result = await runToCompletion(input.ffmpeg.path, args, { signal: input.signal });
+  let written = 0;
+  try {
+    written = statSync(input.outPath).size;
+  } catch {
+    written = 0;
+  }
+  if (result.code !== 0 || written === 0) {
+    throw new MidstanceError('media-unreadable', `Frame ${index} could not be written to "${input.outPath}": ${result.stderr.trim().split('\n').pop() ?? 'ffmpeg failed'}`);
+  }
+  return size;
+}
+
+export function decodeSourceOf(probe: ProbeResult): DecodeSource {
+  return {
+    path: probe.file.path,
+    streamIndex: probe.facts.streamIndex,
+    formatStartTime: probe.facts.formatStartTime,
+    rotation: probe.facts.rotation,
+    timeBase: probe.facts.timeBase,
+    pts: probe.table.pts,
+    times: probe.table.times,
+  };
+}
+
+function stillSize(info: ProbeResult['info'], width: number | undefined): OutputSize {
+  if (width === undefined || width >= info.width) return { width: info.width, height: info.height };
+  const w = Math.max(2, 2 * Math.round(width / 2));
+  return { width: w, height: Math.max(2, 2 * Math.round((w * info.height) / info.width / 2)) };
+}
+
+export function keyframeAtOrBefore(keyframes: readonly number[], index: number): number {
+  let found = 0;
+  for (const keyframe of keyframes) {
+    if (keyframe > index) break;
+    found = keyframe;
+  }
+  return found;
+}

@@ -70,6 +70,9 @@ export async function openProjectDb(path: string, options: OpenOptions = {}): Pr
     return openSnapshot(path, migrations, options.mode === 'inspect' ? 'inspect' : 'file');
   }
   const db = lockForWriting(path);
+  // Holding the exclusive lock, no other connection can be using a -shm file: one left behind by a
+  // reader after a crash is stale, and removing it keeps the folder tidy.
+  rmSync(`${path}-shm`, { force: true });
   try {
     const { userVersion } = checkIdentity(db, path, supported);
     db.pragma('journal_mode = WAL');

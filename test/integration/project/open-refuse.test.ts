@@ -164,8 +164,8 @@ describe('one writer per project', () => {
   let holder: ChildProcess | undefined;
   afterAll(() => holder?.kill('SIGKILL'));
 
-  function holdInChild(path: string): Promise<ChildProcess> {
-    const child = spawn(process.execPath, [join(import.meta.dirname, 'fixtures', 'hold-project.ts'), path], {
+  function holdInChild(path: string, clients = 0): Promise<ChildProcess> {
+    const child = spawn(process.execPath, [join(import.meta.dirname, 'fixtures', 'hold-project.ts'), path, String(clients)], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     return new Promise((resolve, reject) => {
@@ -192,6 +192,27 @@ describe('one writer per project', () => {
     // The lock died with the process: no stale lock to clear by hand.
     const opened = await openProjectDb(path);
     expect(opened.readOnly).toBe(false);
+    opened.db.close();
+    expect(sideFiles(path)).toEqual([]);
+  });
+
+  it('after a crash, reads committed edits still in the WAL (without writing) and then opens for editing', async () => {
+    const path = copyOfSample('crashed.midstance');
+    holder = await holdInChild(path, 25);
+    holder.kill('SIGKILL');
+    await new Promise((resolve) => holder!.once('exit', resolve));
+    holder = undefined;
+    expect(sideFiles(path)).toEqual(['crashed.midstance-wal']);
+    const before = sha256(path);
+    const countClients = (db: Database.Database) => db.prepare('SELECT count(*) FROM clients').pluck().get();
+
+    const inspected = await openProjectDb(path, { mode: 'inspect' });
+    expect(countClients(inspected.db)).toBe(26);
+    inspected.db.close();
+    expect(sha256(path)).toBe(before);
+
+    const opened = await openProjectDb(path);
+    expect(countClients(opened.db)).toBe(26);
     opened.db.close();
     expect(sideFiles(path)).toEqual([]);
   });

@@ -361,7 +361,7 @@ export class MediaSession {
     if (this.cachedPreviewCount < 24) return this.info.frameCount;
     const average = this.cachedPreviewBytes / this.cachedPreviewCount;
     const budget = this.options.cache.boundBytes * WARM_SHARE;
-    return Math.max(48, Math.min(this.info.frameCount, Math.floor(budget / average)));
+    return Math.max(8, Math.min(this.info.frameCount, Math.floor(budget / average)));
   }
 
   private dropOutsideWindow(): void {

@@ -213,7 +213,8 @@ function lockForWriting(path: string): Database.Database {
   }
 }
 
-function assertNotOpenElsewhere(path: string): void {
+/** Throws 'project-locked' when another writer has the file open; other files pass. */
+export function assertNotOpenElsewhere(path: string): void {
   const header = readSqliteHeaderFromFile(path);
   if (typeof header === 'string') return;
   lockForWriting(path).close();

@@ -10,7 +10,7 @@ import type {
   UntitledProject,
 } from '../../common/contract/project.ts';
 import { PROJECT_EXTENSION } from '../platform/paths.ts';
-import { copyProjectDb, createProjectFile, openProjectDb, type ProjectDb } from './db.ts';
+import { assertNotOpenElsewhere, copyProjectDb, createProjectFile, openProjectDb, type ProjectDb } from './db.ts';
 import { fileIdentity } from './fingerprint.ts';
 import { locateMedia, quickLocate, relativeMediaPath, type FoundMedia } from './media-locator.ts';
 import type { Migration } from './migrations/types.ts';
@@ -78,11 +78,18 @@ export function createProjectService(options: ProjectServiceOptions) {
     return { store, untitled: isUntitledPath(file.path), notice: noticeFor(file) };
   };
 
+  /** Closes a project; an untitled one that holds nothing at all is removed rather than listed forever. */
+  const release = (project: OpenProject): void => {
+    const empty = project.untitled && !project.store.file.readOnly && project.store.read((repos) => repos.isEmpty());
+    project.store.close();
+    if (empty) removeProjectFiles(project.store.file.path);
+  };
+
   /** Makes `next` the open project; the previous one (all saved already) is closed afterwards. */
   const switchTo = (next: OpenProject): ProjectState => {
     const previous = open;
     open = next;
-    previous?.store.close();
+    if (previous) release(previous);
     const current = state(next);
     if (!next.untitled) options.onOpened?.(next.store.file.path);
     options.onChanged?.(current);
@@ -111,7 +118,7 @@ export function createProjectService(options: ProjectServiceOptions) {
     if (!open) return false;
     const closing = open;
     open = null;
-    closing.store.close();
+    release(closing);
     options.onChanged?.(null);
     return true;
   };
@@ -225,8 +232,10 @@ export function createProjectService(options: ProjectServiceOptions) {
       if (!isUntitledPath(path)) {
         throw new MidstanceError('invalid-request', 'Only untitled projects can be discarded here.', { path });
       }
-      if (open && samePath(open.store.file.path, path)) close();
-      if (!existsSync(path)) return false;
+      const wasOpen = open !== null && samePath(open.store.file.path, path);
+      if (wasOpen) close();
+      if (!existsSync(path)) return wasOpen;
+      assertNotOpenElsewhere(path);
       removeProjectFiles(path);
       return true;
     },
@@ -326,7 +335,7 @@ export function createProjectService(options: ProjectServiceOptions) {
       if (!open) return;
       const closing = open;
       open = null;
-      closing.store.close();
+      release(closing);
     },
   };
 }

@@ -18,6 +18,9 @@ export interface Saved<T> {
 /** One open project file: its repositories and the only way to change it, edit() = one transaction. */
 export function createProjectStore(file: ProjectDb, onSaved: (savedAt: string) => void = () => {}) {
   const { db } = file;
+  const countAll = db.prepare<[], { n: number }>(
+    'SELECT (SELECT count(*) FROM clients) + (SELECT count(*) FROM sessions) + (SELECT count(*) FROM clips) AS n',
+  );
   const repositories = {
     clients: createClientRepository(db),
     sessions: createSessionRepository(db),
@@ -26,6 +29,8 @@ export function createProjectStore(file: ProjectDb, onSaved: (savedAt: string) =
     gaitEvents: createGaitEventRepository(db),
     checklist: createChecklistRepository(db),
     settings: createProjectSettingsRepository(db),
+    /** Nothing entered yet: no client, session or clip. */
+    isEmpty: (): boolean => (countAll.get()?.n ?? 0) === 0,
   };
   type Repositories = typeof repositories;
 

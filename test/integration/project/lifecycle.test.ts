@@ -183,6 +183,21 @@ describe('untitled projects', () => {
       const [annotation] = await app.call('annotations.list', { clipId: clip.record.id });
       expect(annotation?.label).toBe('knee');
 
+      // An untitled project that holds nothing is not worth keeping: closing removes it.
+      const blank = await app.call('project.create', {});
+      await app.call('project.open', { path: saved.path });
+      expect(existsSync(blank.path)).toBe(false);
+
+      // One that another Midstance (same user, same app folder) has open is not deleted under its feet.
+      const other = startApp(dataDir);
+      const busy = await other.call('project.create', {});
+      await other.call('clips.add', { path: video });
+      expect((await app.failure('project.discardUntitled', { path: busy.path })).code).toBe('project-locked');
+      expect(existsSync(busy.path)).toBe(true);
+      await other.dispose();
+      expect(await app.call('project.discardUntitled', { path: busy.path })).toEqual({ discarded: true });
+      expect(existsSync(busy.path)).toBe(false);
+
       const refused = await app.failure('project.discardUntitled', { path: saved.path });
       expect(refused.code).toBe('invalid-request');
       expect(existsSync(saved.path)).toBe(true);

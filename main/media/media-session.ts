@@ -445,5 +445,12 @@ export function warmChunks(frameCount: number, keyframes: readonly number[]): [n
       chunkStart = boundary;
     }
   }
+  // A short tail rides along with the chunk before it rather than costing a process of its own.
+  const tail = chunks[chunks.length - 1];
+  const before = chunks[chunks.length - 2];
+  if (tail && before && tail[1] - tail[0] + 1 < MIN_CHUNK_FRAMES / 2) {
+    chunks.pop();
+    before[1] = tail[1];
+  }
   return chunks;
 }

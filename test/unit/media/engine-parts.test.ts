@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { buildDecodeArgs, rotationFilters } from '../../../main/media/decoder.ts';
+import { candidatePaths, isAtLeast, parseVersionLine } from '../../../main/media/ffmpeg-path.ts';
+import { FrameCache } from '../../../main/media/frame-cache.ts';
+import { previewSizeFor, warmChunks } from '../../../main/media/media-session.ts';
+import { LineSplitter, parseShowinfoFrame, parseShowinfoTimeBase } from '../../../main/media/showinfo.ts';
+
+describe('showinfo lines', () => {
+  it('reads frame pts and the time base', () => {
+    expect(parseShowinfoFrame('[Parsed_showinfo_3 @ 0x55] n:  12 pts: 185772 pts_time:2.06413 pos:   741286 fmt:yuvj420p')).toEqual({ n: 12, pts: 185772 });
+    expect(parseShowinfoFrame('[Parsed_showinfo_3 @ 0x55] n:   0 pts:  -512 pts_time:-0.03')).toEqual({ n: 0, pts: -512 });
+    expect(parseShowinfoFrame('[Parsed_showinfo_3 @ 0x55] color_range:pc')).toBeNull();
+    expect(parseShowinfoFrame('[mjpeg @ 0x1] n: 1 pts: 2 ')).toBeNull();
+    expect(parseShowinfoTimeBase('[Parsed_showinfo_3 @ 0x55] config in time_base: 1/90000, frame_rate: 60/1')).toEqual([1, 90000]);
+  });
+
+  it('line splitter keeps partial lines', () => {
+    const lines = new LineSplitter();
+    expect(lines.push('a\nb')).toEqual(['a']);
+    expect(lines.push('c\r\nd')).toEqual(['bc']);
+    expect(lines.flush()).toEqual(['d']);
+  });
+});
+
+describe('ffmpeg versions and lookup order', () => {
+  it('parses release, Debian and snapshot version lines', () => {
+    expect(parseVersionLine('ffmpeg version 5.1.9-0+deb12u1 Copyright')).toEqual({ text: '5.1.9-0+deb12u1', parsed: { major: 5, minor: 1 } });
+    expect(parseVersionLine('ffprobe version n4.1.4 Copyright')?.parsed).toEqual({ major: 4, minor: 1 });
+    expect(parseVersionLine('ffmpeg version N-113000-gabc Copyright')?.parsed).toBeNull();
+    expect(parseVersionLine('something else')).toBeNull();
+    expect(isAtLeast({ major: 4, minor: 0 }, { major: 4, minor: 1 })).toBe(false);
+    expect(isAtLeast({ major: 8, minor: 0 }, { major: 4, minor: 1 })).toBe(true);
+    expect(isAtLeast(null, { major: 4, minor: 1 })).toBe(true);
+  });
+
+  it('settings, then environment, then bundled, then PATH', () => {
+    const list = candidatePaths('ffprobe', {
+      settingsFfmpeg: '/s/ffmpeg',
+      settingsFfprobe: '/s/ffprobe',
+      env: { MIDSTANCE_FFPROBE: '/e/ffprobe', PATH: ['/p1', '/p2'].join(process.platform === 'win32' ? ';' : ':') },
+      bundledRoots: ['/app/resources'],
+    });
+    expect(list.map((c) => c.source)).toEqual(['settings', 'environment', 'bundled', 'path', 'path']);
+    expect(list[0]!.path).toBe('/s/ffprobe');
+  });
+});
+
+describe('frame cache', () => {
+  it('holds at most its bound, evicting least recently used, and reports evictions', () => {
+    const evicted: number[] = [];
+    const cache = new FrameCache(() => 30, (frame) => evicted.push(frame.index));
+    for (let i = 0; i < 3; i += 1) cache.put({ mediaId: 'm', variant: 'preview', index: i, data: new Uint8Array(10) });
+    cache.get('m', 'preview', 0);
+    cache.put({ mediaId: 'm', variant: 'preview', index: 3, data: new Uint8Array(10) });
+    expect(evicted).toEqual([1]);
+    expect(cache.sizeBytes).toBe(30);
+    expect(cache.peakBytes).toBeLessThanOrEqual(30);
+    expect(cache.deleteWhere((frame) => frame.index === 0)).toBe(1);
+    expect(cache.has('m', 'preview', 0)).toBe(false);
+    expect(cache.count).toBe(2);
+  });
+});
+
+describe('session helpers', () => {
+  it('warm chunks are whole keyframe groups of at least 240 frames', () => {
+    expect(warmChunks(1000, [0, 240, 480, 720, 960])).toEqual([[0, 239], [240, 479], [480, 719], [720, 999]]);
+    expect(warmChunks(300, [0, 100, 200])).toEqual([[0, 299]]);
+    expect(warmChunks(500, [40, 300])).toEqual([[0, 299], [300, 499]]);
+  });
+
+  it('preview size keeps the aspect ratio, even, never upscaled', () => {
+    expect(previewSizeFor({ width: 1920, height: 1080 }, 960)).toEqual({ width: 960, height: 540 });
+    expect(previewSizeFor({ width: 1080, height: 1920 }, 960)).toEqual({ width: 960, height: 1706 });
+    expect(previewSizeFor({ width: 640, height: 360 }, 960)).toEqual({ width: 640, height: 360 });
+  });
+});
+
+describe('decoder arguments', () => {
+  const source = {
+    path: '/v/clip é.mp4', streamIndex: 1, formatStartTime: 10, rotation: 90 as const, timeBase: [1, 1000] as [number, number],
+    pts: [10000, 10020, 10040, 10060], times: [10, 10.02, 10.04, 10.06],
+  };
+
+  it('seeks between the keyframe and the next frame, relative to the format start, and skips frames cheaply', () => {
+    const args = buildDecodeArgs(source, { fromIndex: 1, keepFromIndex: 3, toIndex: 3, size: { width: 360, height: 640 }, quality: 3, background: true }, { modernFps: true, showinfoChecksum: true });
+    expect(args.slice(args.indexOf('-ss'), args.indexOf('-ss') + 3)).toEqual(['-ss', '0.030000', '-noaccurate_seek']);
+    expect(args).toContain('-copyts');
+    expect(args[args.indexOf('-map') + 1]).toBe('0:1');
+    expect(args[args.indexOf('-threads') + 1]).toBe('1');
+    const filters = args[args.indexOf('-vf') + 1]!;
+    expect(filters).toBe("select='gte(pts\\,10060)',transpose=clock,scale=360:640:flags=bilinear,format=yuvj420p,showinfo=checksum=0");
+    expect(args).toContain('-fps_mode');
+  });
+
+  it('older ffmpeg gets -vsync and plain showinfo; frame 0 needs no seek', () => {
+    const args = buildDecodeArgs(source, { fromIndex: 0, keepFromIndex: 0, toIndex: 2, size: { width: 2, height: 2 }, quality: 3, background: false }, { modernFps: false, showinfoChecksum: false });
+    expect(args).not.toContain('-ss');
+    expect(args).toContain('-vsync');
+    expect(args[args.indexOf('-vf') + 1]).toMatch(/,showinfo$/);
+    expect(rotationFilters(180)).toEqual(['hflip', 'vflip']);
+    expect(rotationFilters(270)).toEqual(['transpose=cclock']);
+  });
+});

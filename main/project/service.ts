@@ -68,7 +68,7 @@ export function createProjectService(options: ProjectServiceOptions) {
     };
   };
 
-  const require = (): OpenProject => {
+  const requireOpen = (): OpenProject => {
     if (!open) throw new MidstanceError('not-found', 'No project is open. Open or start a project first.');
     return open;
   };
@@ -80,8 +80,12 @@ export function createProjectService(options: ProjectServiceOptions) {
 
   /** Closes a project; an untitled one that holds nothing at all is removed rather than listed forever. */
   const release = (project: OpenProject): void => {
-    const empty = project.untitled && !project.store.file.readOnly && project.store.read((repos) => repos.isEmpty());
-    project.store.close();
+    let empty = false;
+    try {
+      empty = project.untitled && !project.store.file.readOnly && project.store.read((repos) => repos.isEmpty());
+    } finally {
+      project.store.close();
+    }
     if (empty) removeProjectFiles(project.store.file.path);
   };
 
@@ -128,7 +132,7 @@ export function createProjectService(options: ProjectServiceOptions) {
    * new place is recorded (writable projects), so the next lookup is direct.
    */
   const locateClip = (id: string): Clip => {
-    const project = require();
+    const project = requireOpen();
     const clip = project.store.read((repos) => repos.clips.get(id));
     const found = locateMedia(projectDir(project), clip, { searchRoot: project.untitled ? null : projectDir(project) });
     if (!found) return withMedia(clip, { state: 'missing', path: null, via: null, verified: true });
@@ -145,7 +149,7 @@ export function createProjectService(options: ProjectServiceOptions) {
   return {
     current: (): ProjectState | null => (open ? state(open) : null),
     /** The open project's store; throws 'not-found' when none is open. */
-    store: (): ProjectStore => require().store,
+    store: (): ProjectStore => requireOpen().store,
     untitledDir,
 
     async create(input: { path?: string | undefined; overwrite?: boolean | undefined }): Promise<ProjectState> {
@@ -174,7 +178,7 @@ export function createProjectService(options: ProjectServiceOptions) {
      * Clip paths are re-based on the new folder; an untitled original is removed once the copy is open.
      */
     async saveAs(requested: string, overwrite = false): Promise<ProjectState> {
-      const current = require();
+      const current = requireOpen();
       const target = withProjectExtension(resolve(requested));
       if (samePath(current.store.file.path, target)) return state(current);
       if (isUntitledPath(target)) {
@@ -241,13 +245,13 @@ export function createProjectService(options: ProjectServiceOptions) {
     },
 
     updateSettings(patch: Partial<ProjectSettings>): Saved<ProjectSettings> {
-      const saved = require().store.edit((_now, repos) => repos.settings.update(patch));
+      const saved = requireOpen().store.edit((_now, repos) => repos.settings.update(patch));
       if (open) options.onChanged?.(state(open));
       return saved;
     },
 
     listClips(sessionId?: string | null): Clip[] {
-      const project = require();
+      const project = requireOpen();
       return project.store.read((repos) => repos.clips.list(sessionId)).map((clip) => withMedia(clip, quickMedia(project, clip)));
     },
 
@@ -258,7 +262,7 @@ export function createProjectService(options: ProjectServiceOptions) {
       view?: ClipView | null | undefined;
       captureFps?: number | null | undefined;
     }): Saved<Clip> {
-      const project = require();
+      const project = requireOpen();
       const path = resolve(input.path);
       const identity = readIdentity(path);
       const saved = project.store.edit((now, repos) =>
@@ -280,13 +284,13 @@ export function createProjectService(options: ProjectServiceOptions) {
     },
 
     updateClip(id: string, patch: Parameters<ProjectStore['clips']['update']>[1]): Saved<Clip> {
-      const project = require();
+      const project = requireOpen();
       const saved = project.store.edit((now, repos) => repos.clips.update(id, patch, now));
       return { ...saved, record: withMedia(saved.record, quickMedia(project, saved.record)) };
     },
 
     removeClip(id: string): Saved<Clip> {
-      const project = require();
+      const project = requireOpen();
       const saved = project.store.edit((_now, repos) => repos.clips.delete(id));
       return { ...saved, record: withMedia(saved.record, { state: 'missing', path: null, via: null, verified: false }) };
     },
@@ -295,7 +299,7 @@ export function createProjectService(options: ProjectServiceOptions) {
 
     /** Points a clip at another file; a different fingerprint is only accepted with force. */
     relinkClip(id: string, requested: string, force = false): RelinkResult {
-      const project = require();
+      const project = requireOpen();
       const clip = project.store.read((repos) => repos.clips.get(id));
       const path = resolve(requested);
       const actual = readIdentity(path);

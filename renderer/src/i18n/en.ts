@@ -1,4 +1,7 @@
+import { projectEn } from './project-en.ts';
+
 export const en = {
+  project: projectEn,
   app: {
     name: 'Midstance',
     tagline: 'Frame-by-frame running-technique analysis',

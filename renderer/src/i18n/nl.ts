@@ -1,6 +1,8 @@
 import type { Translation } from './en.ts';
+import { projectNl } from './project-nl.ts';
 
 export const nl: Translation = {
+  project: projectNl,
   app: {
     name: 'Midstance',
     tagline: 'Looptechniek analyseren, beeld voor beeld',

@@ -63,6 +63,35 @@ function label(anchor: Vec2, direction: Vec2, lines: readonly string[] | null): 
     : [];
 }
 
+/** Below this sweep the gap between the rays is too narrow for a plate: it goes beside the measured ray instead. */
+const NARROW_ANGLE_DEG = 60;
+
+/**
+ * The plate of an angle at `vertex` between the reference ray (towards `from`) and the measured ray (towards
+ * `to`): inside the angle on its bisector when there is room, else just beyond the measured ray, on the side
+ * away from the reference, so it never covers either line.
+ */
+function angleLabel(
+  vertex: Vec2,
+  from: Vec2,
+  to: Vec2,
+  sweepDeg: number,
+  radius: number,
+  lines: readonly string[] | null,
+  o: typeof DEFAULTS,
+): DrawPrimitive[] {
+  if (sweepDeg >= NARROW_ANGLE_DEG) {
+    const direction = bisector(from, vertex, to);
+    return label(add(vertex, scale(direction, radius + o.labelGapPx)), direction, lines);
+  }
+  const along = normalize(sub(to, vertex));
+  const reference = normalize(sub(from, vertex));
+  let side = { x: along.y, y: -along.x };
+  if (side.x * reference.x + side.y * reference.y > 0) side = { x: -side.x, y: -side.y };
+  const onRay = add(vertex, scale(along, Math.min(radius + o.labelGapPx, distance(vertex, to))));
+  return label(add(onRay, scale(side, o.labelGapPx / 2)), side, lines);
+}
+
 /** Unit normal of a–b that points up the screen (labels above lines read naturally). */
 function upwardNormal(a: Vec2, b: Vec2): Vec2 {
   const d = normalize(sub(b, a));
@@ -93,8 +122,7 @@ function drawJoint(
   }
   const arc = vertexArc(from, v, b);
   if (arc) out.push({ type: 'arc', role: 'main', center: v, radius, ...arc });
-  const direction = bisector(from, v, b);
-  out.push(...label(add(v, scale(direction, radius + o.labelGapPx)), direction, lines));
+  out.push(...angleLabel(v, from, b, arc?.sweepDeg ?? 0, radius, lines, o));
   return out;
 }
 
@@ -119,8 +147,7 @@ function drawSegmentAngle(
   const radius = goniometerArcRadius(reference, base, tip, o.arcRadiusPx);
   const arc = vertexArc(reference, base, tip);
   if (arc && arc.sweepDeg > 0) out.push({ type: 'arc', role: 'main', center: base, radius, ...arc });
-  const direction = bisector(reference, base, tip);
-  out.push(...label(add(base, scale(direction, radius + o.labelGapPx)), direction, lines));
+  out.push(...angleLabel(base, reference, tip, arc?.sweepDeg ?? 0, radius, lines, o));
   return out;
 }
 

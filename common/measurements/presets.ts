@@ -142,7 +142,8 @@ export const MEASUREMENT_PRESETS: readonly MeasurementPreset[] = [
   ...sided({
     base: 'shin-initial-contact',
     tool: 'angle-vertical',
-    rule: 'inclination',
+    // Shin angles are read from the vertical in both conventions; the e-book gives no horizontal form.
+    rule: 'to-vertical',
     view: 'side',
     phase: 'initial-contact',
     name: { en: 'Shin angle at initial contact', nl: 'Hoek van het onderbeen bij het eerste voetcontact' },

@@ -56,8 +56,9 @@ export interface LabelPlateProps {
   readonly viewport: Size | null;
 }
 
-export function LabelPlate({ primitive, accent, measure, viewport }: LabelPlateProps): ReactElement {
+export function LabelPlate({ primitive, accent, measure, viewport }: LabelPlateProps): ReactElement | null {
   const layout = layoutPlate(primitive.anchor, primitive.placement, primitive.lines, primitive.note, measure, viewport);
+  if (!layout) return null;
   return (
     <Group listening={false}>
       <Rect

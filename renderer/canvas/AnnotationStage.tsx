@@ -14,9 +14,10 @@ import {
 import { Layer, Stage } from 'react-konva';
 import type { Annotation, AnnotationGeometry, AnnotationStyle } from '../../common/contract/annotation.ts';
 import type { AngleConvention, UiLanguage } from '../../common/geometry/conventions.ts';
+import type { DrawPrimitive } from '../../common/geometry/drawing.ts';
 import type { HitPart } from '../../common/geometry/hit-test.ts';
 import type { Vec2 } from '../../common/geometry/vector.ts';
-import { DEFAULT_ZOOM_LIMITS, panBy, wheelZoomFactor, zoomAt, type Size, type ViewTransform, type ZoomLimits } from '../../common/geometry/view-transform.ts';
+import { DEFAULT_ZOOM_LIMITS, panBy, wheelZoomFactor, zoomAt, type Rect, type Size, type ViewTransform, type ZoomLimits } from '../../common/geometry/view-transform.ts';
 import { isToolBusy, previewTool } from '../tools/registry.ts';
 import { DEFAULT_DRAG_THRESHOLD_PX, DEFAULT_RULER_LENGTH_CM, type CreateFollowUp, type ToolContext, type ToolEffect, type ToolId } from '../tools/types.ts';
 import { AnnotationLayer } from './AnnotationLayer.tsx';
@@ -37,7 +38,18 @@ import {
 import { Loupe, type LoupeImage } from './Loupe.tsx';
 import { renderPreview, type RenderSettings } from './render-model.ts';
 import { DEFAULT_ANNOTATION_STYLE } from './style.ts';
+import { layoutPlate } from './label-layout.ts';
 import { measurePlateText } from './text-measure.ts';
+
+function previewPlateRects(primitives: readonly DrawPrimitive[], viewport: Size): Rect[] {
+  const rects: Rect[] = [];
+  for (const p of primitives) {
+    if (p.type !== 'label') continue;
+    const plate = layoutPlate(p.anchor, p.placement, p.lines, p.note, measurePlateText, viewport);
+    if (plate) rects.push(plate);
+  }
+  return rects;
+}
 
 export interface AnnotationStageHandle {
   /** Esc: abandon the gesture in progress. False when there was none (the caller may then deselect). */
@@ -236,6 +248,7 @@ export function AnnotationStage(props: AnnotationStageProps): ReactElement {
   const editing = preview?.replacesId ? (annotations.find((a) => a.id === preview.replacesId) ?? null) : null;
   const previewRender = preview ? renderPreview(preview, editing, settings, newStyle) : null;
   const cursor = cursorFor(controller, hoverRef.current, panKeyHeld);
+  const plates = previewRender ? previewPlateRects(previewRender.primitives, viewport) : [];
 
   return (
     <div
@@ -284,6 +297,7 @@ export function AnnotationStage(props: AnnotationStageProps): ReactElement {
               settings={settings}
               pointer={controller.pointer}
               viewport={viewport}
+              avoid={plates}
             />
           ) : null}
         </Layer>

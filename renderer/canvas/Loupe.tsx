@@ -1,7 +1,7 @@
 import { memo, useMemo, type ReactElement } from 'react';
 import { Circle, Group, Image as KonvaImage, Line, Rect } from 'react-konva';
 import type { AnnotationStyle } from '../../common/contract/annotation.ts';
-import type { Size } from '../../common/geometry/view-transform.ts';
+import type { Rect as ScreenRect, Size } from '../../common/geometry/view-transform.ts';
 import type { Vec2 } from '../../common/geometry/vector.ts';
 import { AnnotationShape } from './AnnotationShape.tsx';
 import { estimateTextWidth } from './label-layout.ts';
@@ -39,6 +39,8 @@ export interface LoupeProps {
   readonly viewport: Size;
   readonly diameter?: number;
   readonly magnification?: number;
+  /** Screen rects the loupe should not cover (the value plate of the shape being drawn). */
+  readonly avoid?: readonly ScreenRect[];
 }
 
 /** A round magnifier beside the pointer while a point is placed or dragged: frame, shape and crosshair. */
@@ -53,13 +55,14 @@ export const Loupe = memo(function Loupe({
   viewport,
   diameter = LOUPE_STYLE.diameterPx,
   magnification = LOUPE_STYLE.magnification,
+  avoid = [],
 }: LoupeProps): ReactElement | null {
   const center = preview.activePoint;
   const scale = loupeScale(settings.transform.scale, magnification);
   const local = useMemo(() => (center ? loupeTransform(center, diameter, scale) : null), [center, diameter, scale]);
   if (!center || !local) return null;
 
-  const position = loupePosition(pointer, viewport, diameter, LOUPE_STYLE.gapPx);
+  const position = loupePosition(pointer, viewport, diameter, LOUPE_STYLE.gapPx, avoid);
   const crop = image ? loupeImageCrop(local, diameter, sourceSize, bitmapSize(image)) : null;
   const shape = renderPreview(preview, editing, { ...settings, transform: local }, newStyle);
   const r = diameter / 2;

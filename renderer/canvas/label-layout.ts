@@ -16,8 +16,9 @@ export interface PlateLayout {
 
 /**
  * Where a label plate goes: beside its anchor in the given direction (the plate's edge touches the anchor), or
- * with its top-left corner at the anchor; then moved inside the viewport so it is never cut off.
- * The last line of a measurement plate (the value) is bold.
+ * with its top-left corner at the anchor (notes). A measurement plate is moved inside the viewport so it is
+ * never cut off — unless its anchor is off screen (zoomed in elsewhere): then it is not shown at all (null),
+ * rather than piling up along the edges. The last line of a measurement plate (the value) is bold.
  */
 export function layoutPlate(
   anchor: Vec2,
@@ -27,7 +28,10 @@ export function layoutPlate(
   measure: MeasureText,
   viewport: Size | null = null,
   style: typeof PLATE_STYLE = PLATE_STYLE,
-): PlateLayout {
+): PlateLayout | null {
+  if (viewport && !note && (anchor.x < 0 || anchor.y < 0 || anchor.x > viewport.width || anchor.y > viewport.height)) {
+    return null;
+  }
   const lineHeight = style.fontSizePx * style.lineHeight;
   const bold = (i: number): boolean => !note && i === lines.length - 1;
   const textWidth = Math.max(0, ...lines.map((line, i) => measure(line, bold(i))));
@@ -46,7 +50,7 @@ export function layoutPlate(
     x = anchor.x + d.x * reach - width / 2;
     y = anchor.y + d.y * reach - height / 2;
   }
-  if (viewport) {
+  if (viewport && !note) {
     const margin = 2;
     x = Math.min(Math.max(x, margin), Math.max(margin, viewport.width - width - margin));
     y = Math.min(Math.max(y, margin), Math.max(margin, viewport.height - height - margin));

@@ -10,18 +10,35 @@ export function loupeScale(viewScale: number, magnification = 4, maxScale = 12):
   return Math.min(viewScale * magnification, Math.max(maxScale, viewScale * 1.5));
 }
 
+function overlaps(a: Rect, b: Rect): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
 /**
- * Top-left corner of the loupe: above-left of the pointer (so the hand and the cursor do not cover it),
- * flipped to the other side of the pointer when that would leave the viewport.
+ * Top-left corner of the loupe: beside the pointer, never under it. Tries above-left first (the hand and the
+ * cursor do not cover it there), then above-right, below-left, below-right, taking the first that fits the
+ * viewport without covering any of `avoid` (e.g. the value plate of the shape being drawn); if none does, the
+ * first that fits; if none fits, the nearest position inside the viewport.
  */
-export function loupePosition(pointer: Vec2, viewport: Size, diameter: number, gap: number): Vec2 {
-  const fitsLeft = pointer.x - gap - diameter >= 0;
-  const fitsAbove = pointer.y - gap - diameter >= 0;
-  const x = fitsLeft ? pointer.x - gap - diameter : pointer.x + gap;
-  const y = fitsAbove ? pointer.y - gap - diameter : pointer.y + gap;
+export function loupePosition(pointer: Vec2, viewport: Size, diameter: number, gap: number, avoid: readonly Rect[] = []): Vec2 {
+  const left = pointer.x - gap - diameter;
+  const right = pointer.x + gap;
+  const above = pointer.y - gap - diameter;
+  const below = pointer.y + gap;
+  const candidates: Vec2[] = [
+    { x: left, y: above },
+    { x: right, y: above },
+    { x: left, y: below },
+    { x: right, y: below },
+  ];
+  const fits = (p: Vec2): boolean => p.x >= 0 && p.y >= 0 && p.x + diameter <= viewport.width && p.y + diameter <= viewport.height;
+  const clear = (p: Vec2): boolean => !avoid.some((r) => overlaps({ x: p.x, y: p.y, width: diameter, height: diameter }, r));
+  const chosen = candidates.find((p) => fits(p) && clear(p)) ?? candidates.find(fits);
+  if (chosen) return chosen;
+  const fallback = { x: left >= 0 ? left : right, y: above >= 0 ? above : below };
   return {
-    x: Math.min(Math.max(0, x), Math.max(0, viewport.width - diameter)),
-    y: Math.min(Math.max(0, y), Math.max(0, viewport.height - diameter)),
+    x: Math.min(Math.max(0, fallback.x), Math.max(0, viewport.width - diameter)),
+    y: Math.min(Math.max(0, fallback.y), Math.max(0, viewport.height - diameter)),
   };
 }
 

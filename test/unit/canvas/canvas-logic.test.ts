@@ -90,23 +90,30 @@ describe('fading', () => {
 describe('label plates', () => {
   it('sit beside the anchor in the given direction, touching it', () => {
     const right = layoutPlate({ x: 100, y: 100 }, { type: 'away', direction: { x: 1, y: 0 } }, ['140.0°'], false, () => 50);
+    const above = layoutPlate({ x: 100, y: 100 }, { type: 'away', direction: { x: 0, y: -1 } }, ['a', 'b'], false, () => 50);
+    if (!right || !above) throw new Error('plates');
     expect(right.x).toBe(100);
     expect(Math.abs(right.y + right.height / 2 - 100)).toBeLessThanOrEqual(1);
-    const above = layoutPlate({ x: 100, y: 100 }, { type: 'away', direction: { x: 0, y: -1 } }, ['a', 'b'], false, () => 50);
     expect(above.y + above.height).toBe(100);
     expect(above.lines.map((l) => l.bold)).toEqual([false, true]);
   });
 
-  it('stay inside the viewport', () => {
-    const plate = layoutPlate({ x: 795, y: -20 }, { type: 'away', direction: { x: 1, y: 0 } }, ['a long label'], false, estimateTextWidth, { width: 800, height: 600 });
+  it('stay inside the viewport while their anchor is on screen, and vanish when it is not', () => {
+    const viewport = { width: 800, height: 600 };
+    const plate = layoutPlate({ x: 795, y: 5 }, { type: 'away', direction: { x: 0.6, y: -0.8 } }, ['a long label'], false, estimateTextWidth, viewport);
+    if (!plate) throw new Error('plate');
     expect(plate.x + plate.width).toBeLessThanOrEqual(798);
     expect(plate.y).toBeGreaterThanOrEqual(2);
+    expect(layoutPlate({ x: 900, y: 5 }, { type: 'away', direction: { x: 1, y: 0 } }, ['x'], false, estimateTextWidth, viewport)).toBeNull();
+    // Notes are pinned where the user put them: cut off by the edge, never moved or hidden.
+    const note = layoutPlate({ x: -30, y: 10 }, { type: 'top-left' }, ['note'], true, estimateTextWidth, viewport);
+    expect(note?.x).toBe(-30);
   });
 
   it('notes start at their anchor and are not bold', () => {
     const note = layoutPlate({ x: 10, y: 20 }, { type: 'top-left' }, ['x', 'y'], true, () => 10);
-    expect([note.x, note.y]).toEqual([10, 20]);
-    expect(note.lines.every((l) => !l.bold)).toBe(true);
+    expect([note?.x, note?.y]).toEqual([10, 20]);
+    expect(note?.lines.every((l) => !l.bold)).toBe(true);
   });
 });
 
@@ -120,6 +127,14 @@ describe('loupe geometry', () => {
   it('sits above-left of the pointer and flips at the edges', () => {
     expect(loupePosition({ x: 500, y: 400 }, { width: 1000, height: 800 }, 160, 20)).toEqual({ x: 320, y: 220 });
     expect(loupePosition({ x: 50, y: 50 }, { width: 1000, height: 800 }, 160, 20)).toEqual({ x: 70, y: 70 });
+    expect(loupePosition({ x: 990, y: 50 }, { width: 1000, height: 800 }, 160, 20)).toEqual({ x: 810, y: 70 });
+  });
+
+  it('does not cover the value plate of the shape being drawn', () => {
+    const plate = { x: 380, y: 300, width: 90, height: 36 };
+    expect(loupePosition({ x: 500, y: 400 }, { width: 1000, height: 800 }, 160, 20, [plate])).toEqual({ x: 520, y: 220 });
+    const everywhere = { x: 0, y: 0, width: 1000, height: 800 };
+    expect(loupePosition({ x: 500, y: 400 }, { width: 1000, height: 800 }, 160, 20, [everywhere])).toEqual({ x: 320, y: 220 });
   });
 
   it('centres the active point and crops the (preview) bitmap to what is visible', () => {

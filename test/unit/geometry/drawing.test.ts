@@ -80,6 +80,23 @@ describe('drawAnnotation', () => {
     expect(note).toEqual([{ type: 'label', anchor: { x: 25, y: 15 }, placement: { type: 'top-left' }, lines: ['x'], note: true }]);
   });
 
+  it('a narrow angle puts its plate beyond the measured ray, away from the reference', () => {
+    // Trunk 8.5° from vertical, leaning right, clinical: the plate must sit right of the trunk line.
+    const trunk: AnnotationGeometry = { kind: 'angle-horizontal', points: [{ x: 500, y: 800 }, { x: 530, y: 600 }] };
+    const m = measureGeometry(trunk, 'inclination');
+    const [plate] = only(drawAnnotation(trunk, m, ['8.5°'], { transform: { scale: 1, x: 0, y: 0 }, convention: 'clinical' }), 'label');
+    if (plate?.placement.type !== 'away') throw new Error('plate');
+    expect(plate.placement.direction.x).toBeGreaterThan(0.9);
+    // The anchor lies right of the trunk line, so the whole plate does.
+    const t = (plate.anchor.y - 800) / (600 - 800);
+    expect(plate.anchor.x).toBeGreaterThan(500 + 30 * t);
+    // Wide angle: inside, on the bisector.
+    const [wide] = only(drawAnnotation(trunk, m, ['81.5°'], { transform: { scale: 1, x: 0, y: 0 }, convention: 'interior' }), 'label');
+    if (wide?.placement.type !== 'away') throw new Error('plate');
+    expect(wide.placement.direction.y).toBeLessThan(0);
+    expect(wide.placement.direction.x).toBeGreaterThan(0);
+  });
+
   it('degenerate shapes draw their strokes but no arc or label', () => {
     const collapsed: AnnotationGeometry = { kind: 'goniometer', points: [{ x: 1, y: 1 }, { x: 1, y: 1 }, { x: 5, y: 5 }] };
     const prims = drawAnnotation(collapsed, measureGeometry(collapsed, 'joint-flexion'), ['?'], { transform, convention: 'interior' });

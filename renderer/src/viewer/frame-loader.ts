@@ -3,8 +3,11 @@
  * LRU so stepping back and forth repaints without a round trip. Superseded requests are aborted.
  */
 export interface FrameLoader {
-  /** Resolves with the bitmap; rejects with AbortError when a newer `load` superseded it. */
-  load(url: string): Promise<ImageBitmap>;
+  /**
+   * Resolves with the bitmap; rejects with AbortError when a newer `load` of the same lane
+   * superseded it (previews and full-resolution frames travel in separate lanes).
+   */
+  load(url: string, lane?: string): Promise<ImageBitmap>;
   /** Replaces the background queue (nearest frames first); never blocks a `load`. */
   prefetch(urls: string[]): void;
   peek(url: string): ImageBitmap | undefined;
@@ -14,7 +17,7 @@ export interface FrameLoader {
 export function createFrameLoader(capacity = 120, prefetchConcurrency = 3): FrameLoader {
   const bitmaps = new Map<string, ImageBitmap>();
   const inFlight = new Map<string, { promise: Promise<ImageBitmap>; controller: AbortController }>();
-  let current: AbortController | null = null;
+  const currentByLane = new Map<string, AbortController>();
   let prefetching = 0;
   const prefetchQueue: string[] = [];
 
@@ -60,7 +63,7 @@ export function createFrameLoader(capacity = 120, prefetchConcurrency = 3): Fram
   };
 
   return {
-    load(url) {
+    load(url, lane = 'preview') {
       const cached = bitmaps.get(url);
       if (cached) {
         remember(url, cached);
@@ -69,9 +72,10 @@ export function createFrameLoader(capacity = 120, prefetchConcurrency = 3): Fram
       // A newer "now" request makes the previous one pointless unless it is the same frame.
       const pending = inFlight.get(url);
       if (pending) return pending.promise;
-      current?.abort();
-      current = new AbortController();
-      return fetchBitmap(url, current);
+      currentByLane.get(lane)?.abort();
+      const controller = new AbortController();
+      currentByLane.set(lane, controller);
+      return fetchBitmap(url, controller);
     },
     prefetch(urls) {
       prefetchQueue.length = 0;

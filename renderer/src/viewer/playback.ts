@@ -1,3 +1,5 @@
+import { frameAtFileTime } from '../../../common/media-time.ts';
+
 /**
  * Playback speeds. "file" plays the file as stored (a 30 fps slow-motion file stays slow);
  * the others are fractions of real (capture) speed, which is what a coach reasons in.
@@ -14,21 +16,6 @@ export function adjacentSpeed(speed: PlaybackSpeed, direction: 'slower' | 'faste
   const index = PLAYBACK_SPEEDS.indexOf(speed);
   const next = direction === 'slower' ? index + 1 : index - 1;
   return PLAYBACK_SPEEDS[Math.min(PLAYBACK_SPEEDS.length - 1, Math.max(0, next))]!;
-}
-
-/** Last frame whose time is ≤ t (binary search over ascending times); clamps at both ends. */
-export function frameAtTime(times: ArrayLike<number>, t: number): number {
-  let low = 0;
-  let high = times.length - 1;
-  if (high < 0) return 0;
-  if (t <= times[0]!) return 0;
-  if (t >= times[high]!) return high;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (times[mid]! <= t) low = mid;
-    else high = mid - 1;
-  }
-  return low;
 }
 
 export interface PlaybackPlan {
@@ -49,7 +36,7 @@ export function fileRate(speed: PlaybackSpeed, slowdown: number): number {
 }
 
 /** Which frame to show `elapsedSeconds` after play started; null once a non-looping range ends. */
-export function frameForElapsed(times: ArrayLike<number>, plan: PlaybackPlan, elapsedSeconds: number): number | null {
+export function frameForElapsed(times: readonly number[], plan: PlaybackPlan, elapsedSeconds: number): number | null {
   const first = times[plan.range.first] ?? 0;
   const last = times[plan.range.last] ?? first;
   let t = plan.startFileTime + elapsedSeconds * plan.fileSecondsPerSecond;
@@ -58,5 +45,5 @@ export function frameForElapsed(times: ArrayLike<number>, plan: PlaybackPlan, el
     const span = Math.max(last - first, 1e-9);
     t = first + ((t - first) % span);
   }
-  return Math.min(plan.range.last, Math.max(plan.range.first, frameAtTime(times, t)));
+  return Math.min(plan.range.last, Math.max(plan.range.first, frameAtFileTime({ times }, t)));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { adjacentSpeed, fileRate, frameAtTime, frameForElapsed } from '../../../renderer/src/viewer/playback.ts';
+import { adjacentSpeed, fileRate, frameForElapsed } from '../../../renderer/src/viewer/playback.ts';
 import { commandForKey } from '../../../renderer/src/viewer/shortcuts.ts';
 
 const key = (k: string, mods: Partial<{ shiftKey: boolean; ctrlKey: boolean; metaKey: boolean; altKey: boolean }> = {}) => ({
@@ -13,15 +13,6 @@ const key = (k: string, mods: Partial<{ shiftKey: boolean; ctrlKey: boolean; met
 
 describe('playback', () => {
   const times = [0, 0.01, 0.02, 0.035, 0.04, 0.05]; // irregular spacing, like VFR phone footage
-
-  it('finds the frame showing at a time', () => {
-    expect(frameAtTime(times, -1)).toBe(0);
-    expect(frameAtTime(times, 0.02)).toBe(2);
-    expect(frameAtTime(times, 0.034)).toBe(2);
-    expect(frameAtTime(times, 0.035)).toBe(3);
-    expect(frameAtTime(times, 9)).toBe(5);
-    expect(frameAtTime([], 1)).toBe(0);
-  });
 
   it('converts speeds to file seconds per second for slow-motion files', () => {
     // 240 fps captured, stored at 30 fps: one real second spans 8 file seconds.
@@ -55,5 +46,26 @@ describe('shortcuts', () => {
     expect(commandForKey(key('I', { shiftKey: false }))).toBe('mark-in');
     expect(commandForKey(key('ArrowRight', { altKey: true }))).toBeNull();
     expect(commandForKey(key('q'))).toBeNull();
+  });
+});
+
+describe('go to and neighbourhood', async () => {
+  const { parseGoTo, neighbourhood } = await import('../../../renderer/src/viewer/frame-navigation.ts');
+  // 8 frames of a 240 fps capture stored at 30 fps: file times step 1/30 s, real time 1/240 s.
+  const frames = { times: [0, 1, 2, 3, 4, 5, 6, 7].map((i) => 10 + i / 30) };
+  const rates = { fileFps: 30, captureFps: 240 };
+
+  it('reads frame numbers, real times and file times', () => {
+    expect(parseGoTo('5', frames, rates)).toBe(5);
+    expect(parseGoTo('#99', frames, rates)).toBe(7);
+    expect(parseGoTo('12.5 ms', frames, rates)).toBe(3); // 3 frames at 240 fps = 12.5 ms
+    expect(parseGoTo('0,0125 s', frames, rates)).toBe(3);
+    expect(parseGoTo('f 0.1s', frames, rates)).toBe(3);
+    expect(parseGoTo('soon', frames, rates)).toBeNull();
+  });
+
+  it('orders neighbours nearest first, ahead first', () => {
+    expect(neighbourhood(5, 4, 10, 1, 10)).toEqual([6, 4, 7, 3]);
+    expect(neighbourhood(0, 3, 10, -1, 10)).toEqual([1, 2, 3]);
   });
 });

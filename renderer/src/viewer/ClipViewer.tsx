@@ -1,0 +1,378 @@
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AnnotationGeometry, AnnotationStyle } from '../../../common/contract/annotation.ts';
+import type { AngleConvention } from '../../../common/contract/app.ts';
+import type { OpenedMedia } from '../../../common/contract/media.ts';
+import { calibrationFromAnnotations } from '../../../common/geometry/calibration.ts';
+import { captureTimeAt, fileTimeAt } from '../../../common/media-time.ts';
+import { AnnotationStage, type AnnotationStageHandle, DEFAULT_ANNOTATION_STYLE, fadedNeighbours, useViewTransform } from '../../canvas/index.tsx';
+import type { CreateFollowUp, ToolId } from '../../tools/types.ts';
+import { MidstanceError } from '../../../common/contract/errors.ts';
+import { FrameCanvas } from './FrameCanvas.tsx';
+import { FrameReadout } from './FrameReadout.tsx';
+import { MeasurementsPanel } from './MeasurementsPanel.tsx';
+import { ShortcutOverlay } from './ShortcutOverlay.tsx';
+import { Timeline } from './Timeline.tsx';
+import { ToolBar } from './ToolBar.tsx';
+import { TransportBar } from './TransportBar.tsx';
+import { adjacentSpeed } from './playback.ts';
+import { useAnnotations } from './use-annotations.ts';
+import { type ClipMediaState, useClipMedia } from './use-clip-media.ts';
+import { useElementSize } from './use-element-size.ts';
+import { PREVIEW_WIDTH, useFrameDisplay } from './use-frame-display.ts';
+import { usePlayback } from './use-playback.ts';
+import { useViewerKeys } from './use-viewer-keys.ts';
+
+export interface ViewerClip {
+  /** The clip's id in the project (annotations belong to it). */
+  id: string;
+  /** Where its video was found (clips.locate). */
+  path: string;
+  captureFps: number | null;
+}
+
+export interface ViewerPreferences {
+  convention: AngleConvention;
+  bigStepFrames: number;
+}
+
+/** Per-clip position and view, so switching clips and back returns to the same place. */
+export interface ClipPlace {
+  frame: number;
+}
+
+export function ClipViewer({
+  clip,
+  preferences,
+  place,
+  onPlaceChange,
+  sidePanelTop,
+}: {
+  clip: ViewerClip;
+  preferences: ViewerPreferences;
+  place: ClipPlace | undefined;
+  onPlaceChange(place: ClipPlace): void;
+  sidePanelTop?: ReactNode;
+}) {
+  const state = useClipMedia(clip.path, clip.captureFps);
+  if (state.status !== 'ready') return <ViewerPlaceholder state={state} sidePanelTop={sidePanelTop} />;
+  return (
+    <ReadyViewer
+      key={state.media.mediaId}
+      clipId={clip.id}
+      media={state.media}
+      preferences={preferences}
+      initialFrame={Math.min(place?.frame ?? 0, state.media.info.frameCount - 1)}
+      onPlaceChange={onPlaceChange}
+      sidePanelTop={sidePanelTop}
+    />
+  );
+}
+
+function ViewerPlaceholder({ state, sidePanelTop }: { state: ClipMediaState; sidePanelTop?: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <ToolBar tool="select" onTool={() => {}} disabled />
+      <main className="viewer-main" aria-label={t('workspace.frameArea')}>
+        <div className="viewer-stage placeholder" role="status">
+          {state.status === 'opening' && (
+            <p>
+              {t('viewer.opening')}
+              {state.fraction !== null && ` ${Math.round(state.fraction * 100)} %`}
+            </p>
+          )}
+          {state.status === 'error' && (
+            <p className="viewer-error" role="alert">
+              {state.error instanceof MidstanceError ? state.error.message : String(state.error)}
+            </p>
+          )}
+        </div>
+      </main>
+      <aside className="side-panel" aria-label={t('workspace.sidePanel')}>
+        {sidePanelTop}
+      </aside>
+    </>
+  );
+}
+
+function ReadyViewer({
+  clipId,
+  media,
+  preferences,
+  initialFrame,
+  onPlaceChange,
+  sidePanelTop,
+}: {
+  clipId: string;
+  media: OpenedMedia;
+  preferences: ViewerPreferences;
+  initialFrame: number;
+  onPlaceChange(place: ClipPlace): void;
+  sidePanelTop?: ReactNode;
+}) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language === 'nl' ? 'nl' : 'en';
+  const { info, frames } = media;
+  const last = info.frameCount - 1;
+  const rates = { fileFps: info.fileFps, captureFps: info.captureFps };
+
+  const [requested, setRequested] = useState(initialFrame);
+  const [tool, setTool] = useState<ToolId>('select');
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [range, setRange] = useState<{ in: number | null; out: number | null }>({ in: null, out: null });
+  const [loop, setLoop] = useState(true);
+  const [fadeNeighbours, setFadeNeighbours] = useState(false);
+  const [style, setStyle] = useState<AnnotationStyle>(DEFAULT_ANNOTATION_STYLE);
+  const [showShortcuts, setShowShortcuts] = useState(false);
+  const [followUp, setFollowUp] = useState<{ id: string; kind: CreateFollowUp } | null>(null);
+  const [spaceHeld, setSpaceHeld] = useState(false);
+
+  const stageRef = useRef<AnnotationStageHandle>(null);
+  const viewportRef = useRef<HTMLDivElement>(null);
+  const viewport = useElementSize(viewportRef);
+  const sourceSize = useMemo(() => ({ width: info.width, height: info.height }), [info.width, info.height]);
+  const view = useViewTransform({ imageSize: sourceSize, viewportSize: viewport });
+
+  const goTo = useCallback((index: number) => setRequested(Math.min(last, Math.max(0, Math.round(index)))), [last]);
+  const playback = usePlayback({ times: frames.times, fileFps: info.fileFps, captureFps: info.captureFps, current: requested, range, loop, onFrame: goTo });
+
+  const wantFull = info.width > PREVIEW_WIDTH && view.transform.scale * (window.devicePixelRatio || 1) > (PREVIEW_WIDTH / info.width) * 1.25;
+  const { shown, error } = useFrameDisplay(media, requested, wantFull);
+  const shownIndex = shown?.index ?? requested;
+
+  useEffect(() => onPlaceChange({ frame: shownIndex }), [shownIndex, onPlaceChange]);
+
+  const annotations = useAnnotations(clipId);
+  const onFrame = useMemo(() => annotations.all.filter((a) => a.frameIndex === shownIndex), [annotations.all, shownIndex]);
+  const faded = useMemo(
+    () => (fadeNeighbours ? fadedNeighbours(annotations.all, shownIndex, 3) : []),
+    [annotations.all, shownIndex, fadeNeighbours],
+  );
+  const cmPerPx = useMemo(() => calibrationFromAnnotations(annotations.all)?.cmPerPx ?? null, [annotations.all]);
+
+  const createAnnotation = async (geometry: AnnotationGeometry, follow: CreateFollowUp) => {
+    const record = await annotations.create({
+      frameIndex: shownIndex,
+      frameTime: fileTimeAt(frames, shownIndex),
+      geometry,
+      label: null,
+      style,
+    });
+    if (record) {
+      setSelectedId(record.id);
+      setFollowUp(follow === 'none' ? null : { id: record.id, kind: follow });
+      setTool('select');
+    }
+  };
+
+  const copyToFrame = async (id: string, target: number) => {
+    const source = annotations.all.find((a) => a.id === id);
+    if (!source || target < 0 || target > last) return;
+    const record = await annotations.create({
+      frameIndex: target,
+      frameTime: fileTimeAt(frames, target),
+      geometry: source.geometry,
+      label: source.label,
+      style: source.style,
+    });
+    if (record) {
+      goTo(target);
+      setSelectedId(record.id);
+    }
+  };
+
+  useViewerKeys({
+    onSpace: setSpaceHeld,
+    run(command) {
+      const busy = stageRef.current?.isBusy() ?? false;
+      switch (command) {
+        case 'step-forward':
+          if (!busy) goTo(requested + 1);
+          break;
+        case 'step-back':
+          if (!busy) goTo(requested - 1);
+          break;
+        case 'big-step-forward':
+          if (!busy) goTo(requested + preferences.bigStepFrames);
+          break;
+        case 'big-step-back':
+          if (!busy) goTo(requested - preferences.bigStepFrames);
+          break;
+        case 'first-frame':
+          goTo(range.in ?? 0);
+          break;
+        case 'last-frame':
+          goTo(range.out ?? last);
+          break;
+        case 'play-pause':
+          playback.toggle();
+          break;
+        case 'slower':
+        case 'faster':
+          playback.setSpeed(adjacentSpeed(playback.speed, command));
+          break;
+        case 'mark-in':
+          setRange((r) => ({ in: shownIndex, out: r.out !== null && r.out < shownIndex ? null : r.out }));
+          break;
+        case 'mark-out':
+          setRange((r) => ({ in: r.in !== null && r.in > shownIndex ? null : r.in, out: shownIndex }));
+          break;
+        case 'clear-range':
+          setRange({ in: null, out: null });
+          break;
+        case 'toggle-loop':
+          setLoop((value) => !value);
+          break;
+        case 'zoom-fit':
+          view.fit();
+          break;
+        case 'zoom-100':
+          view.actualSize();
+          break;
+        case 'undo':
+          void annotations.undo();
+          break;
+        case 'redo':
+          void annotations.redo();
+          break;
+        case 'delete-selection':
+          if (selectedId) {
+            void annotations.remove(selectedId);
+            setSelectedId(null);
+          }
+          break;
+        case 'duplicate-selection':
+          if (selectedId) void copyToFrame(selectedId, shownIndex);
+          break;
+        case 'cancel':
+          if (!stageRef.current?.cancel()) {
+            if (tool !== 'select') setTool('select');
+            else setSelectedId(null);
+          }
+          break;
+        case 'go-to-frame':
+          document.getElementById('go-to-frame')?.focus();
+          break;
+        case 'show-shortcuts':
+          setShowShortcuts(true);
+          break;
+      }
+    },
+  });
+
+  const marks = useMemo(() => {
+    const seen = new Set<number>();
+    return annotations.all
+      .filter((a) => (seen.has(a.frameIndex) ? false : (seen.add(a.frameIndex), true)))
+      .map((a) => ({ frame: a.frameIndex, kind: 'annotation' as const, label: String(a.frameIndex) }));
+  }, [annotations.all]);
+
+  return (
+    <>
+      <ToolBar tool={tool} onTool={(next) => setTool(next)} />
+      <main className="viewer-main" aria-label={t('workspace.frameArea')}>
+        <FrameReadout
+          index={shownIndex}
+          frameCount={info.frameCount}
+          captureMs={captureTimeAt(frames, rates, shownIndex) * 1000}
+          fileSeconds={fileTimeAt(frames, shownIndex)}
+          info={info}
+          warnings={media.warnings}
+          loading={shown?.index !== requested}
+          fullResolution={shown?.fullResolution ?? false}
+          zoomPercent={view.zoomPercent}
+          onGoTo={goTo}
+          frames={frames}
+        />
+        <div ref={viewportRef} className="viewer-stage" data-testid="viewer-stage">
+          {viewport && (
+            <>
+              <FrameCanvas bitmap={shown?.bitmap ?? null} sourceSize={sourceSize} transform={view.transform} width={viewport.width} height={viewport.height} />
+              <AnnotationStage
+                className="annotation-stage"
+                handleRef={stageRef}
+                width={viewport.width}
+                height={viewport.height}
+                transform={view.transform}
+                onTransformChange={view.setTransform}
+                annotations={onFrame}
+                faded={faded}
+                selectedId={selectedId}
+                activeTool={tool}
+                convention={preferences.convention}
+                language={language}
+                cmPerPx={cmPerPx}
+                newStyle={style}
+                image={shown?.bitmap ?? null}
+                sourceSize={sourceSize}
+                panKeyHeld={spaceHeld}
+                onCreate={(geometry, follow) => void createAnnotation(geometry, follow)}
+                onChange={(id, geometry) => void annotations.update(id, { geometry })}
+                onSelect={setSelectedId}
+              />
+            </>
+          )}
+          {error && (
+            <p className="viewer-error floating" role="alert">
+              {error}
+            </p>
+          )}
+        </div>
+        <TransportBar
+          playing={playback.playing}
+          speed={playback.speed}
+          loop={loop}
+          range={range}
+          fadeNeighbours={fadeNeighbours}
+          canUndo={annotations.canUndo}
+          canRedo={annotations.canRedo}
+          zoomPercent={view.zoomPercent}
+          onStep={(delta) => goTo(requested + delta)}
+          bigStep={preferences.bigStepFrames}
+          onTogglePlay={playback.toggle}
+          onSpeed={playback.setSpeed}
+          onToggleLoop={() => setLoop((v) => !v)}
+          onMarkIn={() => setRange((r) => ({ ...r, in: shownIndex }))}
+          onMarkOut={() => setRange((r) => ({ ...r, out: shownIndex }))}
+          onClearRange={() => setRange({ in: null, out: null })}
+          onToggleFade={() => setFadeNeighbours((v) => !v)}
+          onUndo={() => void annotations.undo()}
+          onRedo={() => void annotations.redo()}
+          onFit={view.fit}
+          onActualSize={() => view.actualSize()}
+          onZoom={(factor) => view.zoomBy(factor)}
+          onShortcuts={() => setShowShortcuts(true)}
+        />
+        <Timeline frameCount={info.frameCount} current={shownIndex} range={range} marks={marks} onSeek={goTo} />
+      </main>
+      <aside className="side-panel" aria-label={t('workspace.sidePanel')}>
+        {sidePanelTop}
+        <MeasurementsPanel
+          annotations={annotations.all}
+          currentFrame={shownIndex}
+          selectedId={selectedId}
+          convention={preferences.convention}
+          language={language}
+          cmPerPx={cmPerPx}
+          followUp={followUp}
+          style={style}
+          onStyle={setStyle}
+          onSelect={(id) => {
+            const target = annotations.all.find((a) => a.id === id);
+            if (target) goTo(target.frameIndex);
+            setSelectedId(id);
+          }}
+          onUpdate={(id, patch) => void annotations.update(id, patch)}
+          onDelete={(id) => {
+            void annotations.remove(id);
+            setSelectedId(null);
+          }}
+          onCopyToFrame={(id, delta) => void copyToFrame(id, shownIndex + delta)}
+          onFollowUpDone={() => setFollowUp(null)}
+        />
+      </aside>
+      {showShortcuts && <ShortcutOverlay onClose={() => setShowShortcuts(false)} />}
+    </>
+  );
+}

@@ -1,0 +1,108 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FrameTable, MediaInfo, MediaWarning } from '../../../common/contract/media.ts';
+import { frameDurationMs } from '../../../common/media-time.ts';
+import { parseGoTo } from './frame-navigation.ts';
+
+/** Frame number, real time and file time of the frame on screen — always the one painted. */
+export function FrameReadout({
+  index,
+  frameCount,
+  captureMs,
+  fileSeconds,
+  info,
+  warnings,
+  loading,
+  fullResolution,
+  zoomPercent,
+  frames,
+  onGoTo,
+}: {
+  index: number;
+  frameCount: number;
+  captureMs: number;
+  fileSeconds: number;
+  info: MediaInfo;
+  warnings: MediaWarning[];
+  loading: boolean;
+  fullResolution: boolean;
+  zoomPercent: number;
+  frames: FrameTable;
+  onGoTo(index: number): void;
+}) {
+  const { t, i18n } = useTranslation();
+  const [goTo, setGoTo] = useState('');
+  const [invalid, setInvalid] = useState(false);
+  const number = (value: number, decimals: number) =>
+    new Intl.NumberFormat(i18n.language === 'nl' ? 'nl-NL' : 'en-GB', {
+      minimumFractionDigits: decimals,
+      maximumFractionDigits: decimals,
+    }).format(value);
+  const slowMotion = Math.abs(info.captureFps - info.fileFps) > 0.5;
+
+  return (
+    <div className="frame-readout">
+      <dl className="readout-values">
+        <div>
+          <dt>{t('workspace.frame')}</dt>
+          <dd data-testid="frame-number" aria-live="polite">
+            {index}
+            <span className="muted"> / {frameCount - 1}</span>
+            {loading && <span className="loading-dot" aria-label={t('viewer.loading')} />}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('workspace.captureTime')}</dt>
+          <dd data-testid="capture-time">{number(captureMs, 1)} ms</dd>
+        </div>
+        <div>
+          <dt>{t('workspace.fileTime')}</dt>
+          <dd>{number(fileSeconds, 3)} s</dd>
+        </div>
+        <div>
+          <dt>{t('viewer.rate')}</dt>
+          <dd title={t('viewer.frameStep', { ms: number(frameDurationMs(info), 1) })}>
+            {number(info.captureFps, 0)} fps{slowMotion && <span className="muted"> ({t('viewer.fileRate', { fps: number(info.fileFps, 0) })})</span>}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('viewer.zoom')}</dt>
+          <dd>
+            {Math.round(zoomPercent)} %<span className="muted"> {fullResolution ? t('viewer.full') : t('viewer.preview')}</span>
+          </dd>
+        </div>
+      </dl>
+      <form
+        className="go-to"
+        onSubmit={(event) => {
+          event.preventDefault();
+          const target = parseGoTo(goTo, frames, info);
+          setInvalid(target === null);
+          if (target !== null) {
+            onGoTo(target);
+            (document.activeElement as HTMLElement | null)?.blur();
+          }
+        }}
+      >
+        <input
+          id="go-to-frame"
+          aria-label={t('viewer.goTo')}
+          aria-invalid={invalid}
+          placeholder={t('viewer.goToPlaceholder')}
+          value={goTo}
+          onChange={(event) => setGoTo(event.target.value)}
+        />
+        <button type="submit">{t('viewer.go')}</button>
+      </form>
+      {warnings.length > 0 && (
+        <ul className="media-warnings" aria-label={t('viewer.warnings')}>
+          {warnings.map((warning) => (
+            <li key={warning.code} title={warning.message}>
+              ⚠ {warning.message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

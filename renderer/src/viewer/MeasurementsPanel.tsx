@@ -1,0 +1,241 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Annotation, AnnotationStyle } from '../../../common/contract/annotation.ts';
+import type { AngleConvention } from '../../../common/contract/app.ts';
+import { formatMeasurement } from '../../../common/geometry/conventions.ts';
+import { measureAnnotation } from '../../../common/measurements/measure.ts';
+import { checkAgainstNorm, labelText, normIn, presetsForKind } from '../../../common/measurements/presets.ts';
+import { ANNOTATION_PALETTE } from '../../canvas/index.tsx';
+import { toolInfo } from '../../tools/registry.ts';
+import type { CreateFollowUp } from '../../tools/types.ts';
+import type { AnnotationPatch } from './use-annotations.ts';
+
+type Language = 'nl' | 'en';
+
+export interface MeasurementsPanelProps {
+  annotations: readonly Annotation[];
+  currentFrame: number;
+  selectedId: string | null;
+  convention: AngleConvention;
+  language: Language;
+  cmPerPx: number | null;
+  followUp: { id: string; kind: CreateFollowUp } | null;
+  style: AnnotationStyle;
+  onStyle(style: AnnotationStyle): void;
+  onSelect(id: string): void;
+  onUpdate(id: string, patch: AnnotationPatch): void;
+  onDelete(id: string): void;
+  onCopyToFrame(id: string, delta: number): void;
+  onFollowUpDone(): void;
+}
+
+/** Every drawing of the clip with its value; the selected one with its details and both conventions. */
+export function MeasurementsPanel(props: MeasurementsPanelProps) {
+  const { t } = useTranslation();
+  const { annotations, selectedId, convention, language, cmPerPx } = props;
+  const selected = annotations.find((a) => a.id === selectedId) ?? null;
+
+  return (
+    <section className="panel-section measurements" aria-labelledby="measurements-heading">
+      <h2 id="measurements-heading">{t('measure.heading')}</h2>
+      {annotations.length === 0 && <p className="muted small">{t('measure.empty')}</p>}
+      <ul className="measurement-list" aria-label={t('measure.heading')}>
+        {annotations.map((annotation) => {
+          const measured = measureAnnotation(annotation.geometry, annotation.label, cmPerPx);
+          const name = labelText(annotation.label, language) ?? toolInfo(annotation.geometry.kind).name[language];
+          return (
+            <li key={annotation.id}>
+              <button
+                type="button"
+                className="measurement-row"
+                aria-current={annotation.id === selectedId}
+                data-on-frame={annotation.frameIndex === props.currentFrame}
+                onClick={() => props.onSelect(annotation.id)}
+              >
+                <span className="swatch" style={{ background: annotation.style.color }} aria-hidden="true" />
+                <span className="measurement-name">{name}</span>
+                <span className="measurement-value" data-testid="measurement-value">
+                  {measured ? formatMeasurement(measured.measurement, convention, language, { withConvention: false }) : ''}
+                </span>
+                <span className="measurement-frame muted">#{annotation.frameIndex}</span>
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+      {selected ? (
+        <AnnotationDetails key={selected.id} annotation={selected} {...props} />
+      ) : (
+        <StylePicker style={props.style} onStyle={props.onStyle} language={language} />
+      )}
+    </section>
+  );
+}
+
+function AnnotationDetails({
+  annotation,
+  convention,
+  language,
+  cmPerPx,
+  followUp,
+  onUpdate,
+  onDelete,
+  onCopyToFrame,
+  onFollowUpDone,
+}: MeasurementsPanelProps & { annotation: Annotation }) {
+  const { t } = useTranslation();
+  const measured = measureAnnotation(annotation.geometry, annotation.label, cmPerPx);
+  const presets = presetsForKind(annotation.geometry.kind);
+  const isPreset = presets.some((preset) => preset.key === annotation.label);
+  const [customLabel, setCustomLabel] = useState(isPreset ? '' : (annotation.label ?? ''));
+  const textRef = useRef<HTMLTextAreaElement>(null);
+  const lengthRef = useRef<HTMLInputElement>(null);
+  const geometry = annotation.geometry;
+
+  useEffect(() => {
+    if (followUp?.id !== annotation.id) return;
+    (followUp.kind === 'edit-text' ? textRef.current : lengthRef.current)?.focus();
+    (followUp.kind === 'edit-text' ? textRef.current : lengthRef.current)?.select();
+    onFollowUpDone();
+  }, [followUp, annotation.id, onFollowUpDone]);
+
+  const norm = measured?.preset?.defaultNorm ?? null;
+  const verdict = measured && norm ? checkAgainstNorm(measured.measurement.interior, norm) : null;
+
+  return (
+    <div className="annotation-details" aria-label={t('measure.details')}>
+      {measured && (
+        <dl className="both-conventions">
+          <div data-active={convention === 'interior'}>
+            <dt>{t('measure.interior')}</dt>
+            <dd data-testid="value-interior">{formatMeasurement(measured.measurement, 'interior', language)}</dd>
+          </div>
+          {measured.measurement.unit === '°' && (
+            <div data-active={convention === 'clinical'}>
+              <dt>{t('measure.clinical')}</dt>
+              <dd data-testid="value-clinical">{formatMeasurement(measured.measurement, 'clinical', language)}</dd>
+            </div>
+          )}
+          {measured.preset && norm && verdict && (
+            <div className={`norm ${verdict}`}>
+              <dt>{t('measure.norm')}</dt>
+              <dd>
+                {(() => {
+                  const range = normIn(measured.preset, norm, convention);
+                  return `${Math.round(range.min)}–${Math.round(range.max)}° · ${t(`measure.verdict.${verdict}`)}`;
+                })()}
+              </dd>
+            </div>
+          )}
+        </dl>
+      )}
+
+      <label className="field">
+        <span>{t('measure.label')}</span>
+        <select
+          value={isPreset ? (annotation.label ?? '') : annotation.label ? '__custom' : ''}
+          onChange={(event) => {
+            const value = event.target.value;
+            if (value === '__custom') onUpdate(annotation.id, { label: customLabel.trim() || null });
+            else onUpdate(annotation.id, { label: value === '' ? null : value });
+          }}
+        >
+          <option value="">{t('measure.noLabel')}</option>
+          {presets.map((preset) => (
+            <option key={preset.key} value={preset.key}>
+              {preset.name[language]}
+            </option>
+          ))}
+          <option value="__custom">{t('measure.customLabel')}</option>
+        </select>
+      </label>
+      {!isPreset && annotation.label !== null && (
+        <label className="field">
+          <span>{t('measure.customLabel')}</span>
+          <input
+            value={customLabel}
+            onChange={(event) => setCustomLabel(event.target.value)}
+            onBlur={() => onUpdate(annotation.id, { label: customLabel.trim() || null })}
+          />
+        </label>
+      )}
+
+      {geometry.kind === 'ruler' && (
+        <label className="field">
+          <span>{t('measure.realLength')}</span>
+          <input
+            ref={lengthRef}
+            type="number"
+            min={0.1}
+            step={0.1}
+            defaultValue={geometry.realLengthCm}
+            onBlur={(event) => {
+              const value = Number(event.target.value);
+              if (value > 0 && value !== geometry.realLengthCm) onUpdate(annotation.id, { geometry: { ...geometry, realLengthCm: value } });
+            }}
+          />
+        </label>
+      )}
+      {geometry.kind === 'text' && (
+        <label className="field">
+          <span>{t('measure.noteText')}</span>
+          <textarea
+            ref={textRef}
+            rows={3}
+            defaultValue={geometry.text}
+            onBlur={(event) => {
+              if (event.target.value !== geometry.text) onUpdate(annotation.id, { geometry: { ...geometry, text: event.target.value } });
+            }}
+          />
+        </label>
+      )}
+
+      <StylePicker style={annotation.style} onStyle={(style) => onUpdate(annotation.id, { style })} language={language} />
+
+      <div className="detail-actions">
+        <button type="button" onClick={() => onCopyToFrame(annotation.id, -1)}>
+          {t('measure.copyPrevious')}
+        </button>
+        <button type="button" onClick={() => onCopyToFrame(annotation.id, 1)}>
+          {t('measure.copyNext')}
+        </button>
+        <button type="button" className="danger" onClick={() => onDelete(annotation.id)}>
+          {t('measure.delete')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function StylePicker({ style, onStyle, language }: { style: AnnotationStyle; onStyle(style: AnnotationStyle): void; language: Language }) {
+  const { t } = useTranslation();
+  return (
+    <div className="style-picker">
+      <div className="palette" role="radiogroup" aria-label={t('measure.colour')}>
+        {ANNOTATION_PALETTE.map((entry) => (
+          <button
+            key={entry.color}
+            type="button"
+            role="radio"
+            aria-checked={style.color.toLowerCase() === entry.color.toLowerCase()}
+            aria-label={entry.name[language]}
+            className="palette-swatch"
+            style={{ background: entry.color }}
+            onClick={() => onStyle({ ...style, color: entry.color })}
+          />
+        ))}
+      </div>
+      <label className="field inline">
+        <span>{t('measure.stroke')}</span>
+        <input
+          type="range"
+          min={1}
+          max={6}
+          step={0.5}
+          value={style.strokeWidth}
+          onChange={(event) => onStyle({ ...style, strokeWidth: Number(event.target.value) })}
+        />
+      </label>
+    </div>
+  );
+}

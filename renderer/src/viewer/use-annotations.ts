@@ -1,0 +1,175 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Annotation } from '../../../common/contract/annotation.ts';
+import type { AnnotationDraft } from '../../../common/contract/project.ts';
+import { useApi } from '../api/ApiProvider.tsx';
+import { useErrorReporter } from '../app/errors.tsx';
+import { createUndoStack } from './undo-stack.ts';
+
+export type AnnotationPatch = Partial<Pick<Annotation, 'frameIndex' | 'frameTime' | 'geometry' | 'label' | 'style'>>;
+
+export interface AnnotationStore {
+  readonly all: readonly Annotation[];
+  readonly loaded: boolean;
+  create(draft: Omit<AnnotationDraft, 'clipId'>): Promise<Annotation | null>;
+  update(id: string, patch: AnnotationPatch): Promise<void>;
+  remove(id: string): Promise<void>;
+  undo(): Promise<void>;
+  redo(): Promise<void>;
+  canUndo: boolean;
+  canRedo: boolean;
+}
+
+/**
+ * The clip's annotations with every edit stored through the API (committed before it answers)
+ * and undoable. The screen updates at once; a failed write is rolled back and reported.
+ */
+export function useAnnotations(clipId: string | null): AnnotationStore {
+  const api = useApi();
+  const { report } = useErrorReporter();
+  const [byId, setById] = useState<ReadonlyMap<string, Annotation>>(new Map());
+  const [loaded, setLoaded] = useState(false);
+  const [, setVersion] = useState(0);
+  const stack = useMemo(() => createUndoStack(), [clipId]); // eslint-disable-line react-hooks/exhaustive-deps
+  const byIdRef = useRef(byId);
+  byIdRef.current = byId;
+
+  useEffect(() => {
+    setById(new Map());
+    setLoaded(false);
+    if (!clipId) return;
+    let cancelled = false;
+    api
+      .call('annotations.list', { clipId })
+      .then((list) => {
+        if (cancelled) return;
+        setById(new Map(list.map((annotation) => [annotation.id, annotation])));
+        setLoaded(true);
+      })
+      .catch(report);
+    return () => {
+      cancelled = true;
+    };
+  }, [api, clipId, report]);
+
+  const put = (annotation: Annotation) =>
+    setById((current) => new Map(current).set(annotation.id, annotation));
+  const drop = (id: string) =>
+    setById((current) => {
+      const next = new Map(current);
+      next.delete(id);
+      return next;
+    });
+  const bump = () => setVersion((v) => v + 1);
+
+  const storeCreate = useCallback(
+    async (draft: AnnotationDraft) => (await api.call('annotations.create', draft)).record,
+    [api],
+  );
+  const storeUpdate = useCallback(
+    async (id: string, patch: AnnotationPatch) => (await api.call('annotations.update', { id, patch })).record,
+    [api],
+  );
+  const storeDelete = useCallback(async (id: string) => (await api.call('annotations.delete', { id })).record, [api]);
+
+  const create = useCallback(
+    async (draft: Omit<AnnotationDraft, 'clipId'>) => {
+      if (!clipId) return null;
+      try {
+        const record = await storeCreate({ ...draft, clipId });
+        put(record);
+        stack.push({
+          label: 'create',
+          undo: async () => {
+            await storeDelete(record.id);
+            drop(record.id);
+          },
+          redo: async () => put(await storeCreate({ ...toDraft(record) })),
+        });
+        bump();
+        return record;
+      } catch (error) {
+        report(error);
+        return null;
+      }
+    },
+    [clipId, report, stack, storeCreate, storeDelete],
+  );
+
+  const update = useCallback(
+    async (id: string, patch: AnnotationPatch) => {
+      const before = byIdRef.current.get(id);
+      if (!before) return;
+      put({ ...before, ...patch });
+      try {
+        const record = await storeUpdate(id, patch);
+        put(record);
+        const reverse: AnnotationPatch = Object.fromEntries(
+          Object.keys(patch).map((key) => [key, before[key as keyof AnnotationPatch]]),
+        );
+        stack.push({
+          label: 'update',
+          undo: async () => put(await storeUpdate(id, reverse)),
+          redo: async () => put(await storeUpdate(id, patch)),
+        });
+        bump();
+      } catch (error) {
+        put(before);
+        report(error);
+      }
+    },
+    [report, stack, storeUpdate],
+  );
+
+  const remove = useCallback(
+    async (id: string) => {
+      const before = byIdRef.current.get(id);
+      if (!before) return;
+      drop(id);
+      try {
+        await storeDelete(id);
+        stack.push({
+          label: 'delete',
+          undo: async () => put(await storeCreate(toDraft(before))),
+          redo: async () => {
+            await storeDelete(id);
+            drop(id);
+          },
+        });
+        bump();
+      } catch (error) {
+        put(before);
+        report(error);
+      }
+    },
+    [report, stack, storeCreate, storeDelete],
+  );
+
+  const all = useMemo(
+    () => [...byId.values()].sort((a, b) => a.frameIndex - b.frameIndex || a.createdAt.localeCompare(b.createdAt)),
+    [byId],
+  );
+
+  return {
+    all,
+    loaded,
+    create,
+    update,
+    remove,
+    undo: async () => {
+      await stack.undo().catch(report);
+      bump();
+    },
+    redo: async () => {
+      await stack.redo().catch(report);
+      bump();
+    },
+    canUndo: stack.canUndo(),
+    canRedo: stack.canRedo(),
+  };
+}
+
+/** A stored annotation as a draft that recreates it with the same id (undo of a delete). */
+function toDraft(annotation: Annotation): AnnotationDraft {
+  const { createdAt: _created, updatedAt: _updated, ...draft } = annotation;
+  return draft;
+}

@@ -1,37 +1,100 @@
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OpenRequest } from '../../../common/contract/app.ts';
+import { DEFAULT_SETTINGS, type Settings } from '../../../common/contract/app.ts';
+import { useApi } from '../api/ApiProvider.tsx';
+import { type ClipPlace, ClipViewer, type ViewerClip } from '../viewer/ClipViewer.tsx';
+import { ToolBar } from '../viewer/ToolBar.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { Logo } from './StartScreen.tsx';
 
-const TOOLS = ['select', 'goniometer', 'angleHorizontal', 'angleVertical', 'line', 'ruler', 'marker', 'text'] as const;
-
-/** The analysis layout: tool bar, frame area, side panel and timeline. */
-export function Workspace({ document, onClose }: { document: OpenRequest; onClose: () => void }) {
+/** The analysis layout: header, tool bar, frame with its controls, side panel. */
+export function Workspace({
+  title,
+  clip,
+  headerExtra,
+  sidePanelTop,
+  onClose,
+}: {
+  title: string;
+  clip: ViewerClip | null;
+  headerExtra?: ReactNode;
+  sidePanelTop?: ReactNode;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
+  const api = useApi();
+  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  // Each clip remembers where the user was, for switching between side and rear view.
+  const places = useRef(new Map<string, ClipPlace>());
+  const [, setTick] = useState(0);
+
+  useEffect(() => {
+    api.call('settings.get', {}).then(setSettings).catch(() => {});
+  }, [api]);
+
+  const rememberPlace = useCallback(
+    (place: ClipPlace) => {
+      if (clip) places.current.set(clip.id, place);
+    },
+    [clip],
+  );
+
   return (
     <div className="workspace">
       <header className="workspace-header">
-        <button type="button" className="ghost" onClick={onClose} aria-label={t('workspace.back')}>
+        <button type="button" className="ghost logo-button" onClick={onClose} aria-label={t('workspace.back')} title={t('workspace.back')}>
           <Logo />
         </button>
-        <span className="document-name" title={document.path}>
-          {document.path.split(/[\\/]/).pop()}
+        <span className="document-name" title={title}>
+          {title}
         </span>
+        {headerExtra}
         <span className="spacer" />
+        <ConventionSwitch
+          value={settings.angleConvention}
+          onChange={(angleConvention) => {
+            setSettings((current) => ({ ...current, angleConvention }));
+            api.call('settings.update', { angleConvention }).then(setSettings).catch(() => {});
+            setTick((n) => n + 1);
+          }}
+        />
         <LanguageSwitch />
       </header>
-      <nav className="toolbar" aria-label={t('workspace.tools')}>
-        {TOOLS.map((tool) => (
-          <button key={tool} type="button" className="tool" aria-pressed={tool === 'select'}>
-            {t(`tool.${tool}`)}
-          </button>
-        ))}
-      </nav>
-      <main className="frame-area" aria-label={t('workspace.frameArea')}>
-        <p className="muted">{t('workspace.noClip')}</p>
-      </main>
-      <aside className="side-panel" aria-label={t('workspace.sidePanel')} />
-      <footer className="timeline" aria-label={t('workspace.timeline')} />
+      {clip ? (
+        <ClipViewer
+          key={clip.id}
+          clip={clip}
+          preferences={{ convention: settings.angleConvention, bigStepFrames: settings.bigStepFrames }}
+          place={places.current.get(clip.id)}
+          onPlaceChange={rememberPlace}
+          sidePanelTop={sidePanelTop}
+        />
+      ) : (
+        <>
+          <ToolBar tool="select" onTool={() => {}} disabled />
+          <main className="viewer-main" aria-label={t('workspace.frameArea')}>
+            <div className="viewer-stage placeholder">
+              <p className="muted">{t('viewer.noClipHint')}</p>
+            </div>
+          </main>
+          <aside className="side-panel" aria-label={t('workspace.sidePanel')}>
+            {sidePanelTop}
+          </aside>
+        </>
+      )}
+    </div>
+  );
+}
+
+function ConventionSwitch({ value, onChange }: { value: Settings['angleConvention']; onChange(value: Settings['angleConvention']): void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="segmented" role="group" aria-label={t('workspace.convention')}>
+      {(['interior', 'clinical'] as const).map((convention) => (
+        <button key={convention} type="button" aria-pressed={value === convention} onClick={() => onChange(convention)} title={t(`workspace.conventionHint.${convention}`)}>
+          {t(`workspace.conventions.${convention}`)}
+        </button>
+      ))}
     </div>
   );
 }

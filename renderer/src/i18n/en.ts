@@ -30,6 +30,12 @@ export const en = {
     ],
   },
   workspace: {
+    convention: 'Angle convention',
+    conventions: { interior: 'Interior angles', clinical: 'Clinical' },
+    conventionHint: {
+      interior: 'As the e-book measures: knee about 140° at midstance, trunk about 80° to the horizontal',
+      clinical: 'Knee flexion from a straight leg, trunk lean from the vertical',
+    },
     back: 'Back to start',
     tools: 'Tools',
     frameArea: 'Frame',

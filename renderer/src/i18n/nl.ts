@@ -31,6 +31,12 @@ export const nl: Translation = {
     ],
   },
   workspace: {
+    convention: 'Hoekconventie',
+    conventions: { interior: 'Binnenhoeken', clinical: 'Klinisch' },
+    conventionHint: {
+      interior: 'Zoals het e-book meet: knie rond 140° in midstance, romp rond 80° met de horizontaal',
+      clinical: 'Kniebuiging vanaf gestrekt been, vooroverhelling van de romp vanaf de verticaal',
+    },
     back: 'Terug naar start',
     tools: 'Gereedschap',
     frameArea: 'Beeld',

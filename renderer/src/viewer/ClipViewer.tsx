@@ -285,7 +285,13 @@ function ReadyViewer({
           onGoTo={goTo}
           frames={frames}
         />
-        <div ref={viewportRef} className="viewer-stage" data-testid="viewer-stage">
+        <div
+          ref={viewportRef}
+          className="viewer-stage"
+          data-testid="viewer-stage"
+          // The image→screen mapping, for end-to-end tests that click on known image points.
+          data-transform={JSON.stringify(view.transform)}
+        >
           {viewport && (
             <>
               <FrameCanvas bitmap={shown?.bitmap ?? null} sourceSize={sourceSize} transform={view.transform} width={viewport.width} height={viewport.height} />

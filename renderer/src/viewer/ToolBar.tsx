@@ -1,17 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { TOOL_IDS, toolInfo } from '../../tools/registry.ts';
 import type { ToolId } from '../../tools/types.ts';
-
-const TOOL_ICONS: Record<ToolId, string> = {
-  select: '↖',
-  goniometer: '∠',
-  'angle-horizontal': '⦣',
-  'angle-vertical': '⦠',
-  line: '╱',
-  ruler: '⟷',
-  marker: '✚',
-  text: 'T',
-};
+import { TOOL_ICONS } from './tool-icons.tsx';
 
 export function ToolBar({ tool, onTool, disabled = false }: { tool: ToolId; onTool(tool: ToolId): void; disabled?: boolean }) {
   const { t, i18n } = useTranslation();

@@ -33,8 +33,10 @@ export function App() {
         } else {
           // A video without a project starts an untitled project, so nothing drawn is ever lost.
           const project = (await api.call('project.current', {})) ?? (await api.call('project.create', {}));
-          const added = await api.call('clips.add', { path });
-          setDocument({ project, clip: toViewerClip(added.record) });
+          // The same video opened again is the same clip, with its measurements.
+          const existing = (await api.call('clips.list', {})).find((clip) => clip.absolutePath === path);
+          const clip = existing ? await api.call('clips.locate', { id: existing.id }) : (await api.call('clips.add', { path })).record;
+          setDocument({ project, clip: toViewerClip(clip) });
         }
       } catch (error) {
         report(error);

@@ -1,7 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DirectoryEntry, FileKind } from '../../../common/contract/app.ts';
 import { useApi } from '../api/ApiProvider.tsx';
+import { joinPath, projectFileName } from '../project/paths.ts';
+import '../styles/project.css';
 import { useErrorReporter } from './errors.tsx';
 
 interface Listing {
@@ -13,22 +15,43 @@ interface Listing {
 /**
  * Browser mode has no native file dialog, and a browser <input type=file> hides the real path,
  * which the project needs to find media again. So Midstance lists folders through its own API.
+ *
+ * mode 'save' (projects only): browse to a folder and type a file name; an existing file is only
+ * replaced after the user said so, and then onPick gets overwrite: true.
  */
 export function FileBrowserDialog({
   kind,
   onPick,
   onCancel,
+  mode = 'open',
+  initialFolder = null,
+  defaultName = '',
+  title,
+  confirmLabel,
 }: {
   kind: FileKind;
-  onPick: (path: string) => void;
+  onPick: (path: string, options: { overwrite: boolean }) => void;
   onCancel: () => void;
+  mode?: 'open' | 'save';
+  /** Folder to start in; the user's home folder when null. */
+  initialFolder?: string | null;
+  /** Save mode: the file name offered. */
+  defaultName?: string;
+  title?: string;
+  /** Save mode: the text of the confirming button. */
+  confirmLabel?: string;
 }) {
   const { t } = useTranslation();
   const api = useApi();
   const { report } = useErrorReporter();
   const [listing, setListing] = useState<Listing | null>(null);
   const [typedPath, setTypedPath] = useState('');
+  const [fileName, setFileName] = useState(defaultName);
+  const [nameProblem, setNameProblem] = useState<string | null>(null);
+  const [replacing, setReplacing] = useState<{ path: string; name: string } | null>(null);
   const dialogRef = useRef<HTMLDialogElement>(null);
+  const fileNameId = useId();
+  const saving = mode === 'save';
 
   const load = (path: string | null) => {
     api
@@ -36,21 +59,54 @@ export function FileBrowserDialog({
       .then((result) => {
         setListing(result);
         setTypedPath(result.path);
+        setReplacing(null);
       })
-      .catch(report);
+      .catch((error: unknown) => {
+        report(error);
+        // A folder given by the caller may be gone (e.g. a moved project): fall back to the home folder.
+        if (path !== null && listing === null) load(null);
+      });
   };
 
   useEffect(() => {
     dialogRef.current?.showModal();
-    load(null);
+    load(initialFolder);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   const visible = listing?.entries.filter((entry) => entry.kind === 'directory' || entry.kind === kind) ?? [];
 
+  const submitName = () => {
+    if (!listing) return;
+    const checked = projectFileName(fileName);
+    if (!checked.ok) {
+      setNameProblem(t(`project.saveDialog.invalid.${checked.reason}`));
+      return;
+    }
+    setNameProblem(null);
+    const existing = listing.entries.find((entry) => entry.name.toLowerCase() === checked.fileName.toLowerCase());
+    if (existing?.kind === 'directory') {
+      setNameProblem(t('project.saveDialog.isFolder', { name: existing.name }));
+      return;
+    }
+    if (existing) {
+      setReplacing({ path: existing.path, name: existing.name });
+      return;
+    }
+    onPick(joinPath(listing.path, checked.fileName), { overwrite: false });
+  };
+
   return (
-    <dialog ref={dialogRef} className="file-dialog" aria-label={t('files.title')} onCancel={onCancel}>
-      <h2>{t('files.title')}</h2>
+    <dialog
+      ref={dialogRef}
+      className="file-dialog"
+      aria-label={title ?? t('files.title')}
+      onCancel={(event) => {
+        event.preventDefault();
+        onCancel();
+      }}
+    >
+      <h2>{title ?? t('files.title')}</h2>
       <form
         className="path-row"
         onSubmit={(event) => {
@@ -64,14 +120,20 @@ export function FileBrowserDialog({
         <input aria-label={t('files.path')} value={typedPath} onChange={(event) => setTypedPath(event.target.value)} />
         <button type="submit">{t('files.go')}</button>
       </form>
-      <p className="muted small">{t(kind === 'project' ? 'files.filterProject' : 'files.filterVideo')}</p>
+      <p className="muted small">
+        {saving ? t('project.saveDialog.filter') : t(kind === 'project' ? 'files.filterProject' : 'files.filterVideo')}
+      </p>
       <ul className="file-list" aria-label={listing?.path ?? ''}>
         {visible.map((entry) => (
           <li key={entry.path}>
             <button
               type="button"
               className={`file-entry ${entry.kind}`}
-              onClick={() => (entry.kind === 'directory' ? load(entry.path) : onPick(entry.path))}
+              onClick={() => {
+                if (entry.kind === 'directory') load(entry.path);
+                else if (saving) setFileName(entry.name);
+                else onPick(entry.path, { overwrite: false });
+              }}
             >
               <span aria-hidden="true" className="file-icon">
                 {entry.kind === 'directory' ? '▸' : entry.kind === 'project' ? '◆' : '▶'}
@@ -80,13 +142,69 @@ export function FileBrowserDialog({
             </button>
           </li>
         ))}
-        {listing && visible.length === 0 && <li className="muted">{t('files.empty')}</li>}
+        {listing && visible.length === 0 && (
+          <li className="muted">{saving ? t('project.saveDialog.emptyFolder') : t('files.empty')}</li>
+        )}
       </ul>
-      <div className="dialog-actions">
-        <button type="button" onClick={onCancel}>
-          {t('files.cancel')}
-        </button>
-      </div>
+      {saving ? (
+        <form
+          className="save-name-row"
+          onSubmit={(event) => {
+            event.preventDefault();
+            submitName();
+          }}
+        >
+          <label htmlFor={fileNameId}>{t('project.saveDialog.fileName')}</label>
+          <div className="save-name-input">
+            <input
+              id={fileNameId}
+              value={fileName}
+              autoFocus
+              aria-invalid={nameProblem !== null}
+              aria-describedby={nameProblem ? `${fileNameId}-problem` : undefined}
+              onChange={(event) => {
+                setFileName(event.target.value);
+                setNameProblem(null);
+                setReplacing(null);
+              }}
+            />
+            <span className="muted small">.midstance</span>
+          </div>
+          {nameProblem && (
+            <p className="save-name-problem" id={`${fileNameId}-problem`} role="alert">
+              {nameProblem}
+            </p>
+          )}
+          {replacing ? (
+            <div className="save-replace" role="alert">
+              <p>{t('project.saveDialog.replaceQuestion', { name: replacing.name })}</p>
+              <div className="dialog-actions">
+                <button type="button" onClick={() => setReplacing(null)}>
+                  {t('project.saveDialog.otherName')}
+                </button>
+                <button type="button" className="pj-danger" onClick={() => onPick(replacing.path, { overwrite: true })}>
+                  {t('project.saveDialog.replace')}
+                </button>
+              </div>
+            </div>
+          ) : (
+            <div className="dialog-actions">
+              <button type="button" onClick={onCancel}>
+                {t('files.cancel')}
+              </button>
+              <button type="submit" className="pj-primary" disabled={!listing}>
+                {confirmLabel ?? t('project.saveDialog.save')}
+              </button>
+            </div>
+          )}
+        </form>
+      ) : (
+        <div className="dialog-actions">
+          <button type="button" onClick={onCancel}>
+            {t('files.cancel')}
+          </button>
+        </div>
+      )}
     </dialog>
   );
 }

@@ -74,6 +74,10 @@ export interface ProjectContextValue {
   edits: ProjectEdits;
 }
 
+export type RelinkOutcome =
+  | { status: 'relinked' }
+  | { status: 'mismatch'; expected: { size: number }; actual: { size: number } };
+
 export interface ProjectEdits {
   createClient(draft: ClientDraft): Promise<Client | null>;
   /** Throws on failure: used by autosaved fields, which keep the draft. */
@@ -87,8 +91,8 @@ export interface ProjectEdits {
   /** Throws on failure (autosaved fields). */
   updateClip(id: string, patch: CallInput<'clips.update'>['patch']): Promise<SavedAnswer>;
   removeClip(id: string): Promise<boolean>;
-  /** 'mismatch' means: a different recording; ask the user, then call again with force. */
-  relinkClip(id: string, path: string, force: boolean): Promise<'relinked' | 'mismatch' | null>;
+  /** A mismatch means: a different recording; ask the user, then call again with force. */
+  relinkClip(id: string, path: string, force: boolean): Promise<RelinkOutcome | null>;
   /** Files clips (e.g. those of an untitled start) under a session. */
   moveClipsToSession(clipIds: readonly string[], sessionId: string): Promise<boolean>;
 }
@@ -399,12 +403,12 @@ export function ProjectProvider({ children }: { children: ReactNode }) {
       relinkClip: (id, path, force) =>
         guard(async () => {
           const result = await api.call('clips.relink', { id, path, force });
-          if (result.status === 'mismatch') return 'mismatch' as const;
+          if (result.status === 'mismatch') return { status: 'mismatch', expected: result.expected, actual: result.actual };
           autosaver.noteSaved(result.savedAt);
           setClips((list) => upsert(list, result.record));
           setActiveClipId(id);
           setRelocateTick((tick) => tick + 1);
-          return 'relinked' as const;
+          return { status: 'relinked' };
         }, null),
       moveClipsToSession: (clipIds, sessionId) =>
         guard(async () => {

@@ -34,6 +34,13 @@ export function createCore(options: CoreOptions): Core {
     ...createProjectHandlers(project),
     ...createMediaHandlers(media),
   };
+  // A video brought into a project is offered again on the start screen.
+  const addClip = handlers['clips.add'];
+  handlers['clips.add'] = async (input, context) => {
+    const result = await addClip(input, context);
+    recent.add('video', input.path);
+    return result;
+  };
 
   const frames: FrameSource = mediaFrameSource(media);
 

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FileKind, RecentItem } from '../../../common/contract/app.ts';
 import { useApi } from '../api/ApiProvider.tsx';
+import { AboutDialog } from './AboutDialog.tsx';
 import { useErrorReporter } from './errors.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 
@@ -16,9 +17,17 @@ export function StartScreen({ actions }: { actions: StartActions }) {
   const api = useApi();
   const { report } = useErrorReporter();
   const [recent, setRecent] = useState<RecentItem[] | null>(null);
+  const [about, setAbout] = useState(false);
+
+  const [ffmpegProblem, setFfmpegProblem] = useState<string | null>(null);
 
   useEffect(() => {
     api.call('recent.list', {}).then(setRecent).catch(report);
+    // Say up front when videos cannot be opened, not after the user picked one.
+    api
+      .call('media.diagnostics', {})
+      .then((diagnostics) => setFfmpegProblem(diagnostics.ok ? null : diagnostics.problem))
+      .catch(() => {});
   }, [api, report]);
 
   const forget = (path: string) => api.call('recent.forget', { path }).then(setRecent).catch(report);
@@ -37,6 +46,11 @@ export function StartScreen({ actions }: { actions: StartActions }) {
         <LanguageSwitch />
       </header>
 
+      {ffmpegProblem && (
+        <p className="viewer-error start-warning" role="alert">
+          {ffmpegProblem}
+        </p>
+      )}
       <main className="start-main">
         <section aria-labelledby="start-heading" className="start-actions">
           <h2 id="start-heading" className="visually-hidden">
@@ -90,7 +104,13 @@ export function StartScreen({ actions }: { actions: StartActions }) {
           </ul>
         </aside>
       </main>
-      <footer className="start-footer muted small">{t('app.offline')}</footer>
+      <footer className="start-footer muted small">
+        {t('app.offline')} ·{' '}
+        <button type="button" className="footer-link" onClick={() => setAbout(true)}>
+          {t('about.open')}
+        </button>
+      </footer>
+      {about && <AboutDialog onClose={() => setAbout(false)} />}
     </div>
   );
 }

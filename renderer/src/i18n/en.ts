@@ -144,6 +144,18 @@ export const en = {
     cancel: 'Cancel the tool in progress',
     'show-shortcuts': 'Show these shortcuts',
   },
+  about: {
+    title: 'About Midstance',
+    open: 'About and diagnostics',
+    version: 'Version',
+    shell: 'Running as',
+    shells: { electron: 'Desktop app', browser: 'Browser mode (127.0.0.1 only)', cli: 'Command line', test: 'Test' },
+    notFound: 'not found',
+    sources: { settings: 'from settings', environment: 'from environment variable', bundled: 'bundled with the app', path: 'from PATH' },
+    frames: 'Frame engine',
+    preview: 'preview {{width}} px',
+    cache: 'cache {{used}} of {{bound}}',
+  },
   shortcuts: {
     title: 'Keyboard shortcuts',
     close: 'Close',

@@ -145,6 +145,18 @@ export const nl: Translation = {
     cancel: 'Gereedschap afbreken',
     'show-shortcuts': 'Deze sneltoetsen tonen',
   },
+  about: {
+    title: 'Over Midstance',
+    open: 'Over en diagnose',
+    version: 'Versie',
+    shell: 'Draait als',
+    shells: { electron: 'Desktop-app', browser: 'Browsermodus (alleen 127.0.0.1)', cli: 'Opdrachtregel', test: 'Test' },
+    notFound: 'niet gevonden',
+    sources: { settings: 'uit de instellingen', environment: 'uit omgevingsvariabele', bundled: 'meegeleverd met de app', path: 'uit PATH' },
+    frames: 'Beeldverwerking',
+    preview: 'voorbeeld {{width}} px',
+    cache: 'cache {{used}} van {{bound}}',
+  },
   shortcuts: {
     title: 'Sneltoetsen',
     close: 'Sluiten',

@@ -4,6 +4,7 @@ import type { AnnotationGeometry, AnnotationStyle } from '../../../common/contra
 import type { AngleConvention } from '../../../common/contract/app.ts';
 import type { OpenedMedia } from '../../../common/contract/media.ts';
 import { calibrationFromAnnotations } from '../../../common/geometry/calibration.ts';
+import type { ViewTransform } from '../../../common/geometry/view-transform.ts';
 import { captureTimeAt, fileTimeAt } from '../../../common/media-time.ts';
 import { AnnotationStage, type AnnotationStageHandle, DEFAULT_ANNOTATION_STYLE, fadedNeighbours, useViewTransform } from '../../canvas/index.tsx';
 import type { CreateFollowUp, ToolId } from '../../tools/types.ts';
@@ -39,6 +40,7 @@ export interface ViewerPreferences {
 /** Per-clip position and view, so switching clips and back returns to the same place. */
 export interface ClipPlace {
   frame: number;
+  view: { transform: ViewTransform; fitted: boolean } | null;
 }
 
 export function ClipViewer({
@@ -63,6 +65,7 @@ export function ClipViewer({
       media={state.media}
       preferences={preferences}
       initialFrame={Math.min(place?.frame ?? 0, state.media.info.frameCount - 1)}
+      initialView={place?.view ?? null}
       onPlaceChange={onPlaceChange}
       sidePanelTop={sidePanelTop}
     />
@@ -101,6 +104,7 @@ function ReadyViewer({
   media,
   preferences,
   initialFrame,
+  initialView,
   onPlaceChange,
   sidePanelTop,
 }: {
@@ -108,6 +112,7 @@ function ReadyViewer({
   media: OpenedMedia;
   preferences: ViewerPreferences;
   initialFrame: number;
+  initialView: ClipPlace['view'];
   onPlaceChange(place: ClipPlace): void;
   sidePanelTop?: ReactNode;
 }) {
@@ -132,7 +137,7 @@ function ReadyViewer({
   const viewportRef = useRef<HTMLDivElement>(null);
   const viewport = useElementSize(viewportRef);
   const sourceSize = useMemo(() => ({ width: info.width, height: info.height }), [info.width, info.height]);
-  const view = useViewTransform({ imageSize: sourceSize, viewportSize: viewport });
+  const view = useViewTransform({ imageSize: sourceSize, viewportSize: viewport, initial: initialView });
 
   const goTo = useCallback((index: number) => setRequested(Math.min(last, Math.max(0, Math.round(index)))), [last]);
   const playback = usePlayback({ times: frames.times, fileFps: info.fileFps, captureFps: info.captureFps, current: requested, range, loop, onFrame: goTo });
@@ -141,7 +146,10 @@ function ReadyViewer({
   const { shown, error } = useFrameDisplay(media, requested, wantFull);
   const shownIndex = shown?.index ?? requested;
 
-  useEffect(() => onPlaceChange({ frame: shownIndex }), [shownIndex, onPlaceChange]);
+  useEffect(
+    () => onPlaceChange({ frame: shownIndex, view: { transform: view.transform, fitted: view.fitted } }),
+    [shownIndex, view.transform, view.fitted, onPlaceChange],
+  );
 
   const annotations = useAnnotations(clipId);
   const onFrame = useMemo(() => annotations.all.filter((a) => a.frameIndex === shownIndex), [annotations.all, shownIndex]);

@@ -26,7 +26,7 @@ export interface DecodeRequest {
   size: OutputSize;
   /** JPEG quality scale of ffmpeg's -q:v (2 best … 31 worst). */
   quality: number;
-  /** Warm-up: lower CPU priority and one decoding thread (two such jobs run side by side). */
+  /** Warm-up: lower CPU priority, so frames someone waits for get the CPU first. */
   background: boolean;
 }
 
@@ -142,7 +142,6 @@ export function buildDecodeArgs(
   features: { modernFps: boolean; showinfoChecksum: boolean },
 ): string[] {
   const args = ['-hide_banner', '-nostdin', '-nostats', '-loglevel', 'info'];
-  if (request.background) args.push('-threads', '1');
   args.push(...inputArgs(source, request.fromIndex));
   const keepPts = request.keepFromIndex > request.fromIndex ? source.pts[request.keepFromIndex]! : null;
   const filters = frameFilters(source.rotation, request.size, keepPts, 'yuvj420p');

@@ -13,7 +13,7 @@ import { cancelledError } from './processes.ts';
  *   the end of its group, so stepping forward is already cached.
  * - A request that an already running job will reach soon waits for it instead of starting
  *   another process. A new request kills jobs that nobody waits for any more (superseded).
- * - Warm-up runs two low-priority single-threaded processes over chunks of whole keyframe groups.
+ * - Warm-up runs two low-priority processes over chunks of whole keyframe groups.
  *   When the clip does not fit in its share of the cache bound, it warms a window around the
  *   current frame instead and drops its frames outside that window when the window moves.
  */

@@ -86,7 +86,6 @@ describe('decoder arguments', () => {
     expect(args.slice(args.indexOf('-ss'), args.indexOf('-ss') + 3)).toEqual(['-ss', '0.030000', '-noaccurate_seek']);
     expect(args).toContain('-copyts');
     expect(args[args.indexOf('-map') + 1]).toBe('0:1');
-    expect(args[args.indexOf('-threads') + 1]).toBe('1');
     const filters = args[args.indexOf('-vf') + 1]!;
     expect(filters).toBe("select='gte(pts\\,10060)',transpose=clock,scale=360:640:flags=bilinear,format=yuvj420p,showinfo=checksum=0");
     expect(args).toContain('-fps_mode');

@@ -1,0 +1,238 @@
+/**
+ * npm run bench:media — the media engine against its baselines, measured in the same run on
+ * generated 1080p240 clips (H.264 GOP 240, HEVC). Prints a table, then one JSON line.
+ * Clips are cached in $MIDSTANCE_FIXTURE_DIR or <tmp>/midstance-bench-fixtures.
+ */
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { OpenedMedia } from '../common/contract/media.ts';
+import { createCore } from '../main/core/create-core.ts';
+import { dispatch } from '../main/core/dispatch.ts';
+import { createMediaService, type MediaService } from '../main/media/media-service.ts';
+import { probeMedia } from '../main/media/probe.ts';
+import { liveProcessCount } from '../main/media/processes.ts';
+import { startBrowserServer } from '../main/server/browser-server.ts';
+import { CLIPS, type ClipSpec, makeClip } from '../test/fixtures/clips.ts';
+import { decodeToGray } from '../test/fixtures/decode-images.ts';
+import { readFrameIndex } from '../test/fixtures/frame-code.ts';
+
+const run = promisify(execFile);
+const fixtureDir = process.env.MIDSTANCE_FIXTURE_DIR ?? join(tmpdir(), 'midstance-bench-fixtures');
+mkdirSync(fixtureDir, { recursive: true });
+const settings = { ffmpegPath: null, ffprobePath: null, frameCacheMegabytes: 1024 };
+const COLD_SAMPLES = 30;
+const NAIVE_SAMPLES = 20;
+
+const rows: [string, string, string][] = [];
+const row = (what: string, value: string, goal = '') => {
+  rows.push([what, value, goal]);
+  process.stderr.write(`  ${what}: ${value}\n`);
+};
+
+const percentile = (values: number[], p: number): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+};
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+
+function seededIndices(count: number, take: number, seed: number): number[] {
+  // mulberry32: small, seedable, and without the short low-bit cycles of a plain LCG.
+  let state = seed >>> 0;
+  const next = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const picked = new Set<number>();
+  while (picked.size < Math.min(take, count)) picked.add(Math.floor(next() * count));
+  return [...picked];
+}
+
+async function time<T>(action: () => Promise<T>): Promise<[number, T]> {
+  const start = performance.now();
+  const value = await action();
+  return [performance.now() - start, value];
+}
+
+async function untilWarm(service: MediaService, mediaId: string, limitMs = 120_000): Promise<void> {
+  const deadline = Date.now() + limitMs;
+  while (!service.warmStatus(mediaId).complete) {
+    if (Date.now() > deadline) throw new Error('warm-up did not complete');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+async function exactness(service: MediaService, opened: OpenedMedia, indices: number[], images: Uint8Array[]): Promise<number> {
+  const size = service.session(opened.mediaId).previewSize;
+  const rasters = await decodeToGray(images, size.width, size.height);
+  return rasters.filter((raster, i) => readFrameIndex(raster) === indices[i]).length / indices.length;
+}
+
+/** Cold random access: every requested frame is outside what earlier requests decoded. */
+async function coldSeek(path: string, frameCount: number, seed: number) {
+  const service = createMediaService({ settings: () => settings, warm: false });
+  const opened = await service.open({ path });
+  const session = service.session(opened.mediaId);
+  const latencies: number[] = [];
+  const indices: number[] = [];
+  const images: Uint8Array[] = [];
+  for (const index of seededIndices(frameCount, COLD_SAMPLES * 4, seed)) {
+    if (indices.length === COLD_SAMPLES) break;
+    if (session.isCached(index, 'preview')) continue;
+    const [elapsed, frame] = await time(() => service.getFrame({ clipId: opened.mediaId, index }));
+    latencies.push(elapsed);
+    indices.push(index);
+    images.push(frame.data);
+  }
+  const exact = await exactness(service, opened, indices, images);
+  await service.dispose();
+  return { latencies, exact, indices, times: opened.frames.times };
+}
+
+async function naiveSeek(path: string, times: number[], indices: number[]) {
+  const dir = mkdtempSync(join(tmpdir(), 'midstance-naive-'));
+  const latencies: number[] = [];
+  try {
+    for (const index of indices.slice(0, NAIVE_SAMPLES)) {
+      const [elapsed] = await time(() =>
+        run('ffmpeg', ['-v', 'error', '-y', '-ss', times[index]!.toFixed(6), '-i', path, '-frames:v', '1', join(dir, 'frame.png')]),
+      );
+      latencies.push(elapsed);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return latencies;
+}
+
+async function main() {
+  process.stderr.write(`Generating clips in ${fixtureDir} (cached between runs)…\n`);
+  const h264Spec: ClipSpec = { ...CLIPS.h264_1080p240, frames: 960 };
+  const hevcSpec: ClipSpec = { width: 1920, height: 1080, fps: 240, frames: 480, codec: 'hevc', gop: 240 };
+  const [h264, hevc] = await Promise.all([makeClip(h264Spec, fixtureDir), makeClip(hevcSpec, fixtureDir)]);
+  const long = join(fixtureDir, 'h264-1080p240-60s.mp4');
+  await run('ffmpeg', ['-v', 'error', '-n', '-stream_loop', '14', '-i', h264.path, '-c', 'copy', long]).catch(() => undefined);
+
+  process.stderr.write('Cold random access (H.264 1080p240, GOP 240)…\n');
+  const cold = await coldSeek(h264.path, h264.frameCount, 11);
+  const naive = await naiveSeek(h264.path, cold.times, cold.indices);
+  process.stderr.write('Cold random access (HEVC 1080p240)…\n');
+  const coldHevc = await coldSeek(hevc.path, hevc.frameCount, 13);
+
+  process.stderr.write('Warm-up vs the ffmpeg -f null limit…\n');
+  const [limitMs] = await time(() => run('ffmpeg', ['-v', 'error', '-i', h264.path, '-vf', 'scale=960:-2', '-f', 'null', '-']));
+  const warm = createMediaService({ settings: () => settings });
+  const [warmupMs, opened] = await time(async () => {
+    const media = await warm.open({ path: h264.path });
+    await untilWarm(warm, media.mediaId);
+    return media;
+  });
+
+  const warmRandom: number[] = [];
+  for (const index of seededIndices(h264.frameCount, 200, 5)) {
+    const [elapsed] = await time(() => warm.getFrame({ clipId: opened.mediaId, index }));
+    warmRandom.push(elapsed);
+  }
+  const warmStep: number[] = [];
+  for (let index = 300; index < 500; index += 1) {
+    const [elapsed] = await time(() => warm.getFrame({ clipId: opened.mediaId, index }));
+    warmStep.push(elapsed);
+  }
+  const cachePeakBytes = warm.cache.peakBytes;
+  const cacheBoundBytes = warm.cache.boundBytes;
+  await warm.dispose();
+
+  process.stderr.write('Open → first frame…\n');
+  const openTimes: number[] = [];
+  for (let i = 0; i < 3; i += 1) {
+    const service = createMediaService({ settings: () => settings, warm: false });
+    const [elapsed] = await time(() => service.open({ path: h264.path }));
+    openTimes.push(elapsed);
+    await service.dispose();
+  }
+
+  process.stderr.write('Indexing a 60 s clip…\n');
+  const [index60sMs, probe60] = await time(() => probeMedia(long, { ffprobe: 'ffprobe' }));
+
+  process.stderr.write('HTTP frame endpoint (browser mode)…\n');
+  const dataDir = mkdtempSync(join(tmpdir(), 'midstance-bench-core-'));
+  const core = createCore({ shell: 'test', dataDir });
+  const server = await startBrowserServer({ core, rendererRoot: dataDir, token: 'bench-token' });
+  const http: number[] = [];
+  try {
+    const envelope = await dispatch(core.handlers, 'media.open', { path: h264.path });
+    if (!envelope.ok) throw new Error(envelope.error.message);
+    const media = envelope.value as OpenedMedia;
+    for (;;) {
+      const status = await dispatch(core.handlers, 'media.warmStatus', { mediaId: media.mediaId });
+      if (status.ok && (status.value as { complete: boolean }).complete) break;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    for (let index = 100; index < 400; index += 1) {
+      const [elapsed] = await time(async () => {
+        const response = await fetch(`http://127.0.0.1:${server.port}/frames/${media.mediaId}/${index}?w=960`, {
+          headers: { Authorization: 'Bearer bench-token' },
+        });
+        await response.arrayBuffer();
+      });
+      http.push(elapsed);
+    }
+  } finally {
+    await server.close();
+    await core.dispose();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+
+  const result = {
+    coldSeekP50Ms: round(percentile(cold.latencies, 50)),
+    coldSeekP95Ms: round(percentile(cold.latencies, 95)),
+    coldSeekExact: cold.exact,
+    naiveSeekP50Ms: round(percentile(naive, 50)),
+    naiveSeekP95Ms: round(percentile(naive, 95)),
+    coldSeekSpeedupP95: round(percentile(naive, 95) / percentile(cold.latencies, 95)),
+    hevcColdSeekP50Ms: round(percentile(coldHevc.latencies, 50)),
+    hevcColdSeekP95Ms: round(percentile(coldHevc.latencies, 95)),
+    hevcColdSeekExact: coldHevc.exact,
+    warmupMs: round(warmupMs),
+    warmupLimitMs: round(limitMs),
+    warmupFractionOfLimit: round(limitMs / warmupMs),
+    warmRandomP50Ms: round(percentile(warmRandom, 50)),
+    warmRandomP95Ms: round(percentile(warmRandom, 95)),
+    warmStepP50Ms: round(percentile(warmStep, 50)),
+    warmStepP95Ms: round(percentile(warmStep, 95)),
+    httpFrameP50Ms: round(percentile(http, 50)),
+    httpFrameP95Ms: round(percentile(http, 95)),
+    openFirstFrameMs: round(percentile(openTimes, 50)),
+    index60sMs: round(index60sMs),
+    index60sFrames: probe60.info.frameCount,
+    cachePeakBytes,
+    cacheBoundBytes,
+    liveProcessesAfter: liveProcessCount(),
+  };
+
+  row('cold random access H.264 p50 / p95', `${ms(result.coldSeekP50Ms)} / ${ms(result.coldSeekP95Ms)} (${(cold.exact * 100).toFixed(0)} % exact)`, 'p95 ≤ 500 ms, 100 %');
+  row('naive ffmpeg -ss per frame p50 / p95', `${ms(result.naiveSeekP50Ms)} / ${ms(result.naiveSeekP95Ms)}`, 'engine ≥ 2.5× faster');
+  row('cold speed-up at p95', `${result.coldSeekSpeedupP95}×`);
+  row('cold random access HEVC p50 / p95', `${ms(result.hevcColdSeekP50Ms)} / ${ms(result.hevcColdSeekP95Ms)} (${(coldHevc.exact * 100).toFixed(0)} % exact)`);
+  row('warm-up 4 s clip (open → all cached)', `${ms(result.warmupMs)} vs limit ${ms(result.warmupLimitMs)} = ${(result.warmupFractionOfLimit * 100).toFixed(0)} % of limit speed`, '≥ 70 %');
+  row('warm random access p50 / p95', `${ms(result.warmRandomP50Ms)} / ${ms(result.warmRandomP95Ms)}`, 'p95 ≤ 8 ms');
+  row('warm next-frame step p50 / p95', `${ms(result.warmStepP50Ms)} / ${ms(result.warmStepP95Ms)}`, 'p95 ≤ 8 ms');
+  row('HTTP /frames p50 / p95', `${ms(result.httpFrameP50Ms)} / ${ms(result.httpFrameP95Ms)}`, 'p95 ≤ 16 ms');
+  row('open → first frame (4 s clip)', ms(result.openFirstFrameMs), '≤ 600 ms');
+  row(`index 60 s 1080p240 (${result.index60sFrames} frames)`, ms(result.index60sMs), '≤ 1500 ms');
+  row('cache peak / bound', `${(cachePeakBytes / 1048576).toFixed(1)} MiB / ${(cacheBoundBytes / 1048576).toFixed(0)} MiB`);
+
+  const width = Math.max(...rows.map(([what]) => what.length));
+  const lines = ['', 'Media engine benchmark (1080p240)', ''];
+  for (const [what, value, goal] of rows) lines.push(`${what.padEnd(width)}  ${value}${goal ? `   [goal: ${goal}]` : ''}`);
+  process.stdout.write(`${lines.join('\n')}\n\n${JSON.stringify(result)}\n`);
+}
+
+const round = (value: number): number => Math.round(value * 100) / 100;
+
+await main();

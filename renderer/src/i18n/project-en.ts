@@ -130,7 +130,7 @@ export const projectEn = {
     speed: 'Speed (km/h)',
     incline: 'Incline (%)',
     shoes: 'Shoes',
-    mileage: 'Shoe mileage (km)',
+    mileage: 'Km on shoes',
   },
   camera: {
     views: 'Views filmed',
@@ -144,8 +144,8 @@ export const projectEn = {
     useSame: 'Use that set-up',
   },
   views: {
-    'side-left': 'Side, left',
-    'side-right': 'Side, right',
+    'side-left': 'Left side',
+    'side-right': 'Right side',
     front: 'Front',
     rear: 'Rear',
   },
@@ -174,7 +174,7 @@ export const projectEn = {
     fps: 'Filmed at (fps)',
     fpsPlaceholder: 'as in file',
     fpsValue: '{{fps}} fps',
-    fpsHint: 'Only for slow motion: the frame rate the phone filmed at, e.g. 240. Leave empty to use the file’s own rate.',
+    fpsHint: 'Only for slow motion: the rate the phone filmed at (e.g. 240). Empty = the file’s own rate.',
     annotations_one: '{{count}} measurement',
     annotations_other: '{{count}} measurements',
     locating: 'looking for the video…',

@@ -134,7 +134,7 @@ export const projectNl: typeof projectEn = {
     speed: 'Snelheid (km/u)',
     incline: 'Helling (%)',
     shoes: 'Schoenen',
-    mileage: 'Gelopen op schoenen (km)',
+    mileage: 'Km op schoenen',
   },
   camera: {
     views: 'Gefilmde aanzichten',
@@ -149,10 +149,10 @@ export const projectNl: typeof projectEn = {
     useSame: 'Die opstelling overnemen',
   },
   views: {
-    'side-left': 'Zijkant, links',
-    'side-right': 'Zijkant, rechts',
-    front: 'Voorkant',
-    rear: 'Achterkant',
+    'side-left': 'Zijaanzicht links',
+    'side-right': 'Zijaanzicht rechts',
+    front: 'Vooraanzicht',
+    rear: 'Achteraanzicht',
   },
   notes: {
     findings: 'Bevindingen',
@@ -179,8 +179,7 @@ export const projectNl: typeof projectEn = {
     fps: 'Gefilmd met (fps)',
     fpsPlaceholder: 'zoals bestand',
     fpsValue: '{{fps}} fps',
-    fpsHint:
-      'Alleen voor slow motion: de beeldsnelheid waarmee de telefoon filmde, bijv. 240. Laat leeg om de snelheid van het bestand te gebruiken.',
+    fpsHint: 'Alleen bij slow motion: de fps waarmee de telefoon filmde (bijv. 240). Leeg = de fps van het bestand.',
     annotations_one: '{{count}} meting',
     annotations_other: '{{count}} metingen',
     locating: 'video zoeken…',

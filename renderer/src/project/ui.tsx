@@ -43,9 +43,9 @@ export function Section({
     <section className="pj-section">
       <h3 className="pj-section-title">
         <button type="button" aria-expanded={open} aria-controls={bodyId} onClick={toggle}>
-          <span className="pj-chevron" aria-hidden="true">
-            ▸
-          </span>
+          <svg className="pj-chevron" viewBox="0 0 10 10" aria-hidden="true">
+            <path d="M3.5 2 L7 5 L3.5 8" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" />
+          </svg>
           {title}
         </button>
         {summary !== undefined && <span className="pj-section-summary">{summary}</span>}

@@ -191,7 +191,7 @@ export const projectEn = {
     mismatchTitle: 'This is a different recording',
     mismatchText:
       'The file you chose is not the video “{{name}}” was measured on. Its measurements would then sit on frames of another recording. Only link it if you are sure it is the same recording, for example a converted copy.',
-    mismatchSizes: 'Size of the original: {{expected}} MB; of this file: {{actual}} MB.',
+    mismatchSizes: 'Size of the original: {{expected}}; of this file: {{actual}}.',
     mismatchConfirm: 'Link this file anyway',
     unfiled_one: '{{count}} clip in this project is not filed under any session.',
     unfiled_other: '{{count}} clips in this project are not filed under any session.',

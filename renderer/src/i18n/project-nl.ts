@@ -196,7 +196,7 @@ export const projectNl: typeof projectEn = {
     mismatchTitle: 'Dit is een andere opname',
     mismatchText:
       'Het gekozen bestand is niet de video waarop ‘{{name}}’ is gemeten. De metingen zouden dan op beelden van een andere opname komen te staan. Koppel het alleen als u zeker weet dat het dezelfde opname is, bijvoorbeeld een omgezette kopie.',
-    mismatchSizes: 'Grootte van het origineel: {{expected}} MB; van dit bestand: {{actual}} MB.',
+    mismatchSizes: 'Grootte van het origineel: {{expected}}; van dit bestand: {{actual}}.',
     mismatchConfirm: 'Dit bestand toch koppelen',
     unfiled_one: '{{count}} clip in dit project hoort bij geen enkele sessie.',
     unfiled_other: '{{count}} clips in dit project horen bij geen enkele sessie.',

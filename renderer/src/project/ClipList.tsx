@@ -6,7 +6,7 @@ import { useErrorReporter } from '../app/errors.tsx';
 import { SavedNumberField, SavedTextField } from './fields.tsx';
 import { useAutosaver, useFieldSaveState, useProject } from './ProjectProvider.tsx';
 import { likelyViewForNewClip } from './session-logic.ts';
-import { ConfirmDialog, formatMegabytes, Section } from './ui.tsx';
+import { ConfirmDialog, formatFileSize, Section } from './ui.tsx';
 import { usePathPicker } from './use-path-picker.tsx';
 
 /**
@@ -230,8 +230,8 @@ function RelinkOffer({ clip, readOnly }: { clip: Clip; readOnly: boolean }) {
           {mismatch.actualSize !== mismatch.expectedSize && (
             <p className="pj-muted">
               {t('project.clips.mismatchSizes', {
-                expected: formatMegabytes(mismatch.expectedSize, i18n.language),
-                actual: formatMegabytes(mismatch.actualSize, i18n.language),
+                expected: formatFileSize(mismatch.expectedSize, i18n.language),
+                actual: formatFileSize(mismatch.actualSize, i18n.language),
               })}
             </p>
           )}

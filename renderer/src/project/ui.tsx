@@ -139,7 +139,9 @@ export function formatDateTime(iso: string, language: string): string {
   return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }
 
-/** A file size in MB with one decimal, in the user's language. */
-export function formatMegabytes(bytes: number, language: string): string {
-  return new Intl.NumberFormat(language, { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(bytes / 1_048_576);
+/** A file size for people: kB below one MB, else MB with one decimal, in the user's language. */
+export function formatFileSize(bytes: number, language: string): string {
+  const number = (value: number, digits: number) =>
+    new Intl.NumberFormat(language, { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value);
+  return bytes < 1_048_576 ? `${number(Math.max(1, Math.round(bytes / 1024)), 0)} kB` : `${number(bytes / 1_048_576, 1)} MB`;
 }

@@ -83,7 +83,7 @@ export const en = {
     full: 'full resolution',
     preview: 'preview',
     goTo: 'Go to frame or time',
-    goToPlaceholder: 'frame, 1.25 s or 500 ms',
+    goToPlaceholder: '# · 1.25 s · 500 ms',
     go: 'Go',
     warnings: 'Warnings about this video',
     transport: 'Playback',

@@ -84,7 +84,7 @@ export const nl: Translation = {
     full: 'volledige resolutie',
     preview: 'voorbeeld',
     goTo: 'Naar beeld of tijd',
-    goToPlaceholder: 'beeld, 1,25 s of 500 ms',
+    goToPlaceholder: '# · 1,25 s · 500 ms',
     go: 'Ga',
     warnings: 'Waarschuwingen bij deze video',
     transport: 'Afspelen',

@@ -7,6 +7,7 @@ import { detectTransport } from './api/transports.ts';
 import { App } from './app/App.tsx';
 import { ErrorProvider } from './app/errors.tsx';
 import { setupI18n } from './i18n/setup.ts';
+import { ProjectProvider } from './project/index.ts';
 import './styles/app.css';
 
 async function boot(): Promise<void> {
@@ -17,7 +18,9 @@ async function boot(): Promise<void> {
     <StrictMode>
       <ApiProvider client={client}>
         <ErrorProvider>
-          <App />
+          <ProjectProvider>
+            <App />
+          </ProjectProvider>
         </ErrorProvider>
       </ApiProvider>
     </StrictMode>,

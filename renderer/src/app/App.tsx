@@ -1,42 +1,54 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FileKind } from '../../../common/contract/app.ts';
-import type { Clip, ProjectState } from '../../../common/contract/project.ts';
 import { useApi } from '../api/ApiProvider.tsx';
+import { ClipList, NewProjectDialog, SaveStatus, SessionPanel, useProject } from '../project/index.ts';
 import type { ViewerClip } from '../viewer/ClipViewer.tsx';
 import { useErrorReporter } from './errors.tsx';
 import { FileBrowserDialog } from './FileBrowserDialog.tsx';
 import { StartScreen } from './StartScreen.tsx';
 import { Workspace } from './Workspace.tsx';
 
-interface OpenDocument {
-  project: ProjectState;
-  clip: ViewerClip | null;
-}
-
-const toViewerClip = (clip: Clip): ViewerClip | null =>
-  clip.media.state === 'found' && clip.media.path ? { id: clip.id, path: clip.media.path, captureFps: clip.captureFps } : null;
-
 export function App() {
   const api = useApi();
   const { report } = useErrorReporter();
-  const [document, setDocument] = useState<OpenDocument | null>(null);
+  const projectUi = useProject();
+  // open() is long-lived (it drains open requests); it reads the project UI through a ref.
+  const projectRef = useRef(projectUi);
+  projectRef.current = projectUi;
+  const { project, loading, activeClip, activeMedia } = projectUi;
   const [browsing, setBrowsing] = useState<FileKind | null>(null);
+  const [creating, setCreating] = useState(false);
+  // The start screen comes first, also when the core still has a project open (e.g. after a reload);
+  // the workspace shows once the user opened or started something here.
+  const [working, setWorking] = useState(false);
+  useEffect(() => {
+    if (!project) setWorking(false);
+  }, [project]);
+
+  // The viewer shows the clip selected in the clip list, once its video has been found.
+  const viewerClip: ViewerClip | null =
+    activeClip && activeMedia?.status === 'found'
+      ? { id: activeClip.id, path: activeMedia.path, captureFps: activeClip.captureFps }
+      : null;
 
   const open = useCallback(
     async (kind: FileKind, path: string) => {
+      const projectUi = projectRef.current;
       try {
         if (kind === 'project') {
-          const project = await api.call('project.open', { path });
-          const [first] = await api.call('clips.list', {});
-          const located = first ? await api.call('clips.locate', { id: first.id }) : null;
-          setDocument({ project, clip: located ? toViewerClip(located) : null });
+          if (await projectUi.openProject(path)) setWorking(true);
         } else {
           // A video without a project starts an untitled project, so nothing drawn is ever lost.
-          const project = (await api.call('project.current', {})) ?? (await api.call('project.create', {}));
+          if (!(await api.call('project.current', {}))) await projectUi.createProject();
           // The same video opened again is the same clip, with its measurements.
           const existing = (await api.call('clips.list', {})).find((clip) => clip.absolutePath === path);
-          const clip = existing ? await api.call('clips.locate', { id: existing.id }) : (await api.call('clips.add', { path })).record;
-          setDocument({ project, clip: toViewerClip(clip) });
+          if (existing) {
+            await projectUi.refresh();
+            projectUi.selectClip(existing.id);
+          } else if (!(await projectRef.current.addClip(path))) {
+            return;
+          }
+          setWorking(true);
         }
       } catch (error) {
         report(error);
@@ -69,25 +81,35 @@ export function App() {
     }
   };
 
-  const newProject = async () => {
-    try {
-      setDocument({ project: await api.call('project.create', {}), clip: null });
-    } catch (error) {
-      report(error);
-    }
-  };
-
-  const close = async () => {
-    await api.call('project.close', {}).catch(report);
-    setDocument(null);
-  };
 
   return (
     <>
-      {document ? (
-        <Workspace title={document.project.name} clip={document.clip} onClose={() => void close()} />
+      {loading ? null : project && working ? (
+        <Workspace
+          title={project.name}
+          clip={viewerClip}
+          headerExtra={<SaveStatus />}
+          sidePanelTop={
+            <>
+              <ClipList />
+              <SessionPanel />
+            </>
+          }
+          onClose={() => void projectUi.closeProject()}
+        />
       ) : (
-        <StartScreen actions={{ newProject: () => void newProject(), pick: (kind) => void pick(kind), open: (kind, path) => void open(kind, path) }} />
+        <StartScreen
+          actions={{ newProject: () => setCreating(true), pick: (kind) => void pick(kind), open: (kind, path) => void open(kind, path) }}
+          onProjectOpened={() => setWorking(true)}
+        />
+      )}
+      {creating && (
+        <NewProjectDialog
+          onClose={(created) => {
+            setCreating(false);
+            if (created) setWorking(true);
+          }}
+        />
       )}
       {browsing && (
         <FileBrowserDialog

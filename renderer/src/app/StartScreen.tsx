@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FileKind, RecentItem } from '../../../common/contract/app.ts';
 import { useApi } from '../api/ApiProvider.tsx';
+import { UntitledProjectsList } from '../project/index.ts';
 import { AboutDialog } from './AboutDialog.tsx';
 import { useErrorReporter } from './errors.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
@@ -12,7 +13,7 @@ export interface StartActions {
   open(kind: FileKind, path: string): void;
 }
 
-export function StartScreen({ actions }: { actions: StartActions }) {
+export function StartScreen({ actions, onProjectOpened }: { actions: StartActions; onProjectOpened?: () => void }) {
   const { t } = useTranslation();
   const api = useApi();
   const { report } = useErrorReporter();
@@ -51,6 +52,7 @@ export function StartScreen({ actions }: { actions: StartActions }) {
           {ffmpegProblem}
         </p>
       )}
+      <UntitledProjectsList onOpened={onProjectOpened} />
       <main className="start-main">
         <section aria-labelledby="start-heading" className="start-actions">
           <h2 id="start-heading" className="visually-hidden">

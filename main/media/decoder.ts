@@ -3,7 +3,7 @@ import { MidstanceError } from '../../common/contract/errors.ts';
 import type { Rotation } from '../../common/contract/media.ts';
 import type { ResolvedTool } from './ffmpeg-path.ts';
 import { JpegStreamSplitter } from './jpeg-stream.ts';
-import { cancelledError, startProcess } from './processes.ts';
+import { cancelledError, type RunningProcess, startProcess } from './processes.ts';
 import { LineSplitter, parseShowinfoFrame, parseShowinfoTimeBase } from './showinfo.ts';
 
 /**
@@ -26,19 +26,34 @@ export interface DecodeRequest {
   size: OutputSize;
   /** JPEG quality scale of ffmpeg's -q:v (2 best … 31 worst). */
   quality: number;
-  /** Warm-up: lower CPU priority, so frames someone waits for get the CPU first. */
+  /** Warm-up: lower CPU priority, so frames someone is waiting for get the CPU first. */
   background: boolean;
+  /**
+   * `fromIndex` is the last keyframe at or before `keepFromIndex` (not an earlier one chosen by a
+   * retry), so the decoder may let the demuxer find that keyframe itself (standby processes do).
+   */
+  fromTargetKeyframe?: boolean;
 }
 
 export interface DecodeOutcome {
   delivered: number;
   /** Last display index delivered, or null. */
   lastIndex: number | null;
+  /**
+   * A standby process did the work. Its demuxer picks the keyframe itself (by decode timestamp),
+   * which with B-frames can be one after the wanted frame: a miss is then retried by a process of
+   * its own from `fromIndex`.
+   */
+  viaStandby: boolean;
 }
 
 export interface FrameDecoder {
   readonly name: string;
   decode(request: DecodeRequest, onFrame: (index: number, jpeg: Uint8Array) => void, signal: AbortSignal): Promise<DecodeOutcome>;
+  /** Kills idle standby processes and keeps none from now on; resolves once they have exited. */
+  dispose(): Promise<void>;
+  /** Standby processes waiting for work (tests, diagnostics). */
+  standbyCount(): number;
 }
 
 /** What the ffmpeg backend needs to know about a clip (from the probe). */
@@ -53,104 +68,274 @@ export interface DecodeSource {
   times: readonly number[];
 }
 
+export interface FfmpegDecoderOptions {
+  /**
+   * Idle ffmpeg processes kept per output size for frames someone waits for. Starting ffmpeg costs
+   * ~120 ms here; a standby process has already paid for it and waits on stdin for the file to read
+   * (a concat script whose inpoint is the wanted frame). 0 turns standby off.
+   */
+  standby?: number;
+}
+
 /** A job that produces nothing for this long is considered stuck and killed. */
 const STALL_TIMEOUT_MS = 20_000;
 
-export function createFfmpegDecoder(ffmpeg: ResolvedTool, source: DecodeSource): FrameDecoder {
+export interface Features {
+  modernFps: boolean;
+  showinfoChecksum: boolean;
+}
+
+/** Maps a showinfo pts (in the filter's time base) to a display index. */
+type IndexOf = (pts: number, timeBase: [number, number] | null) => number | undefined;
+
+export function createFfmpegDecoder(ffmpeg: ResolvedTool, source: DecodeSource, options: FfmpegDecoderOptions = {}): FrameDecoder {
   const indexByPts = new Map<number, number>();
   source.pts.forEach((pts, index) => indexByPts.set(pts, index));
-  const modernFps = ffmpeg.parsed === null || ffmpeg.parsed.major >= 6 || (ffmpeg.parsed.major === 5 && ffmpeg.parsed.minor >= 1);
-  const showinfoChecksum = ffmpeg.parsed === null || ffmpeg.parsed.major > 4 || ffmpeg.parsed.minor >= 4;
+  const features: Features = {
+    modernFps: ffmpeg.parsed === null || ffmpeg.parsed.major >= 6 || (ffmpeg.parsed.major === 5 && ffmpeg.parsed.minor >= 1),
+    showinfoChecksum: ffmpeg.parsed === null || ffmpeg.parsed.major > 4 || ffmpeg.parsed.minor >= 4,
+  };
+  const standbyPerSize = options.standby ?? 1;
+  const standby = new Map<string, RunningProcess[]>();
+  let disposed = false;
 
-  function indexOf(pts: number, timeBase: [number, number]): number | undefined {
-    if (timeBase[0] === source.timeBase[0] && timeBase[1] === source.timeBase[1]) return indexByPts.get(pts);
-    const seconds = (pts * timeBase[0]) / timeBase[1];
-    return nearestIndex(source.times, seconds);
+  /** Frames reach showinfo with their pts shifted by -shift (stream time base). */
+  function indexMapper(shift: number): IndexOf {
+    return (pts, configured) => {
+      const timeBase = configured ?? source.timeBase;
+      if (timeBase[0] === source.timeBase[0] && timeBase[1] === source.timeBase[1]) return indexByPts.get(pts + shift);
+      const seconds = (pts * timeBase[0]) / timeBase[1] + (shift * source.timeBase[0]) / source.timeBase[1];
+      return nearestIndex(source.times, seconds);
+    };
+  }
+
+  const standbyKey = (request: DecodeRequest) => `${request.size.width}x${request.size.height}q${request.quality}`;
+
+  function spawnStandby(request: DecodeRequest): void {
+    if (disposed || standbyPerSize <= 0) return;
+    const key = standbyKey(request);
+    const pool = standby.get(key) ?? [];
+    standby.set(key, pool);
+    while (pool.length < standbyPerSize) {
+      let running: RunningProcess;
+      try {
+        running = startProcess(ffmpeg.path, buildStandbyArgs(source, request, features), { standby: true });
+      } catch {
+        return;
+      }
+      // A write to a process that died in the meantime must not crash the app.
+      running.child.stdin?.on('error', () => undefined);
+      // Nobody reads its output until it is used; drain so a chatty failure cannot block it.
+      running.child.stderr.resume();
+      pool.push(running);
+      void running.exited.then(() => {
+        const at = pool.indexOf(running);
+        if (at >= 0) pool.splice(at, 1);
+      });
+    }
+  }
+
+  function takeStandby(request: DecodeRequest): RunningProcess | null {
+    const pool = standby.get(standbyKey(request));
+    while (pool && pool.length > 0) {
+      const running = pool.shift()!;
+      if (running.child.exitCode === null && running.child.signalCode === null) {
+        running.claim();
+        return running;
+      }
+    }
+    return null;
   }
 
   return {
     name: `ffmpeg ${ffmpeg.version} (child processes, MJPEG pipe)`,
     async decode(request, onFrame, signal) {
-      const args = buildDecodeArgs(source, request, { modernFps, showinfoChecksum });
-      const running = startProcess(ffmpeg.path, args, { signal, background: request.background });
-      const jpegs = new JpegStreamSplitter();
-      const lines = new LineSplitter();
-      const images: Uint8Array[] = [];
-      const stamps: number[] = [];
-      let timeBase: [number, number] = source.timeBase;
-      let delivered = 0;
-      let lastIndex: number | null = null;
-      let reachedEnd = false;
-      let errorText = '';
-      let stallTimer: NodeJS.Timeout | undefined;
-      const armStallTimer = () => {
-        clearTimeout(stallTimer);
-        stallTimer = setTimeout(() => running.kill(), STALL_TIMEOUT_MS);
-      };
-      armStallTimer();
-
-      const pair = () => {
-        while (images.length > 0 && stamps.length > 0 && !reachedEnd) {
-          const image = images.shift()!;
-          const index = indexOf(stamps.shift()!, timeBase);
-          if (index === undefined || index < request.keepFromIndex) continue;
-          delivered += 1;
-          lastIndex = index;
-          onFrame(index, image);
-          if (index >= request.toIndex) {
-            reachedEnd = true;
-            running.kill();
-          }
-        }
-      };
-      running.child.stdout.on('data', (chunk: Buffer) => {
-        armStallTimer();
-        images.push(...jpegs.push(chunk));
-        pair();
-      });
-      running.child.stderr.setEncoding('utf8');
-      running.child.stderr.on('data', (text: string) => {
-        for (const line of lines.push(text)) {
-          const frame = parseShowinfoFrame(line);
-          if (frame) {
-            stamps.push(frame.pts);
-            continue;
-          }
-          const configured = parseShowinfoTimeBase(line);
-          if (configured) timeBase = configured;
-          else if (line.trim() && errorText.length < 4000) errorText += `${line}\n`;
-        }
-        pair();
-      });
-      const exit = await running.exited;
-      clearTimeout(stallTimer);
-      for (const line of lines.flush()) {
-        const frame = parseShowinfoFrame(line);
-        if (frame) stamps.push(frame.pts);
-      }
-      pair();
       if (signal.aborted) throw cancelledError();
-      if (!reachedEnd && delivered === 0 && exit.code !== 0) throw decodeError(source.path, errorText);
-      return { delivered, lastIndex };
+      const wantsStandby = !request.background && request.fromTargetKeyframe === true && standbyPerSize > 0 && !disposed;
+      const script = wantsStandby ? standbyScript(source, request.keepFromIndex) : null;
+      const running = script ? takeStandby(request) : null;
+      // Replace the used (or missing) standby once the wanted frame is out: from then on the
+      // job only decodes ahead, so the new process does not delay anyone waiting.
+      let replenished = !wantsStandby;
+      const replenish = () => {
+        if (replenished) return;
+        replenished = true;
+        spawnStandby(request);
+      };
+      const deliver = (index: number, jpeg: Uint8Array) => {
+        onFrame(index, jpeg);
+        replenish();
+      };
+      let outcome: Promise<DecodeOutcome>;
+      if (running && script) {
+        running.child.stdin!.end(script.text);
+        outcome = collectFrames(running, indexMapper(script.shift), request, deliver, signal, source.path, true);
+      } else {
+        const started = startProcess(ffmpeg.path, buildDecodeArgs(source, request, features), { signal, background: request.background });
+        outcome = collectFrames(started, indexMapper(0), request, deliver, signal, source.path, false);
+      }
+      void outcome.then(replenish, replenish);
+      return outcome;
+    },
+    async dispose() {
+      disposed = true;
+      const idle = [...standby.values()].flat();
+      standby.clear();
+      for (const running of idle) running.kill();
+      await Promise.all(idle.map((running) => running.exited));
+    },
+    standbyCount() {
+      let count = 0;
+      for (const pool of standby.values()) count += pool.length;
+      return count;
     },
   };
 }
 
-export function buildDecodeArgs(
-  source: DecodeSource,
+/** Reads one job's JPEGs from stdout and pairs them, in order, with the pts showinfo logs on stderr. */
+async function collectFrames(
+  running: RunningProcess,
+  indexOf: IndexOf,
   request: DecodeRequest,
-  features: { modernFps: boolean; showinfoChecksum: boolean },
-): string[] {
+  onFrame: (index: number, jpeg: Uint8Array) => void,
+  signal: AbortSignal,
+  path: string,
+  viaStandby: boolean,
+): Promise<DecodeOutcome> {
+  const jpegs = new JpegStreamSplitter();
+  const lines = new LineSplitter();
+  const images: Uint8Array[] = [];
+  const stamps: number[] = [];
+  let timeBase: [number, number] | null = null;
+  let delivered = 0;
+  let lastIndex: number | null = null;
+  let reachedEnd = false;
+  let errorText = '';
+  let stallTimer: NodeJS.Timeout | undefined;
+  const armStallTimer = () => {
+    clearTimeout(stallTimer);
+    stallTimer = setTimeout(() => running.kill(), STALL_TIMEOUT_MS);
+  };
+  armStallTimer();
+  // Standby processes were started before this job existed: tie them to its signal here.
+  const onAbort = () => running.kill();
+  signal.addEventListener('abort', onAbort, { once: true });
+  if (signal.aborted) running.kill();
+
+  const pair = () => {
+    while (images.length > 0 && stamps.length > 0 && !reachedEnd) {
+      const image = images.shift()!;
+      const stamp = stamps.shift()!;
+      const index = indexOf(stamp, timeBase);
+      if (index === undefined || index < request.keepFromIndex) continue;
+      delivered += 1;
+      lastIndex = index;
+      onFrame(index, image);
+      if (index >= request.toIndex) {
+        reachedEnd = true;
+        running.kill();
+      }
+    }
+  };
+  running.child.stdout.on('data', (chunk: Buffer) => {
+    armStallTimer();
+    images.push(...jpegs.push(chunk));
+    pair();
+  });
+  running.child.stderr.setEncoding('utf8');
+  running.child.stderr.on('data', (text: string) => {
+    for (const line of lines.push(text)) {
+      const frame = parseShowinfoFrame(line);
+      if (frame) {
+        stamps.push(frame.pts);
+        continue;
+      }
+      const configured = parseShowinfoTimeBase(line);
+      if (configured) timeBase = configured;
+      else if (line.trim() && errorText.length < 4000) errorText += `${line}\n`;
+    }
+    pair();
+  });
+  running.child.stderr.resume();
+  const exit = await running.exited;
+  clearTimeout(stallTimer);
+  signal.removeEventListener('abort', onAbort);
+  for (const line of lines.flush()) {
+    const frame = parseShowinfoFrame(line);
+    if (frame) stamps.push(frame.pts);
+  }
+  pair();
+  if (signal.aborted) throw cancelledError();
+  if (!reachedEnd && delivered === 0 && exit.code !== 0) throw decodeError(path, errorText);
+  return { delivered, lastIndex, viaStandby };
+}
+
+export function buildDecodeArgs(source: DecodeSource, request: DecodeRequest, features: Features): string[] {
   const args = ['-hide_banner', '-nostdin', '-nostats', '-loglevel', 'info'];
   args.push(...inputArgs(source, request.fromIndex));
   const keepPts = request.keepFromIndex > request.fromIndex ? source.pts[request.keepFromIndex]! : null;
+  args.push(...outputArgs(source, request, keepPts, features));
+  return args;
+}
+
+/**
+ * A standby process: ffmpeg already started, blocked reading a concat script from stdin. The
+ * script (see standbyScript) names the file and, as inpoint, the wanted frame: the concat demuxer
+ * seeks to the keyframe at or before it and shifts every timestamp by the inpoint, so the wanted
+ * frame arrives with pts 0 and a fixed `select` drops the frames before it before any scaling.
+ */
+export function buildStandbyArgs(source: DecodeSource, request: DecodeRequest, features: Features): string[] {
+  return [
+    '-hide_banner', '-nostdin', '-nostats', '-loglevel', 'info', '-noautorotate',
+    '-protocol_whitelist', 'file,pipe', '-f', 'concat', '-safe', '0', '-auto_convert', '0',
+    '-copyts', '-i', 'pipe:0', '-map', `0:${source.streamIndex}`, '-an', '-sn', '-dn',
+    ...outputArgs(source, request, 0, features),
+  ];
+}
+
+function outputArgs(source: DecodeSource, request: DecodeRequest, keepPts: number | null, features: Features): string[] {
   const filters = frameFilters(source.rotation, request.size, keepPts, 'yuvj420p');
   filters.push(features.showinfoChecksum ? 'showinfo=checksum=0' : 'showinfo');
-  args.push('-vf', filters.join(','));
-  args.push(...(features.modernFps ? ['-fps_mode', 'passthrough'] : ['-vsync', 'passthrough']));
-  // The encoder keeps the stream's time base, or VFR frames that round to one tick would be refused.
-  args.push('-enc_time_base', '-1', '-c:v', 'mjpeg', '-q:v', String(request.quality), '-f', 'image2pipe', 'pipe:1');
-  return args;
+  return [
+    '-vf', filters.join(','),
+    ...(features.modernFps ? ['-fps_mode', 'passthrough'] : ['-vsync', 'passthrough']),
+    // The encoder keeps the stream's time base, or VFR frames that round to one tick would be refused.
+    '-enc_time_base', '-1', '-c:v', 'mjpeg', '-q:v', String(request.quality), '-f', 'image2pipe', 'pipe:1',
+  ];
+}
+
+/**
+ * The concat script that hands frame `keepIndex` to a standby process, and the shift (stream time
+ * base) the concat demuxer subtracts from every pts: av_rescale_q(inpoint µs → time base), rounded
+ * to nearest. The inpoint is chosen so that the shift lands on the wanted frame's pts or just
+ * below it, above the previous frame's — then pts ≥ 0 is exactly "this frame or later", and every
+ * frame is still identified by its own pts (showinfo pts + shift). Null when no inpoint does that
+ * (or the path cannot be written into a script): the request then starts its own process.
+ */
+export function standbyScript(source: Pick<DecodeSource, 'path' | 'pts' | 'timeBase'>, keepIndex: number): { text: string; shift: number } | null {
+  if (/[\r\n]/.test(source.path)) return null;
+  const target = source.pts[keepIndex];
+  if (target === undefined || !Number.isSafeInteger(target)) return null;
+  const previous = keepIndex > 0 ? source.pts[keepIndex - 1]! : Number.NEGATIVE_INFINITY;
+  const num = BigInt(source.timeBase[0]);
+  const den = BigInt(source.timeBase[1]);
+  const scaled = BigInt(target) * num * 1_000_000n;
+  const floor = scaled / den;
+  for (const micros of [scaled % den === 0n ? floor : floor + 1n, floor]) {
+    if (micros <= 0n) continue;
+    const shift = rescaleMicros(micros, num, den);
+    if (shift > target || shift <= previous) continue;
+    const seconds = `${micros / 1_000_000n}.${String(micros % 1_000_000n).padStart(6, '0')}`;
+    const file = `file:${source.path}`.replaceAll("'", "'\\''");
+    return { text: `ffconcat version 1.0\nfile '${file}'\ninpoint ${seconds}\n`, shift };
+  }
+  return null;
+}
+
+/** av_rescale_q(micros, 1/1000000, num/den) with FFmpeg's default rounding (nearest, halves away from 0). */
+function rescaleMicros(micros: bigint, num: bigint, den: bigint): number {
+  const divisor = 1_000_000n * num;
+  return Number((micros * den + divisor / 2n) / divisor);
 }
 
 /** Input options: seek to the keyframe group of `fromIndex`, keep the file's own timestamps. */

@@ -34,6 +34,8 @@ export interface MediaServiceOptions {
   previewWidth?: number;
   /** Warm the whole clip after opening (default true). */
   warm?: boolean;
+  /** Idle ffmpeg processes kept ready per clip and frame size for cold requests (default 1; 0 = none). */
+  standbyDecoders?: number;
   env?: NodeJS.ProcessEnv;
 }
 
@@ -125,7 +127,7 @@ export function createMediaService(options: MediaServiceOptions): MediaService {
         timeBase: probe.facts.timeBase,
         pts: probe.table.pts,
         times: probe.table.times,
-      });
+      }, { standby: options.standbyDecoders });
       const session = new MediaSession({
         mediaId,
         info: probe.info,

@@ -47,6 +47,8 @@ interface Job {
   /** Index of the warm-up chunk, for background jobs. */
   chunk: number | null;
   retried: boolean;
+  /** The decoder handed the job to a standby process (see DecodeOutcome.viaStandby). */
+  viaStandby: boolean;
   startedAt: number;
   /** Settles once the decoder process has exited. */
   done: Promise<void>;
@@ -163,6 +165,11 @@ export class MediaSession {
     return this.jobs.size;
   }
 
+  /** Idle decoder processes kept ready for this clip's cold requests. */
+  standbyCount(): number {
+    return this.options.decoder.standbyCount();
+  }
+
   startWarmUp(): void {
     this.scheduleWarm();
   }
@@ -174,7 +181,7 @@ export class MediaSession {
     const jobs = [...this.jobs];
     for (const job of jobs) this.cancelJob(job);
     this.options.cache.deleteWhere((frame) => frame.mediaId === this.mediaId);
-    return Promise.all(jobs.map((job) => job.done)).then(() => undefined);
+    return Promise.all([...jobs.map((job) => job.done), this.options.decoder.dispose()]).then(() => undefined);
   }
 
   updateInfo(info: MediaInfo): void {
@@ -222,10 +229,18 @@ export class MediaSession {
     while (waited.length >= MAX_WAITED_FOREGROUND_JOBS) this.cancelJob(waited.shift()!);
     const from = fromIndex ?? this.keyframeAtOrBefore(index);
     const to = variant === 'full' ? index : Math.min(this.keyframeAfter(index) - 1, index + FOREGROUND_LOOKAHEAD, this.info.frameCount - 1);
-    return this.launch(variant, { fromIndex: from, keepFromIndex: index, toIndex: Math.max(to, index), background: false }, null);
+    return this.launch(
+      variant,
+      { fromIndex: from, keepFromIndex: index, toIndex: Math.max(to, index), background: false, fromTargetKeyframe: fromIndex === undefined },
+      null,
+    );
   }
 
-  private launch(variant: FrameVariant, range: Pick<DecodeRequest, 'fromIndex' | 'keepFromIndex' | 'toIndex' | 'background'>, chunk: number | null): Job {
+  private launch(
+    variant: FrameVariant,
+    range: Pick<DecodeRequest, 'fromIndex' | 'keepFromIndex' | 'toIndex' | 'background' | 'fromTargetKeyframe'>,
+    chunk: number | null,
+  ): Job {
     const request: DecodeRequest = {
       ...range,
       size: this.sizeOf(variant),
@@ -239,6 +254,7 @@ export class MediaSession {
       controller: new AbortController(),
       chunk,
       retried: false,
+      viaStandby: false,
       startedAt: performance.now(),
       done: Promise.resolve(),
     };
@@ -247,7 +263,10 @@ export class MediaSession {
     job.done = this.options.decoder
       .decode(request, onFrame, job.controller.signal)
       .then(
-        () => this.finish(job, null),
+        (outcome) => {
+          job.viaStandby = outcome.viaStandby;
+          this.finish(job, null);
+        },
         (error: unknown) => this.finish(job, error instanceof Error ? error : new Error(String(error))),
       );
     return job;
@@ -281,10 +300,13 @@ export class MediaSession {
         this.settle(job, waiter, () => waiter.reject(cancelledError()));
         continue;
       }
-      if (!error && !job.retried && job.request.fromIndex > 0) {
-        // The frame never came: start once more from an earlier keyframe (or the very start).
-        const retry = this.startForeground(waiter.index, job.variant, this.keyframeAtOrBefore(job.request.fromIndex - 1));
-        retry.retried = true;
+      if (!error && !job.retried && (job.viaStandby || job.request.fromIndex > 0)) {
+        // The frame never came. A standby process may have started at a later keyframe: decode
+        // from our own keyframe in a process of its own. Otherwise start once more from an
+        // earlier keyframe (or the very start).
+        const from = job.viaStandby ? job.request.fromIndex : this.keyframeAtOrBefore(job.request.fromIndex - 1);
+        const retry = this.startForeground(waiter.index, job.variant, from);
+        retry.retried = !job.viaStandby;
         waiter.detach();
         job.waiters.splice(job.waiters.indexOf(waiter), 1);
         this.waitFor(retry, waiter.index).then(waiter.resolve, waiter.reject);

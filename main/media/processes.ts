@@ -11,16 +11,26 @@ import { MidstanceError } from '../../common/contract/errors.ts';
 type Child = ChildProcessByStdio<Writable | null, Readable, Readable>;
 
 const live = new Set<Child>();
+/** Started ahead of need and waiting on stdin for work (a subset of `live`). */
+const standby = new Set<Child>();
 let exitHookInstalled = false;
 
+/** Every child still running, standby processes included. */
 export function liveProcessCount(): number {
   return live.size;
+}
+
+/** Children started ahead of need that have not been given work yet. */
+export function standbyProcessCount(): number {
+  return standby.size;
 }
 
 export interface SpawnOptions {
   signal?: AbortSignal;
   /** Lower the CPU priority (background warm-up yields to frames someone is waiting for). */
   background?: boolean;
+  /** Started ahead of need: the child gets a writable stdin and waits there until claim(). */
+  standby?: boolean;
 }
 
 export interface RunningProcess {
@@ -28,25 +38,30 @@ export interface RunningProcess {
   /** Resolves with the exit code (null when killed) once the process is gone and reaped. */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   kill(): void;
+  /** A standby process is given work: it counts as a working process from now on. */
+  claim(): void;
 }
 
 export function startProcess(program: string, args: string[], options: SpawnOptions = {}): RunningProcess {
   if (options.signal?.aborted) throw cancelledError();
   installExitHook();
-  const child = spawn(program, args, { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true }) as Child;
+  const child = spawn(program, args, { stdio: [options.standby ? 'pipe' : 'ignore', 'pipe', 'pipe'], windowsHide: true }) as Child;
   live.add(child);
+  if (options.standby) standby.add(child);
   const kill = () => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   };
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
     child.once('close', (code, signal) => {
       live.delete(child);
+      standby.delete(child);
       options.signal?.removeEventListener('abort', kill);
       resolve({ code, signal });
     });
     child.once('error', () => {
       // 'close' still follows for spawn errors once stdio is closed; make sure it is not tracked.
       live.delete(child);
+      standby.delete(child);
       resolve({ code: -1, signal: null });
     });
   });
@@ -59,7 +74,7 @@ export function startProcess(program: string, args: string[], options: SpawnOpti
       // Not permitted on some systems; warm-up then just competes normally.
     }
   }
-  return { child, exited, kill };
+  return { child, exited, kill, claim: () => standby.delete(child) };
 }
 
 /** Runs a program to completion and returns its stdout; stderr is kept for error messages. */

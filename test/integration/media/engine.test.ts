@@ -8,7 +8,7 @@ import { createCore } from '../../../main/core/create-core.ts';
 import { dispatch } from '../../../main/core/dispatch.ts';
 import type { Core } from '../../../main/core/types.ts';
 import { type MediaService, createMediaService } from '../../../main/media/media-service.ts';
-import { liveProcessCount } from '../../../main/media/processes.ts';
+import { liveProcessCount, standbyProcessCount } from '../../../main/media/processes.ts';
 import { startBrowserServer } from '../../../main/server/browser-server.ts';
 import { type ClipName, CLIPS, createFixtureStore, vfrFrameTimes } from '../../fixtures/clips.ts';
 import { decodeToGray } from '../../fixtures/decode-images.ts';
@@ -178,19 +178,56 @@ describe('warm-up, cache bound, cancellation, processes', () => {
     const service = createMediaService({ settings: () => settings, warm: false });
     const clip = await store.clip('h264_1080p240');
     const opened = await service.open({ path: clip.path });
+    const session = service.session(opened.mediaId);
+    // Other services of this file keep standby processes of their own: count working ones.
+    const working = () => liveProcessCount() - standbyProcessCount();
     const controller = new AbortController();
     const pending = service.getFrame({ clipId: opened.mediaId, index: 239 }, controller.signal);
     await new Promise((r) => setTimeout(r, 20));
-    expect(liveProcessCount()).toBeGreaterThan(0);
+    expect(working()).toBeGreaterThan(0);
     controller.abort();
     await expect(pending).rejects.toMatchObject({ code: 'cancelled' });
     const deadline = Date.now() + 5000;
-    while (liveProcessCount() > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
-    expect(liveProcessCount()).toBe(0);
-    service.session(opened.mediaId).setWarm(true);
+    while (working() > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    expect(working()).toBe(0);
+    session.setWarm(true);
     await new Promise((r) => setTimeout(r, 50));
+    const standbyBefore = standbyProcessCount();
+    const own = session.standbyCount();
+    expect(own).toBe(1);
     await service.dispose();
-    expect(liveProcessCount()).toBe(0);
+    expect(working()).toBe(0);
+    expect(session.standbyCount()).toBe(0);
+    expect(standbyProcessCount()).toBe(standbyBefore - own);
+  });
+
+  it('a standby process serves a cold request with the exact frame, is replaced, and close reaps it', async () => {
+    const service = createMediaService({ settings: () => settings, warm: false });
+    const clip = await store.clip('h264_1080p240');
+    const opened = await service.open({ path: clip.path });
+    const session = service.session(opened.mediaId);
+    try {
+      // Opening decodes frame 0 with a process of its own, then a standby is started.
+      expect(session.standbyCount()).toBe(1);
+      const before = standbyProcessCount();
+      const wanted = [237, 200, 150];
+      const images: Uint8Array[] = [];
+      for (const index of wanted) {
+        const frame = service.getFrame({ clipId: opened.mediaId, index });
+        // The request took the standby process: it is working now, not waiting.
+        expect(session.standbyCount()).toBe(0);
+        expect(standbyProcessCount()).toBe(before - 1);
+        images.push((await frame).data);
+        // Replaced once the wanted frame was out.
+        expect(session.standbyCount()).toBe(1);
+      }
+      const size = session.previewSize;
+      const rasters = await decodeToGray(images, size.width, size.height);
+      expect(rasters.map((raster) => readFrameIndex(raster))).toEqual(wanted);
+    } finally {
+      await service.close(opened.mediaId);
+    }
+    expect(session.standbyCount()).toBe(0);
   });
 
   it('cancelOpen stops indexing with a "cancelled" error', async () => {

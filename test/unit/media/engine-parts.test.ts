@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildDecodeArgs, rotationFilters } from '../../../main/media/decoder.ts';
+import { buildDecodeArgs, buildStandbyArgs, rotationFilters, standbyScript } from '../../../main/media/decoder.ts';
 import { candidatePaths, isAtLeast, parseVersionLine } from '../../../main/media/ffmpeg-path.ts';
 import { FrameCache } from '../../../main/media/frame-cache.ts';
 import { previewSizeFor, warmChunks } from '../../../main/media/media-session.ts';
@@ -98,5 +98,44 @@ describe('decoder arguments', () => {
     expect(args[args.indexOf('-vf') + 1]).toMatch(/,showinfo$/);
     expect(rotationFilters(180)).toEqual(['hflip', 'vflip']);
     expect(rotationFilters(270)).toEqual(['transpose=cclock']);
+  });
+});
+
+describe('standby decoder: concat script and timestamp shift', () => {
+  const at240 = { path: '/clips/run.mp4', timeBase: [1, 15360] as [number, number], pts: Array.from({ length: 960 }, (_, i) => i * 64) };
+
+  it('shifts the wanted frame to pts 0 and the one before it below 0', () => {
+    const script = standbyScript(at240, 700)!;
+    expect(script.shift).toBe(700 * 64);
+    expect(script.text).toBe("ffconcat version 1.0\nfile 'file:/clips/run.mp4'\ninpoint 2.916667\n");
+    expect(standbyScript(at240, 1)!.text).toContain('inpoint 0.004167\n');
+  });
+
+  it('rounds like av_rescale_q and falls back to the inpoint below when the one above overshoots', () => {
+    // 100 ns ticks: 1.2345678 s lies between two microseconds; rounding up would shift past the frame.
+    const fine = { path: '/a.mkv', timeBase: [1, 10_000_000] as [number, number], pts: [12_345_600, 12_345_678] };
+    expect(standbyScript(fine, 1)).toMatchObject({ shift: 12_345_670 });
+    expect(standbyScript(fine, 1)!.text).toContain('inpoint 1.234567\n');
+    // …and no inpoint separates it from a previous frame 300 ns earlier: the request uses a process of its own.
+    expect(standbyScript({ ...fine, pts: [12_345_675, 12_345_678] }, 1)).toBeNull();
+    const ntsc = { path: '/b.mov', timeBase: [1, 30_000] as [number, number], pts: Array.from({ length: 10 }, (_, i) => i * 1001) };
+    expect(standbyScript(ntsc, 7)).toMatchObject({ shift: 7007 });
+  });
+
+  it('quotes paths for the concat script and refuses what it cannot write', () => {
+    expect(standbyScript({ ...at240, path: "/x/it's é 中文.mp4" }, 5)!.text).toContain("file 'file:/x/it'\\''s é 中文.mp4'\n");
+    expect(standbyScript({ ...at240, path: '/x/line\nbreak.mp4' }, 5)).toBeNull();
+    expect(standbyScript(at240, 0)).toBeNull();
+  });
+
+  it('waits on stdin for a concat script and drops frames before pts 0 before scaling', () => {
+    const args = buildStandbyArgs(
+      { path: '/clips/run.mp4', streamIndex: 0, formatStartTime: 0, rotation: 90, timeBase: [1, 15360], pts: [], times: [] },
+      { fromIndex: 0, keepFromIndex: 0, toIndex: 0, size: { width: 540, height: 960 }, quality: 3, background: false },
+      { modernFps: true, showinfoChecksum: true },
+    );
+    expect(args.join(' ')).toContain('-f concat -safe 0 -auto_convert 0 -copyts -i pipe:0 -map 0:0');
+    expect(args).not.toContain('/clips/run.mp4');
+    expect(args[args.indexOf('-vf') + 1]).toBe("select='gte(pts\\,0)',transpose=clock,scale=540:960:flags=bilinear,format=yuvj420p,showinfo=checksum=0");
   });
 });

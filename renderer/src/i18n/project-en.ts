@@ -182,6 +182,7 @@ export const projectEn = {
     missingLabel: 'Video of {{name}} not found',
     missingHint: 'The video is no longer at {{path}}, nor anywhere in the project folder. Point Midstance to the file.',
     relink: 'Find the video…',
+    more: 'Name, file and removal',
     remove: 'Remove from project…',
     removeTitle: 'Remove “{{name}}” from the project?',
     removeText: 'The video file itself is not touched.',

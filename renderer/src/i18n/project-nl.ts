@@ -187,6 +187,7 @@ export const projectNl: typeof projectEn = {
     missingLabel: 'Video van {{name}} niet gevonden',
     missingHint: 'De video staat niet meer op {{path}}, en ook nergens in de projectmap. Wijs Midstance het bestand aan.',
     relink: 'Video aanwijzen…',
+    more: 'Naam, bestand en verwijderen',
     remove: 'Uit project verwijderen…',
     removeTitle: '‘{{name}}’ uit het project verwijderen?',
     removeText: 'Het videobestand zelf blijft onaangeroerd.',

@@ -68,7 +68,9 @@ function ClipRow({ clip, active, readOnly, onSelect }: { clip: Clip; active: boo
   const { t } = useTranslation();
   const { activeMedia, edits } = useProject();
   const [removing, setRemoving] = useState(false);
+  const [moreOpen, setMoreOpen] = useState(false);
   const detailsId = useId();
+  const moreId = useId();
   // The selected clip's media was checked with its fingerprint; the others only by name and size.
   const missing = active && activeMedia ? activeMedia.status === 'missing' : clip.media.state === 'missing';
   const locating = active && activeMedia?.status === 'locating';
@@ -97,15 +99,6 @@ function ClipRow({ clip, active, readOnly, onSelect }: { clip: Clip; active: boo
       {missing && <RelinkOffer clip={clip} readOnly={readOnly} />}
       {active && (
         <div className="pj-clip-details" id={detailsId}>
-          <SavedTextField
-            saveKey={key('name')}
-            label={t('project.clips.name')}
-            value={clip.name}
-            schema={Clip.shape.name}
-            requiredMessage={t('project.clips.nameRequired')}
-            disabled={readOnly}
-            save={(name) => edits.updateClip(clip.id, { name: name.trim() })}
-          />
           <div className="pj-row pj-two">
             <ClipViewSelect clip={clip} disabled={readOnly} />
             <SavedNumberField
@@ -114,18 +107,42 @@ function ClipRow({ clip, active, readOnly, onSelect }: { clip: Clip; active: boo
               value={clip.captureFps}
               schema={Clip.shape.captureFps}
               placeholder={t('project.clips.fpsPlaceholder')}
+              hint={t('project.clips.fpsHint')}
+              hintOnFocus
               disabled={readOnly}
               save={(captureFps) => edits.updateClip(clip.id, { captureFps })}
             />
           </div>
-          <p className="pj-field-hint">{t('project.clips.fpsHint')}</p>
-          {!readOnly && (
-            <div className="pj-actions">
-              <button type="button" className="pj-subtle-danger" onClick={() => setRemoving(true)}>
-                {t('project.clips.remove')}
-              </button>
-            </div>
-          )}
+          <button
+            type="button"
+            className="pj-more"
+            aria-expanded={moreOpen}
+            aria-controls={moreId}
+            onClick={() => setMoreOpen((open) => !open)}
+          >
+            {t('project.clips.more')}
+          </button>
+          <div id={moreId} className="pj-clip-more" hidden={!moreOpen}>
+            <SavedTextField
+              saveKey={key('name')}
+              label={t('project.clips.name')}
+              value={clip.name}
+              schema={Clip.shape.name}
+              requiredMessage={t('project.clips.nameRequired')}
+              disabled={readOnly}
+              save={(name) => edits.updateClip(clip.id, { name: name.trim() })}
+            />
+            <p className="pj-path" title={clip.absolutePath}>
+              {clip.absolutePath}
+            </p>
+            {!readOnly && (
+              <div className="pj-actions">
+                <button type="button" className="pj-subtle-danger" onClick={() => setRemoving(true)}>
+                  {t('project.clips.remove')}
+                </button>
+              </div>
+            )}
+          </div>
         </div>
       )}
       {removing && (

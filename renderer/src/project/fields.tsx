@@ -20,6 +20,8 @@ interface SavedFieldProps<T> {
   save: (value: T) => Promise<SavedAnswer>;
   disabled?: boolean;
   hint?: ReactNode;
+  /** Show the hint only while the field has focus (for hints that would crowd a narrow panel). */
+  hintOnFocus?: boolean;
   className?: string;
 }
 
@@ -50,6 +52,7 @@ function FieldFrame({
   id,
   label,
   hint,
+  hintOnFocus = false,
   problem,
   className,
   children,
@@ -57,6 +60,7 @@ function FieldFrame({
   id: string;
   label: string;
   hint?: ReactNode;
+  hintOnFocus?: boolean | undefined;
   problem: string | null;
   className?: string | undefined;
   children: ReactNode;
@@ -70,7 +74,11 @@ function FieldFrame({
           {problem}
         </p>
       ) : (
-        hint && <p className="pj-field-hint" id={`${id}-hint`}>{hint}</p>
+        hint && (
+          <p className={`pj-field-hint${hintOnFocus ? ' pj-focus-hint' : ''}`} id={`${id}-hint`}>
+            {hint}
+          </p>
+        )
       )}
     </div>
   );
@@ -138,6 +146,7 @@ export function SavedNumberField({
   save,
   disabled,
   hint,
+  hintOnFocus,
   className,
   schema,
   placeholder,
@@ -170,7 +179,7 @@ export function SavedNumberField({
     autosaver.schedule(saveKey, next, () => save(checked.value));
   };
   return (
-    <FieldFrame id={id} label={label} hint={hint} problem={problem} className={className}>
+    <FieldFrame id={id} label={label} hint={hint} hintOnFocus={hintOnFocus} problem={problem} className={className}>
       <input
         id={id}
         type="text"

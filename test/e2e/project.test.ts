@@ -120,6 +120,32 @@ describe('project UI in browser mode', () => {
     await page.close();
   });
 
+  it('keeps typed text when saving fails, says so, and saves it with "Try again"', async () => {
+    const { page, errors } = await openApp();
+    await backInProject(page, 'Practice Jansen');
+    // The disk fills up: every session edit is refused, as the core would refuse it.
+    const diskFull = 'The disk is full, so the change was not saved. Free some space, then try again.';
+    await page.route('**/api/sessions.update', (route) =>
+      route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ ok: false, error: { code: 'disk-full', message: diskFull } }) }),
+    );
+    const goals = page.getByRole('textbox', { name: 'Goals' });
+    await goals.fill('Half marathon in October without knee pain');
+    await goals.blur();
+    await expect.poll(() => saveStatus(page).textContent()).toContain(`Not saved: ${diskFull}`);
+    expect(await goals.inputValue()).toBe('Half marathon in October without knee pain');
+    expect(await goals.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByText('Not saved yet — your text is kept here.').isVisible()).toBe(true);
+
+    await page.unroute('**/api/sessions.update');
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await expect.poll(() => saveStatus(page).textContent()).toMatch(/All changes saved ·/);
+    expect(await goals.getAttribute('aria-invalid')).toBe('false');
+    const sessions = await fixture.core.handlers['sessions.list']({}, {});
+    expect(sessions.map((session) => session.history.goals)).toContain('Half marathon in October without knee pain');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('adds a clip, and relinks it after the video moved — a different recording only after an explicit yes', async () => {
     const original = await fixtures.clip({ width: 320, height: 240, fps: 30, frames: 30, codec: 'h264', gop: 15 });
     const other = await fixtures.clip({ width: 320, height: 240, fps: 25, frames: 20, codec: 'h264', gop: 10 });

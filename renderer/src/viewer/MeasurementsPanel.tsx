@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Annotation, AnnotationStyle } from '../../../common/contract/annotation.ts';
 import type { AngleConvention } from '../../../common/contract/app.ts';
@@ -34,34 +34,28 @@ export function MeasurementsPanel(props: MeasurementsPanelProps) {
   const { t } = useTranslation();
   const { annotations, selectedId, convention, language, cmPerPx } = props;
   const selected = annotations.find((a) => a.id === selectedId) ?? null;
+  // Stable across renders, so stepping a frame re-renders only the rows whose "on this frame" flag changed.
+  const onSelectRef = useRef(props.onSelect);
+  onSelectRef.current = props.onSelect;
+  const select = useCallback((id: string) => onSelectRef.current(id), []);
 
   return (
     <section className="panel-section measurements" aria-labelledby="measurements-heading">
       <h2 id="measurements-heading">{t('measure.heading')}</h2>
       {annotations.length === 0 && <p className="muted small">{t('measure.empty')}</p>}
       <ul className="measurement-list" aria-label={t('measure.heading')}>
-        {annotations.map((annotation) => {
-          const measured = measureAnnotation(annotation.geometry, annotation.label, cmPerPx);
-          const name = labelText(annotation.label, language) ?? toolInfo(annotation.geometry.kind).name[language];
-          return (
-            <li key={annotation.id}>
-              <button
-                type="button"
-                className="measurement-row"
-                aria-current={annotation.id === selectedId}
-                data-on-frame={annotation.frameIndex === props.currentFrame}
-                onClick={() => props.onSelect(annotation.id)}
-              >
-                <span className="swatch" style={{ background: annotation.style.color }} aria-hidden="true" />
-                <span className="measurement-name">{name}</span>
-                <span className="measurement-value" data-testid="measurement-value">
-                  {measured ? formatMeasurement(measured.measurement, convention, language, { withConvention: false }) : ''}
-                </span>
-                <span className="measurement-frame muted">#{annotation.frameIndex}</span>
-              </button>
-            </li>
-          );
-        })}
+        {annotations.map((annotation) => (
+          <MeasurementRow
+            key={annotation.id}
+            annotation={annotation}
+            selected={annotation.id === selectedId}
+            onFrame={annotation.frameIndex === props.currentFrame}
+            convention={convention}
+            language={language}
+            cmPerPx={cmPerPx}
+            onSelect={select}
+          />
+        ))}
       </ul>
       {selected ? (
         <AnnotationDetails key={selected.id} annotation={selected} {...props} />
@@ -71,6 +65,45 @@ export function MeasurementsPanel(props: MeasurementsPanelProps) {
     </section>
   );
 }
+
+const MeasurementRow = memo(function MeasurementRow({
+  annotation,
+  selected,
+  onFrame,
+  convention,
+  language,
+  cmPerPx,
+  onSelect,
+}: {
+  annotation: Annotation;
+  selected: boolean;
+  onFrame: boolean;
+  convention: AngleConvention;
+  language: Language;
+  cmPerPx: number | null;
+  onSelect(id: string): void;
+}) {
+  const measured = measureAnnotation(annotation.geometry, annotation.label, cmPerPx);
+  const name = labelText(annotation.label, language) ?? toolInfo(annotation.geometry.kind).name[language];
+  return (
+    <li>
+      <button
+        type="button"
+        className="measurement-row"
+        aria-current={selected}
+        data-on-frame={onFrame}
+        onClick={() => onSelect(annotation.id)}
+      >
+        <span className="swatch" style={{ background: annotation.style.color }} aria-hidden="true" />
+        <span className="measurement-name">{name}</span>
+        <span className="measurement-value" data-testid="measurement-value">
+          {measured ? formatMeasurement(measured.measurement, convention, language, { withConvention: false }) : ''}
+        </span>
+        <span className="measurement-frame muted">#{annotation.frameIndex}</span>
+      </button>
+    </li>
+  );
+});
 
 function AnnotationDetails({
   annotation,

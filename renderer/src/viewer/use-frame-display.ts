@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { OpenedMedia } from '../../../common/contract/media.ts';
 import { useApi } from '../api/ApiProvider.tsx';
 import { createFrameLoader } from './frame-loader.ts';
@@ -19,49 +19,68 @@ export interface ShownFrame {
 export function useFrameDisplay(media: OpenedMedia, requested: number, wantFullResolution: boolean) {
   const api = useApi();
   const loader = useMemo(() => createFrameLoader(240), [media.mediaId]); // eslint-disable-line react-hooks/exhaustive-deps
-  const [shown, setShown] = useState<ShownFrame | null>(null);
+  const [loaded, setLoaded] = useState<ShownFrame | null>(null);
   const [error, setError] = useState<string | null>(null);
   const previous = useRef(requested);
   const frameCount = media.info.frameCount;
   const usePreview = media.info.width > PREVIEW_WIDTH;
+  const wantFull = wantFullResolution && usePreview;
+  const previewUrl = useCallback(
+    (index: number) => api.frameUrl({ clipId: media.mediaId, index, ...(usePreview ? { width: PREVIEW_WIDTH } : {}) }),
+    [api, media.mediaId, usePreview],
+  );
+  const fullUrl = api.frameUrl({ clipId: media.mediaId, index: requested });
+
+  // A frame already decoded is shown in the same render as the step that asked for it: waiting for an effect
+  // to set state would cost a second render and usually a whole display frame before the paint. The cache is the
+  // source (`loaded` only triggers the render): an older bitmap may have been evicted, and evicted ones are closed.
+  // Until the requested frame is available the last one shown stays (with its own index).
+  const cachedFull = wantFull ? loader.peek(fullUrl) : undefined;
+  const cachedPreview = cachedFull ? undefined : loader.peek(previewUrl(requested));
+  const cached = cachedFull ?? cachedPreview;
+  const candidate: ShownFrame | null = cached
+    ? { index: requested, bitmap: cached, fullResolution: cached === cachedFull || !usePreview }
+    : loaded?.index === requested && loaded.bitmap.width > 0
+      ? loaded
+      : null;
+  const shownRef = useRef<ShownFrame | null>(null);
+  if (candidate && (candidate.bitmap !== shownRef.current?.bitmap || candidate.index !== shownRef.current.index)) shownRef.current = candidate;
+  const shown = shownRef.current;
 
   useEffect(() => () => loader.clear(), [loader]);
 
   useEffect(() => {
     const direction: 1 | -1 = requested >= previous.current ? 1 : -1;
     previous.current = requested;
-    const previewUrl = (index: number) =>
-      api.frameUrl({ clipId: media.mediaId, index, ...(usePreview ? { width: PREVIEW_WIDTH } : {}) });
-    const fullUrl = api.frameUrl({ clipId: media.mediaId, index: requested });
     let cancelled = false;
-
     const show = (bitmap: ImageBitmap, fullResolution: boolean) => {
       if (!cancelled) {
-        setShown({ index: requested, bitmap, fullResolution });
+        setLoaded({ index: requested, bitmap, fullResolution });
         setError(null);
       }
     };
-    const immediate = loader.peek(previewUrl(requested));
-    if (immediate) show(immediate, !usePreview);
+    // load() of a cached frame only marks it most recently used, so prefetching around it never evicts (and
+    // closes) the frame on screen; a frame that has to be fetched is shown by a render once it arrives.
+    const previewCached = loader.peek(previewUrl(requested)) !== undefined;
+    const preview = loader.load(previewUrl(requested));
+    if (previewCached) setError(null);
     else
-      loader
-        .load(previewUrl(requested))
+      preview
         .then((bitmap) => show(bitmap, !usePreview))
         .catch((reason: unknown) => {
           if (!cancelled && (reason as { name?: string }).name !== 'AbortError') setError(String((reason as Error).message ?? reason));
         });
-    if (wantFullResolution && usePreview) {
+    if (wantFull) {
       // Zoomed in: replace the preview by the full-resolution frame once it arrives.
-      loader
-        .load(fullUrl, 'full')
-        .then((bitmap) => show(bitmap, true))
-        .catch(() => {});
+      const fullCached = loader.peek(fullUrl) !== undefined;
+      const full = loader.load(fullUrl, 'full');
+      if (!fullCached) full.then((bitmap) => show(bitmap, true)).catch(() => {});
     }
     loader.prefetch(neighbourhood(requested, 24, frameCount, direction, 40).map(previewUrl));
     return () => {
       cancelled = true;
     };
-  }, [api, loader, media.mediaId, requested, wantFullResolution, usePreview, frameCount]);
+  }, [loader, previewUrl, fullUrl, requested, wantFull, usePreview, frameCount]);
 
   return { shown, error };
 }

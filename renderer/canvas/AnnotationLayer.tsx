@@ -26,7 +26,7 @@ export interface AnnotationLayerProps {
   readonly measureText?: MeasureText;
 }
 
-interface ItemProps {
+export interface AnnotationItemProps {
   readonly annotation: Annotation;
   readonly settings: RenderSettings;
   readonly selected: boolean;
@@ -36,8 +36,8 @@ interface ItemProps {
   readonly measure: MeasureText;
 }
 
-/** Memoised per annotation: dragging one handle re-renders nothing here. */
-const AnnotationItem = memo(function AnnotationItem({ annotation, settings, selected, opacity, showLabels, viewport, measure }: ItemProps): ReactElement {
+/** One stored annotation (with its handles when selected). Memoised: dragging one handle re-renders no other. */
+export const AnnotationItem = memo(function AnnotationItem({ annotation, settings, selected, opacity, showLabels, viewport, measure }: AnnotationItemProps): ReactElement {
   const render = useMemo(() => renderAnnotation(annotation, settings), [annotation, settings]);
   return (
     <Group listening={false}>

@@ -20,7 +20,7 @@ import type { Vec2 } from '../../common/geometry/vector.ts';
 import { DEFAULT_ZOOM_LIMITS, panBy, wheelZoomFactor, zoomAt, type Rect, type Size, type ViewTransform, type ZoomLimits } from '../../common/geometry/view-transform.ts';
 import { isToolBusy, previewTool } from '../tools/registry.ts';
 import { DEFAULT_DRAG_THRESHOLD_PX, DEFAULT_RULER_LENGTH_CM, type CreateFollowUp, type ToolContext, type ToolEffect, type ToolId } from '../tools/types.ts';
-import { AnnotationLayer } from './AnnotationLayer.tsx';
+import { AnnotationItem, AnnotationLayer } from './AnnotationLayer.tsx';
 import { AnnotationShape, Handles } from './AnnotationShape.tsx';
 import type { FadedAnnotation } from './fading.ts';
 import {
@@ -249,6 +249,11 @@ export function AnnotationStage(props: AnnotationStageProps): ReactElement {
   const previewRender = preview ? renderPreview(preview, editing, settings, newStyle) : null;
   const cursor = cursorFor(controller, hoverRef.current, panKeyHeld);
   const plates = previewRender ? previewPlateRects(previewRender.primitives, viewport) : [];
+  // The selected annotation lives on the active layer with the tool preview, so selecting, dragging, releasing
+  // and storing an edit redraw only that layer: the static layer with everything else (hundreds of labelled
+  // shapes cost tens of ms to draw) is drawn once per selection change, never per pointer move.
+  const selected = selectedId === null ? null : (annotations.find((a) => a.id === selectedId) ?? null);
+  const staticAnnotations = useMemo(() => (selected ? annotations.filter((a) => a !== selected) : annotations), [annotations, selected]);
 
   return (
     <div
@@ -270,17 +275,27 @@ export function AnnotationStage(props: AnnotationStageProps): ReactElement {
     >
       <Stage width={width} height={height} listening={false}>
         <AnnotationLayer
-          annotations={annotations}
+          annotations={staticAnnotations}
           faded={faded}
           transform={transform}
           convention={convention}
           language={language}
           cmPerPx={cmPerPx}
-          selectedId={selectedId}
           hiddenId={preview?.replacesId ?? null}
           viewport={viewport}
         />
         <Layer listening={false}>
+          {selected && selected.id !== preview?.replacesId ? (
+            <AnnotationItem
+              annotation={selected}
+              settings={settings}
+              selected
+              opacity={1}
+              showLabels
+              viewport={viewport}
+              measure={measurePlateText}
+            />
+          ) : null}
           {previewRender ? (
             <>
               <AnnotationShape primitives={previewRender.primitives} style={previewRender.style} measure={measurePlateText} viewport={viewport} />

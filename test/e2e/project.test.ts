@@ -44,13 +44,21 @@ async function browseTo(dialog: Locator, folder: string) {
 
 const saveStatus = (page: Page) => page.getByRole('status').filter({ hasText: /saved|Saving|Not saved/ });
 
+/** The side panel shows one tab at a time (measurements, clips, client & session). */
+async function showTab(page: Page, name: 'Clips' | 'Client & session') {
+  const tab = page.getByRole('tab', { name });
+  await expect.poll(() => tab.isVisible(), { timeout: 15_000 }).toBe(true);
+  await tab.click();
+}
+
 /** After a reload the app may come back on the start screen; then the project is in the recent list. */
 async function backInProject(page: Page, name: string) {
-  const clientSelect = page.getByRole('combobox', { name: 'Client' });
+  const sessionTab = page.getByRole('tab', { name: 'Client & session' });
   const recent = page.getByRole('button', { name: new RegExp(name) }).first();
-  await expect.poll(async () => (await clientSelect.isVisible()) || (await recent.isVisible()), { timeout: 15_000 }).toBe(true);
-  if (!(await clientSelect.isVisible())) await recent.click();
-  await expect.poll(() => clientSelect.isVisible()).toBe(true);
+  await expect.poll(async () => (await sessionTab.isVisible()) || (await recent.isVisible()), { timeout: 15_000 }).toBe(true);
+  if (!(await sessionTab.isVisible())) await recent.click();
+  await showTab(page, 'Client & session');
+  await expect.poll(() => page.getByRole('combobox', { name: 'Client' }).isVisible()).toBe(true);
 }
 
 describe('project UI in browser mode', () => {
@@ -69,6 +77,7 @@ describe('project UI in browser mode', () => {
     const projectPath = join(folder, 'Practice Jansen.midstance');
     await expect.poll(() => existsSync(projectPath)).toBe(true);
     await expect.poll(() => saveStatus(page).textContent()).toMatch(/All changes saved/);
+    await showTab(page, 'Client & session');
 
     // First client: the form is there straight away.
     await page.getByRole('textbox', { name: 'Name' }).fill('Sanne de Vries');
@@ -157,6 +166,7 @@ describe('project UI in browser mode', () => {
 
     const { page, errors } = await openApp();
     await backInProject(page, 'Practice Jansen');
+    await showTab(page, 'Clips');
     await page.getByRole('button', { name: 'Add video…' }).click();
     const picker = page.getByRole('dialog', { name: 'Choose a file' });
     await browseTo(picker, videos);
@@ -169,6 +179,7 @@ describe('project UI in browser mode', () => {
     rmSync(side);
     await page.reload();
     await backInProject(page, 'Practice Jansen');
+    await showTab(page, 'Clips');
     const relink = page.getByRole('group', { name: 'Video of side.mp4 not found' });
     await expect.poll(() => relink.isVisible(), { timeout: 15_000 }).toBe(true);
     await relink.getByRole('button', { name: 'Find the video…' }).click();
@@ -218,6 +229,7 @@ describe('project UI in browser mode', () => {
       await browseTo(picker, folder);
       await picker.getByRole('button', { name: /Archived 2024\.midstance/ }).click();
 
+      await showTab(page, 'Client & session');
       const notice = page.getByRole('note', { name: 'About this project' });
       await expect.poll(() => notice.isVisible(), { timeout: 15_000 }).toBe(true);
       expect(await notice.textContent()).toMatch(/read-only/);
@@ -226,9 +238,11 @@ describe('project UI in browser mode', () => {
         'Kees Archief',
       );
       // Nothing that would write is offered.
-      expect(await page.getByRole('button', { name: 'Add video…' }).count()).toBe(0);
       expect(await page.getByRole('button', { name: 'New session' }).count()).toBe(0);
       expect(await page.getByRole('button', { name: 'New client' }).isDisabled()).toBe(true);
+      await showTab(page, 'Clips');
+      await expect.poll(() => page.getByRole('tabpanel', { name: 'Clips' }).isVisible()).toBe(true);
+      expect(await page.getByRole('button', { name: 'Add video…' }).count()).toBe(0);
       expect(errors).toEqual([]);
       await page.close();
     } finally {
@@ -245,6 +259,7 @@ describe('project UI in browser mode', () => {
     await newProject.click();
     await page.getByRole('button', { name: /Start without saving/ }).click();
     await expect.poll(() => page.getByText('Untitled', { exact: true }).isVisible()).toBe(true);
+    await showTab(page, 'Client & session');
     // Something in it, so it is worth keeping.
     await page.getByRole('textbox', { name: 'Name' }).fill('Walk-in runner');
     await page.getByRole('button', { name: 'Add client' }).click();

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { FileKind } from '../../../common/contract/app.ts';
 import { useApi } from '../api/ApiProvider.tsx';
 import { ClipList, NewProjectDialog, SaveStatus, SessionPanel, useProject } from '../project/index.ts';
@@ -10,6 +11,7 @@ import { Workspace } from './Workspace.tsx';
 
 export function App() {
   const api = useApi();
+  const { t } = useTranslation();
   const { report } = useErrorReporter();
   const projectUi = useProject();
   // open() is long-lived (it drains open requests); it reads the project UI through a ref.
@@ -89,12 +91,10 @@ export function App() {
           title={project.name}
           clip={viewerClip}
           headerExtra={<SaveStatus />}
-          sidePanelTop={
-            <>
-              <ClipList />
-              <SessionPanel />
-            </>
-          }
+          sideTabs={[
+            { id: 'clips', label: t('project.sections.unfiledClips'), content: <ClipList /> },
+            { id: 'session', label: t('project.panel.tab'), content: <SessionPanel /> },
+          ]}
           onClose={() => void projectUi.closeProject()}
         />
       ) : (

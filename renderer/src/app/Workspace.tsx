@@ -5,6 +5,7 @@ import { useApi } from '../api/ApiProvider.tsx';
 import { type ClipPlace, ClipViewer, type ViewerClip } from '../viewer/ClipViewer.tsx';
 import { ToolBar } from '../viewer/ToolBar.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { SidePanel, type SidePanelTab } from './SidePanel.tsx';
 import { Logo } from './StartScreen.tsx';
 
 /** The analysis layout: header, tool bar, frame with its controls, side panel. */
@@ -12,13 +13,14 @@ export function Workspace({
   title,
   clip,
   headerExtra,
-  sidePanelTop,
+  sideTabs = [],
   onClose,
 }: {
   title: string;
   clip: ViewerClip | null;
   headerExtra?: ReactNode;
-  sidePanelTop?: ReactNode;
+  /** Tabs beside the measurements (clips, session …). */
+  sideTabs?: SidePanelTab[];
   onClose: () => void;
 }) {
   const { t } = useTranslation();
@@ -27,6 +29,14 @@ export function Workspace({
   // Each clip remembers where the user was, for switching between side and rear view.
   const places = useRef(new Map<string, ClipPlace>());
   const [, setTick] = useState(0);
+  const [activeTab, setActiveTab] = useState<string>('measurements');
+  const renderSidePanel = (measurements: ReactNode | null) => (
+    <SidePanel
+      tabs={[...(measurements ? [{ id: 'measurements', label: t('measure.heading'), content: measurements }] : []), ...sideTabs]}
+      active={activeTab}
+      onActive={setActiveTab}
+    />
+  );
 
   useEffect(() => {
     api.call('settings.get', {}).then(setSettings).catch(() => {});
@@ -67,7 +77,7 @@ export function Workspace({
           preferences={{ convention: settings.angleConvention, bigStepFrames: settings.bigStepFrames }}
           place={places.current.get(clip.id)}
           onPlaceChange={rememberPlace}
-          sidePanelTop={sidePanelTop}
+          renderSidePanel={renderSidePanel}
         />
       ) : (
         <>
@@ -77,9 +87,7 @@ export function Workspace({
               <p className="muted">{t('viewer.noClipHint')}</p>
             </div>
           </main>
-          <aside className="side-panel" aria-label={t('workspace.sidePanel')}>
-            {sidePanelTop}
-          </aside>
+          {renderSidePanel(null)}
         </>
       )}
     </div>

@@ -75,6 +75,7 @@ export const projectEn = {
     discardConfirm: 'Discard for good',
   },
   panel: {
+    tab: 'Client & session',
     label: 'Client and session',
   },
   sections: {

@@ -79,6 +79,7 @@ export const projectNl: typeof projectEn = {
     discardConfirm: 'Definitief weggooien',
   },
   panel: {
+    tab: 'Cliënt & sessie',
     label: 'Cliënt en sessie',
   },
   sections: {

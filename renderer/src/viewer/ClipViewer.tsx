@@ -48,16 +48,17 @@ export function ClipViewer({
   preferences,
   place,
   onPlaceChange,
-  sidePanelTop,
+  renderSidePanel,
 }: {
   clip: ViewerClip;
   preferences: ViewerPreferences;
   place: ClipPlace | undefined;
   onPlaceChange(place: ClipPlace): void;
-  sidePanelTop?: ReactNode;
+  /** Builds the side panel around the viewer's measurements panel (null while no clip is ready). */
+  renderSidePanel(measurements: ReactNode | null): ReactNode;
 }) {
   const state = useClipMedia(clip.path, clip.captureFps);
-  if (state.status !== 'ready') return <ViewerPlaceholder state={state} sidePanelTop={sidePanelTop} />;
+  if (state.status !== 'ready') return <ViewerPlaceholder state={state} renderSidePanel={renderSidePanel} />;
   return (
     <ReadyViewer
       key={state.media.mediaId}
@@ -67,12 +68,12 @@ export function ClipViewer({
       initialFrame={Math.min(place?.frame ?? 0, state.media.info.frameCount - 1)}
       initialView={place?.view ?? null}
       onPlaceChange={onPlaceChange}
-      sidePanelTop={sidePanelTop}
+      renderSidePanel={renderSidePanel}
     />
   );
 }
 
-function ViewerPlaceholder({ state, sidePanelTop }: { state: ClipMediaState; sidePanelTop?: ReactNode }) {
+function ViewerPlaceholder({ state, renderSidePanel }: { state: ClipMediaState; renderSidePanel(measurements: ReactNode | null): ReactNode }) {
   const { t } = useTranslation();
   return (
     <>
@@ -92,9 +93,7 @@ function ViewerPlaceholder({ state, sidePanelTop }: { state: ClipMediaState; sid
           )}
         </div>
       </main>
-      <aside className="side-panel" aria-label={t('workspace.sidePanel')}>
-        {sidePanelTop}
-      </aside>
+      {renderSidePanel(null)}
     </>
   );
 }
@@ -106,7 +105,7 @@ function ReadyViewer({
   initialFrame,
   initialView,
   onPlaceChange,
-  sidePanelTop,
+  renderSidePanel,
 }: {
   clipId: string;
   media: OpenedMedia;
@@ -114,7 +113,7 @@ function ReadyViewer({
   initialFrame: number;
   initialView: ClipPlace['view'];
   onPlaceChange(place: ClipPlace): void;
-  sidePanelTop?: ReactNode;
+  renderSidePanel(measurements: ReactNode | null): ReactNode;
 }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language === 'nl' ? 'nl' : 'en';
@@ -360,8 +359,7 @@ function ReadyViewer({
         />
         <Timeline frameCount={info.frameCount} current={shownIndex} range={range} marks={marks} onSeek={goTo} />
       </main>
-      <aside className="side-panel" aria-label={t('workspace.sidePanel')}>
-        {sidePanelTop}
+      {renderSidePanel(
         <MeasurementsPanel
           annotations={annotations.all}
           currentFrame={shownIndex}
@@ -384,8 +382,8 @@ function ReadyViewer({
           }}
           onCopyToFrame={(id, delta) => void copyToFrame(id, shownIndex + delta)}
           onFollowUpDone={() => setFollowUp(null)}
-        />
-      </aside>
+        />,
+      )}
       {showShortcuts && <ShortcutOverlay onClose={() => setShowShortcuts(false)} />}
     </>
   );

@@ -33,6 +33,8 @@ export interface DecodeRequest {
    * retry), so the decoder may let the demuxer find that keyframe itself (standby processes do).
    */
   fromTargetKeyframe?: boolean;
+  /** Set by the caller while someone waits for this background job's frames (it is then never paused). */
+  waited?: boolean;
 }
 
 export interface DecodeOutcome {
@@ -171,7 +173,11 @@ export function createFfmpegDecoder(ffmpeg: ResolvedTool, source: DecodeSource, 
         running.child.stdin!.end(script.text);
         outcome = collectFrames(running, indexMapper(script.shift), request, deliver, signal, source.path, true);
       } else {
-        const started = startProcess(ffmpeg.path, buildDecodeArgs(source, request, features), { signal, background: request.background });
+        const started = startProcess(ffmpeg.path, buildDecodeArgs(source, request, features), {
+          signal,
+          background: request.background,
+          waitedFor: () => request.waited === true,
+        });
         outcome = collectFrames(started, indexMapper(0), request, deliver, signal, source.path, false);
       }
       void outcome.then(replenish, replenish);

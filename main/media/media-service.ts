@@ -36,6 +36,8 @@ export interface MediaServiceOptions {
   warm?: boolean;
   /** Idle ffmpeg processes kept ready per clip and frame size for cold requests (default 1; 0 = none). */
   standbyDecoders?: number;
+  /** Pause warm-up while a frame someone waits for is decoded (default true). */
+  pauseWarmUp?: boolean;
   env?: NodeJS.ProcessEnv;
 }
 
@@ -136,6 +138,7 @@ export function createMediaService(options: MediaServiceOptions): MediaService {
         cache,
         previewWidth,
         warm: false,
+        pauseWarmUp: options.pauseWarmUp,
         checkFile: () => fileChanged(probe.file),
         onWarmProgress: options.onWarmProgress,
       });

@@ -2,7 +2,7 @@ import { MidstanceError } from '../../common/contract/errors.ts';
 import type { MediaInfo, WarmStatus } from '../../common/contract/media.ts';
 import type { DecodeRequest, FrameDecoder, OutputSize } from './decoder.ts';
 import type { FrameCache, FrameVariant } from './frame-cache.ts';
-import { cancelledError } from './processes.ts';
+import { cancelledError, holdBackground, refreshBackground } from './processes.ts';
 
 /**
  * One open clip: serves frames from the shared cache, starts decode jobs for misses, and warms
@@ -26,6 +26,8 @@ export interface SessionOptions {
   cache: FrameCache;
   previewWidth: number;
   warm: boolean;
+  /** Pause warm-up while a frame someone waits for is decoded (default true; off for A/B benches). */
+  pauseWarmUp?: boolean;
   /** Returns an error when the file changed or vanished since it was indexed. */
   checkFile: () => MidstanceError | null;
   onWarmProgress?: (status: WarmStatus) => void;
@@ -82,6 +84,8 @@ export class MediaSession {
   private warmEnabled: boolean;
   private lastWarmEmit = 0;
   private warmFailures = 0;
+  /** Pauses warm-up (all clips) while a frame someone waits for is being decoded. */
+  private releaseBackground: (() => void) | null = null;
   readonly previewSize: OutputSize;
   readonly fullSize: OutputSize;
 
@@ -180,6 +184,7 @@ export class MediaSession {
     this.closed = true;
     const jobs = [...this.jobs];
     for (const job of jobs) this.cancelJob(job);
+    this.updateBackgroundHold();
     this.options.cache.deleteWhere((frame) => frame.mediaId === this.mediaId);
     return Promise.all([...jobs.map((job) => job.done), this.options.decoder.dispose()]).then(() => undefined);
   }
@@ -289,6 +294,7 @@ export class MediaSession {
 
   private finish(job: Job, error: Error | null): void {
     this.jobs.delete(job);
+    this.updateBackgroundHold();
     const aborted = job.controller.signal.aborted;
     for (const waiter of [...job.waiters]) {
       const data = this.options.cache.get(this.mediaId, job.variant, waiter.index);
@@ -331,6 +337,7 @@ export class MediaSession {
         const at = job.waiters.indexOf(waiter);
         if (at >= 0) job.waiters.splice(at, 1);
         reject(cancelledError());
+        this.updateBackgroundHold();
         // Nobody wants this foreground job's frames any more: stop it rather than let it run on.
         if (!job.request.background && job.waiters.length === 0 && job.nextIndex <= job.request.keepFromIndex) {
           this.cancelJob(job);
@@ -344,6 +351,7 @@ export class MediaSession {
       };
       job.waiters.push(waiter);
       signal?.addEventListener('abort', onAbort, { once: true });
+      this.updateBackgroundHold();
     });
   }
 
@@ -352,6 +360,21 @@ export class MediaSession {
     if (at >= 0) job.waiters.splice(at, 1);
     waiter.detach();
     action();
+    this.updateBackgroundHold();
+  }
+
+  private updateBackgroundHold(): void {
+    let urgent = false;
+    for (const job of this.jobs) {
+      if (job.request.background) job.request.waited = job.waiters.length > 0;
+      else if (job.waiters.length > 0) urgent = true;
+    }
+    urgent &&= this.options.pauseWarmUp !== false;
+    if (urgent && !this.closed && !this.releaseBackground) this.releaseBackground = holdBackground();
+    else if ((!urgent || this.closed) && this.releaseBackground) {
+      this.releaseBackground();
+      this.releaseBackground = null;
+    } else refreshBackground();
   }
 
   private cancelJob(job: Job): void {

@@ -13,6 +13,10 @@ type Child = ChildProcessByStdio<Writable | null, Readable, Readable>;
 const live = new Set<Child>();
 /** Started ahead of need and waiting on stdin for work (a subset of `live`). */
 const standby = new Set<Child>();
+/** Warm-up processes (a subset of `live`), each with whether someone now waits for its frames. */
+const background = new Map<Child, () => boolean>();
+const stopped = new Set<Child>();
+let backgroundHolds = 0;
 let exitHookInstalled = false;
 
 /** Every child still running, standby processes included. */
@@ -31,6 +35,8 @@ export interface SpawnOptions {
   background?: boolean;
   /** Started ahead of need: the child gets a writable stdin and waits there until claim(). */
   standby?: boolean;
+  /** For background processes: someone now waits for this one's output, so never pause it. */
+  waitedFor?: () => boolean;
 }
 
 export interface RunningProcess {
@@ -48,20 +54,19 @@ export function startProcess(program: string, args: string[], options: SpawnOpti
   const child = spawn(program, args, { stdio: [options.standby ? 'pipe' : 'ignore', 'pipe', 'pipe'], windowsHide: true }) as Child;
   live.add(child);
   if (options.standby) standby.add(child);
+  if (options.background) background.set(child, options.waitedFor ?? (() => false));
   const kill = () => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   };
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
     child.once('close', (code, signal) => {
-      live.delete(child);
-      standby.delete(child);
+      forget(child);
       options.signal?.removeEventListener('abort', kill);
       resolve({ code, signal });
     });
     child.once('error', () => {
       // 'close' still follows for spawn errors once stdio is closed; make sure it is not tracked.
-      live.delete(child);
-      standby.delete(child);
+      forget(child);
       resolve({ code: -1, signal: null });
     });
   });
@@ -73,6 +78,7 @@ export function startProcess(program: string, args: string[], options: SpawnOpti
     } catch {
       // Not permitted on some systems; warm-up then just competes normally.
     }
+    refreshBackground();
   }
   return { child, exited, kill, claim: () => standby.delete(child) };
 }
@@ -117,6 +123,51 @@ export async function runToCompletion(
   if (options.onStdoutLine && pending.length > 0) options.onStdoutLine(pending);
   if (options.signal?.aborted) throw cancelledError();
   return { code: result.code, stdout: stdoutChunks.join(''), stderr };
+}
+
+function forget(child: Child): void {
+  live.delete(child);
+  standby.delete(child);
+  background.delete(child);
+  stopped.delete(child);
+}
+
+/**
+ * While someone waits for a frame, warm-up processes are paused (SIGSTOP/SIGCONT): niceness
+ * alone still left them ~20 % slower cold requests on two cores. A warm-up process that a
+ * request waits on keeps running. Returns the release; a no-op on Windows (no SIGSTOP).
+ */
+export function holdBackground(): () => void {
+  backgroundHolds += 1;
+  refreshBackground();
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    backgroundHolds -= 1;
+    refreshBackground();
+  };
+}
+
+/** Applies the current holds: call when whether a warm-up process is waited for changes. */
+export function refreshBackground(): void {
+  if (process.platform === 'win32') return;
+  for (const [child, waitedFor] of background) {
+    const stop = backgroundHolds > 0 && !waitedFor();
+    if (stop === stopped.has(child) || child.exitCode !== null || child.signalCode !== null) continue;
+    try {
+      child.kill(stop ? 'SIGSTOP' : 'SIGCONT');
+      if (stop) stopped.add(child);
+      else stopped.delete(child);
+    } catch {
+      // Gone in the meantime: its 'close' handler forgets it.
+    }
+  }
+}
+
+/** Warm-up processes paused right now (tests). */
+export function pausedProcessCount(): number {
+  return stopped.size;
 }
 
 export function cancelledError(): MidstanceError {

@@ -8,7 +8,7 @@ import { createCore } from '../../../main/core/create-core.ts';
 import { dispatch } from '../../../main/core/dispatch.ts';
 import type { Core } from '../../../main/core/types.ts';
 import { type MediaService, createMediaService } from '../../../main/media/media-service.ts';
-import { liveProcessCount, standbyProcessCount } from '../../../main/media/processes.ts';
+import { liveProcessCount, pausedProcessCount, standbyProcessCount } from '../../../main/media/processes.ts';
 import { startBrowserServer } from '../../../main/server/browser-server.ts';
 import { type ClipName, CLIPS, createFixtureStore, vfrFrameTimes } from '../../fixtures/clips.ts';
 import { decodeToGray } from '../../fixtures/decode-images.ts';
@@ -228,6 +228,28 @@ describe('warm-up, cache bound, cancellation, processes', () => {
       await service.close(opened.mediaId);
     }
     expect(session.standbyCount()).toBe(0);
+  });
+
+  it.skipIf(process.platform === 'win32')('warm-up pauses while a cold frame is decoded for someone, then resumes', async () => {
+    const service = createMediaService({ settings: () => settings });
+    const clip = await store.clip({ ...CLIPS.h264_1080p240, frames: 720 });
+    const opened = await service.open({ path: clip.path });
+    try {
+      // Warm-up starts at frame 0; frame 700 is two keyframe groups away: a job of its own.
+      const pending = service.getFrame({ clipId: opened.mediaId, index: 700 });
+      expect(pausedProcessCount()).toBeGreaterThan(0);
+      const frame = await pending;
+      expect(pausedProcessCount()).toBe(0);
+      const size = service.session(opened.mediaId).previewSize;
+      const [raster] = await decodeToGray([frame.data], size.width, size.height);
+      expect(readFrameIndex(raster!)).toBe(700);
+      const deadline = Date.now() + 60_000;
+      while (!service.warmStatus(opened.mediaId).complete && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      expect(service.warmStatus(opened.mediaId).complete).toBe(true);
+    } finally {
+      await service.dispose();
+    }
+    expect(pausedProcessCount()).toBe(0);
   });
 
   it('cancelOpen stops indexing with a "cancelled" error', async () => {

@@ -1,106 +1,18 @@
-import { memo, type ReactElement } from 'react';
-import { Circle, Group, Line, Rect, Shape, Text } from 'react-konva';
+import type Konva from 'konva';
+import { memo, useCallback, useMemo, type ReactElement } from 'react';
+import { Circle, Group, Line, Shape } from 'react-konva';
 import type { AnnotationStyle } from '../../common/contract/annotation.ts';
 import type { DrawPrimitive } from '../../common/geometry/drawing.ts';
 import type { Size } from '../../common/geometry/view-transform.ts';
 import type { Vec2 } from '../../common/geometry/vector.ts';
-import { layoutPlate, type MeasureText } from './label-layout.ts';
-import { HANDLE_STYLE, haloColor, PLATE_STYLE, strokeSpecs, type StrokeSpec } from './style.ts';
+import { layoutPlate, type MeasureText, type PlateLayout } from './label-layout.ts';
+import { paintAnnotation } from './paint.ts';
+import { HANDLE_STYLE, haloColor } from './style.ts';
 
 /**
  * Draws screen-space primitives with Konva. Everything is non-listening: hit testing is done by the pure
  * geometry, which keeps Konva from painting hit canvases for hundreds of shapes.
  */
-
-const flat = (points: readonly Vec2[]): number[] => points.flatMap((p) => [p.x, p.y]);
-const rad = (deg: number): number => (deg * Math.PI) / 180;
-
-function StrokePrimitive({ primitive, spec }: { primitive: DrawPrimitive; spec: StrokeSpec }): ReactElement | null {
-  const common = {
-    stroke: spec.stroke,
-    strokeWidth: spec.strokeWidth,
-    dash: spec.dash,
-    opacity: spec.opacity,
-    listening: false,
-    perfectDrawEnabled: false,
-    lineCap: 'round' as const,
-    lineJoin: 'round' as const,
-  };
-  switch (primitive.type) {
-    case 'path':
-      return <Line points={flat(primitive.points)} {...common} />;
-    case 'arc': {
-      const { center, radius, startDeg, sweepDeg } = primitive;
-      return (
-        <Shape
-          {...common}
-          sceneFunc={(context, shape) => {
-            context.beginPath();
-            context.arc(center.x, center.y, radius, rad(startDeg), rad(startDeg + sweepDeg), false);
-            context.strokeShape(shape);
-          }}
-        />
-      );
-    }
-    case 'ring':
-      return <Circle x={primitive.center.x} y={primitive.center.y} radius={primitive.radius} {...common} />;
-    case 'label':
-      return null;
-  }
-}
-
-export interface LabelPlateProps {
-  readonly primitive: Extract<DrawPrimitive, { type: 'label' }>;
-  readonly accent: string;
-  readonly measure: MeasureText;
-  readonly viewport: Size | null;
-}
-
-export function LabelPlate({ primitive, accent, measure, viewport }: LabelPlateProps): ReactElement | null {
-  const layout = layoutPlate(primitive.anchor, primitive.placement, primitive.lines, primitive.note, measure, viewport);
-  if (!layout) return null;
-  return (
-    <Group listening={false}>
-      <Rect
-        x={layout.x}
-        y={layout.y}
-        width={layout.width}
-        height={layout.height}
-        fill={PLATE_STYLE.fill}
-        stroke={PLATE_STYLE.border}
-        strokeWidth={1}
-        cornerRadius={PLATE_STYLE.cornerRadius}
-        listening={false}
-        perfectDrawEnabled={false}
-      />
-      <Rect
-        x={layout.x}
-        y={layout.y}
-        width={PLATE_STYLE.accentWidth}
-        height={layout.height}
-        fill={accent}
-        cornerRadius={[PLATE_STYLE.cornerRadius, 0, 0, PLATE_STYLE.cornerRadius]}
-        listening={false}
-        perfectDrawEnabled={false}
-      />
-      {layout.lines.map((line, i) => (
-        <Text
-          key={i}
-          x={line.x}
-          y={line.y}
-          text={line.text}
-          fontSize={PLATE_STYLE.fontSizePx}
-          fontFamily={PLATE_STYLE.fontFamily}
-          fontStyle={line.bold ? 'bold' : 'normal'}
-          lineHeight={PLATE_STYLE.lineHeight}
-          fill={PLATE_STYLE.text}
-          listening={false}
-          perfectDrawEnabled={false}
-        />
-      ))}
-    </Group>
-  );
-}
 
 export interface AnnotationShapeProps {
   readonly primitives: readonly DrawPrimitive[];
@@ -112,7 +24,7 @@ export interface AnnotationShapeProps {
   readonly viewport: Size | null;
 }
 
-/** One annotation: all halos first, then the strokes, then its label plates. */
+/** One annotation as one Konva shape: all halos first, then the strokes, then its label plates (see paint.ts). */
 export const AnnotationShape = memo(function AnnotationShape({
   primitives,
   style,
@@ -121,25 +33,24 @@ export const AnnotationShape = memo(function AnnotationShape({
   measure,
   viewport,
 }: AnnotationShapeProps): ReactElement {
-  const strokes = primitives.filter((p) => p.type !== 'label');
-  const labels = showLabels ? primitives.filter((p): p is Extract<DrawPrimitive, { type: 'label' }> => p.type === 'label') : [];
-  const marker = primitives.find((p): p is Extract<DrawPrimitive, { type: 'ring' }> => p.type === 'ring');
-  return (
-    <Group opacity={opacity} listening={false}>
-      {strokes.map((p, i) => (
-        <StrokePrimitive key={`h${i}`} primitive={p} spec={strokeSpecs(style, p.type === 'path' || p.type === 'arc' ? p.role : 'main').halo} />
-      ))}
-      {strokes.map((p, i) => (
-        <StrokePrimitive key={`s${i}`} primitive={p} spec={strokeSpecs(style, p.type === 'path' || p.type === 'arc' ? p.role : 'main').stroke} />
-      ))}
-      {marker ? (
-        <Circle x={marker.center.x} y={marker.center.y} radius={1.6} fill={style.color} stroke={haloColor(style.color)} strokeWidth={1} listening={false} />
-      ) : null}
-      {labels.map((p, i) => (
-        <LabelPlate key={`l${i}`} primitive={p} accent={style.color} measure={measure} viewport={viewport} />
-      ))}
-    </Group>
+  const plates = useMemo(() => {
+    if (!showLabels) return [];
+    const layouts: PlateLayout[] = [];
+    for (const p of primitives) {
+      if (p.type !== 'label') continue;
+      const layout = layoutPlate(p.anchor, p.placement, p.lines, p.note, measure, viewport);
+      if (layout) layouts.push(layout);
+    }
+    return layouts;
+  }, [primitives, showLabels, measure, viewport]);
+  const sceneFunc = useCallback(
+    (context: Konva.Context) => {
+      const native = context._context;
+      paintAnnotation(native, primitives, style, plates, native.globalAlpha);
+    },
+    [primitives, style, plates],
   );
+  return <Shape sceneFunc={sceneFunc} opacity={opacity} listening={false} perfectDrawEnabled={false} />;
 });
 
 export interface HandlesProps {

@@ -1,7 +1,7 @@
 /** Public surface of the annotation canvas. Pure helpers live in .ts files that unit tests import directly. */
 export { AnnotationStage, type AnnotationStageHandle, type AnnotationStageProps } from './AnnotationStage.tsx';
 export { AnnotationLayer, type AnnotationLayerProps } from './AnnotationLayer.tsx';
-export { AnnotationShape, Handles, LabelPlate } from './AnnotationShape.tsx';
+export { AnnotationShape, Handles } from './AnnotationShape.tsx';
 export { Loupe, type LoupeProps, type LoupeImage } from './Loupe.tsx';
 export { fadeOpacity, fadedNeighbours, type FadedAnnotation } from './fading.ts';
 export { annotationLabelLines } from './labels.ts';

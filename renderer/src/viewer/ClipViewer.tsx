@@ -376,6 +376,7 @@ function ReadyViewer({
             setSelectedId(id);
           }}
           onUpdate={(id, patch) => void annotations.update(id, patch)}
+          onPreview={annotations.preview}
           onDelete={(id) => {
             void annotations.remove(id);
             setSelectedId(null);

@@ -24,6 +24,8 @@ export interface MeasurementsPanelProps {
   onStyle(style: AnnotationStyle): void;
   onSelect(id: string): void;
   onUpdate(id: string, patch: AnnotationPatch): void;
+  /** Shows a change live without storing it (the next onUpdate of that annotation stores it as one edit). */
+  onPreview(id: string, patch: AnnotationPatch): void;
   onDelete(id: string): void;
   onCopyToFrame(id: string, delta: number): void;
   onFollowUpDone(): void;
@@ -112,6 +114,7 @@ function AnnotationDetails({
   cmPerPx,
   followUp,
   onUpdate,
+  onPreview,
   onDelete,
   onCopyToFrame,
   onFollowUpDone,
@@ -223,7 +226,12 @@ function AnnotationDetails({
         </label>
       )}
 
-      <StylePicker style={annotation.style} onStyle={(style) => onUpdate(annotation.id, { style })} language={language} />
+      <StylePicker
+        style={annotation.style}
+        onStyle={(style) => onUpdate(annotation.id, { style })}
+        onPreview={(style) => onPreview(annotation.id, { style })}
+        language={language}
+      />
 
       <div className="detail-actions">
         <button type="button" onClick={() => onCopyToFrame(annotation.id, -1)}>
@@ -240,8 +248,29 @@ function AnnotationDetails({
   );
 }
 
-function StylePicker({ style, onStyle, language }: { style: AnnotationStyle; onStyle(style: AnnotationStyle): void; language: Language }) {
+function StylePicker({
+  style,
+  onStyle,
+  onPreview = onStyle,
+  language,
+}: {
+  style: AnnotationStyle;
+  /** A finished choice (stored, one undo step). */
+  onStyle(style: AnnotationStyle): void;
+  /** While the width slider is dragged: shown, not stored. */
+  onPreview?(style: AnnotationStyle): void;
+  language: Language;
+}) {
   const { t } = useTranslation();
+  // The width being dragged; committed once on release (pointer up, key up, focus leaving, or unmount).
+  const [draftWidth, setDraftWidth] = useState<number | null>(null);
+  const commit = useRef<() => void>(() => {});
+  commit.current = () => {
+    if (draftWidth === null) return;
+    setDraftWidth(null);
+    onStyle({ ...style, strokeWidth: draftWidth });
+  };
+  useEffect(() => () => commit.current(), []);
   return (
     <div className="style-picker">
       <div className="palette" role="radiogroup" aria-label={t('measure.colour')}>
@@ -265,8 +294,15 @@ function StylePicker({ style, onStyle, language }: { style: AnnotationStyle; onS
           min={1}
           max={6}
           step={0.5}
-          value={style.strokeWidth}
-          onChange={(event) => onStyle({ ...style, strokeWidth: Number(event.target.value) })}
+          value={draftWidth ?? style.strokeWidth}
+          onChange={(event) => {
+            const strokeWidth = Number(event.target.value);
+            setDraftWidth(strokeWidth);
+            onPreview({ ...style, strokeWidth });
+          }}
+          onPointerUp={() => commit.current()}
+          onKeyUp={() => commit.current()}
+          onBlur={() => commit.current()}
         />
       </label>
     </div>

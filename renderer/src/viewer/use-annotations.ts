@@ -12,6 +12,11 @@ export interface AnnotationStore {
   readonly loaded: boolean;
   create(draft: Omit<AnnotationDraft, 'clipId'>): Promise<Annotation | null>;
   update(id: string, patch: AnnotationPatch): Promise<void>;
+  /**
+   * Shows a change without storing it (a slider being dragged). The next `update` of that annotation stores the
+   * final value as one undoable edit from where it was before the first preview.
+   */
+  preview(id: string, patch: AnnotationPatch): void;
   remove(id: string): Promise<void>;
   undo(): Promise<void>;
   redo(): Promise<void>;
@@ -32,6 +37,8 @@ export function useAnnotations(clipId: string | null): AnnotationStore {
   const stack = useMemo(() => createUndoStack(), [clipId]); // eslint-disable-line react-hooks/exhaustive-deps
   const byIdRef = useRef(byId);
   byIdRef.current = byId;
+  // Annotations showing a previewed change, as they were before it.
+  const previewed = useRef(new Map<string, Annotation>());
 
   useEffect(() => {
     setById(new Map());
@@ -95,10 +102,23 @@ export function useAnnotations(clipId: string | null): AnnotationStore {
     [clipId, report, stack, storeCreate, storeDelete],
   );
 
+  const preview = useCallback((id: string, patch: AnnotationPatch) => {
+    const current = byIdRef.current.get(id);
+    if (!current) return;
+    if (!previewed.current.has(id)) previewed.current.set(id, current);
+    put({ ...current, ...patch });
+  }, []);
+
   const update = useCallback(
     async (id: string, patch: AnnotationPatch) => {
-      const before = byIdRef.current.get(id);
+      const before = previewed.current.get(id) ?? byIdRef.current.get(id);
+      previewed.current.delete(id);
       if (!before) return;
+      // Back where it started (a slider dragged away and back): nothing to store or undo.
+      if ((Object.keys(patch) as (keyof AnnotationPatch)[]).every((key) => JSON.stringify(patch[key]) === JSON.stringify(before[key]))) {
+        put(before);
+        return;
+      }
       put({ ...before, ...patch });
       try {
         const record = await storeUpdate(id, patch);
@@ -154,6 +174,7 @@ export function useAnnotations(clipId: string | null): AnnotationStore {
     loaded,
     create,
     update,
+    preview,
     remove,
     undo: async () => {
       await stack.undo().catch(report);

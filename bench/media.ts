@@ -24,7 +24,9 @@ const fixtureDir = process.env.MIDSTANCE_FIXTURE_DIR ?? join(tmpdir(), 'midstanc
 mkdirSync(fixtureDir, { recursive: true });
 const settings = { ffmpegPath: null, ffprobePath: null, frameCacheMegabytes: 1024 };
 const COLD_SAMPLES = 30;
-const NAIVE_SAMPLES = 20;
+const NAIVE_SAMPLES = 30;
+const WARM_COLD_SAMPLES = 20;
+const COLD_ROUNDS = Number(process.env.MIDSTANCE_BENCH_COLD_ROUNDS ?? 3);
 
 const rows: [string, string, string][] = [];
 const row = (what: string, value: string, goal = '') => {
@@ -73,25 +75,88 @@ async function exactness(service: MediaService, opened: OpenedMedia, indices: nu
   return rasters.filter((raster, i) => readFrameIndex(raster) === indices[i]).length / indices.length;
 }
 
-/** Cold random access: every requested frame is outside what earlier requests decoded. */
-async function coldSeek(path: string, frameCount: number, seed: number) {
-  const service = createMediaService({ settings: () => settings, warm: false });
-  const opened = await service.open({ path });
-  const session = service.session(opened.mediaId);
-  const latencies: number[] = [];
-  const indices: number[] = [];
-  const images: Uint8Array[] = [];
-  for (const index of seededIndices(frameCount, COLD_SAMPLES * 4, seed)) {
-    if (indices.length === COLD_SAMPLES) break;
-    if (session.isCached(index, 'preview')) continue;
-    const [elapsed, frame] = await time(() => service.getFrame({ clipId: opened.mediaId, index }));
-    latencies.push(elapsed);
-    indices.push(index);
-    images.push(frame.data);
+interface ColdRun {
+  latencies: number[];
+  indices: number[];
+  exact: number;
+}
+
+/**
+ * Cold random access, A/B in one go: one service per variant (its own cache, so every request is
+ * cold in both), the same frames requested alternately from each, the order flipped every frame —
+ * on a machine shared with other test runs both variants then see the same background load.
+ * Between requests the decoders settle (the look-ahead finishes, a used standby is replaced),
+ * as when someone looks at the frame before jumping again.
+ */
+async function coldSeekAB(path: string, frameCount: number, seed: number, samples: number) {
+  const variants = { standby: 1, ownProcess: 0 } as const;
+  const opened = await Promise.all(
+    Object.values(variants).map(async (standbyDecoders) => {
+      const service = createMediaService({ settings: () => settings, warm: false, standbyDecoders });
+      const media = await service.open({ path });
+      return { service, media, session: service.session(media.mediaId), run: { latencies: [], indices: [], exact: 0 } as ColdRun, images: [] as Uint8Array[] };
+    }),
+  );
+  const settle = async () => {
+    while (opened.some(({ session }) => session.liveJobs() > 0)) await new Promise((resolve) => setTimeout(resolve, 5));
+    await new Promise((resolve) => setTimeout(resolve, 30));
+  };
+  await settle();
+  let taken = 0;
+  for (const index of seededIndices(frameCount, samples * 4, seed)) {
+    if (taken === samples) break;
+    if (opened.some(({ session }) => session.isCached(index, 'preview'))) continue;
+    taken += 1;
+    const order = taken % 2 === 0 ? opened : [...opened].reverse();
+    for (const side of order) {
+      const [elapsed, frame] = await time(() => side.service.getFrame({ clipId: side.media.mediaId, index }));
+      side.run.latencies.push(elapsed);
+      side.run.indices.push(index);
+      side.images.push(frame.data);
+      await settle();
+    }
   }
-  const exact = await exactness(service, opened, indices, images);
-  await service.dispose();
-  return { latencies, exact, indices, times: opened.frames.times };
+  for (const side of opened) side.run.exact = await exactness(side.service, side.media, side.run.indices, side.images);
+  await Promise.all(opened.map(({ service }) => service.dispose()));
+  const { times, keyframes } = opened[0]!.media.frames;
+  return { standby: opened[0]!.run, ownProcess: opened[1]!.run, times, keyframes };
+}
+
+const mergeRuns = (runs: ColdRun[]): ColdRun => {
+  const indices = runs.flatMap((r) => r.indices);
+  return {
+    latencies: runs.flatMap((r) => r.latencies),
+    indices,
+    exact: runs.reduce((sum, r) => sum + r.exact * r.indices.length, 0) / indices.length,
+  };
+};
+
+/**
+ * Cold frames while the clip warms up (someone jumps right after opening), A/B: warm-up paused
+ * while the frame is decoded vs warm-up left running at low priority. One fresh service per sample,
+ * variants alternating; the frame is in the last keyframe groups, far from where warm-up starts.
+ */
+async function coldDuringWarmUpAB(path: string, frameCount: number, keyframes: readonly number[], samples: number) {
+  const far = keyframes.filter((keyframe) => keyframe >= frameCount / 2);
+  const runs = { paused: [] as number[], running: [] as number[] };
+  let exact = 0;
+  for (let sample = 0; sample < samples; sample += 1) {
+    const keyframe = far[sample % far.length]!;
+    const next = keyframes.find((k) => k > keyframe) ?? frameCount;
+    const index = Math.min(frameCount - 1, keyframe + Math.floor(((sample * 37) % 100) / 100 * (next - keyframe)));
+    const order: (keyof typeof runs)[] = sample % 2 === 0 ? ['paused', 'running'] : ['running', 'paused'];
+    for (const variant of order) {
+      const service = createMediaService({ settings: () => settings, pauseWarmUp: variant === 'paused' });
+      const opened = await service.open({ path });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      if (service.session(opened.mediaId).isCached(index, 'preview')) throw new Error('frame already warm');
+      const [elapsed, frame] = await time(() => service.getFrame({ clipId: opened.mediaId, index }));
+      runs[variant].push(elapsed);
+      exact += (await exactness(service, opened, [index], [frame.data])) / (2 * samples);
+      await service.dispose();
+    }
+  }
+  return { ...runs, exact };
 }
 
 async function naiveSeek(path: string, times: number[], indices: number[]) {
@@ -118,11 +183,24 @@ async function main() {
   const long = join(fixtureDir, 'h264-1080p240-60s.mp4');
   await run('ffmpeg', ['-v', 'error', '-n', '-stream_loop', '14', '-i', h264.path, '-c', 'copy', long]).catch(() => undefined);
 
-  process.stderr.write('Cold random access (H.264 1080p240, GOP 240)…\n');
-  const cold = await coldSeek(h264.path, h264.frameCount, 11);
-  const naive = await naiveSeek(h264.path, cold.times, cold.indices);
-  process.stderr.write('Cold random access (HEVC 1080p240)…\n');
-  const coldHevc = await coldSeek(hevc.path, hevc.frameCount, 13);
+  process.stderr.write('Cold random access (H.264 1080p240, GOP 240), A/B: standby process vs a process per request…\n');
+  const rounds: Awaited<ReturnType<typeof coldSeekAB>>[] = [];
+  for (let round = 0; round < COLD_ROUNDS; round += 1) {
+    const ab = await coldSeekAB(h264.path, h264.frameCount, 11 + round, COLD_SAMPLES);
+    rounds.push(ab);
+    process.stderr.write(
+      `    round ${round + 1}: standby p50/p95 ${ms(percentile(ab.standby.latencies, 50))} / ${ms(percentile(ab.standby.latencies, 95))}` +
+        ` · own process p50/p95 ${ms(percentile(ab.ownProcess.latencies, 50))} / ${ms(percentile(ab.ownProcess.latencies, 95))}\n`,
+    );
+  }
+  const cold = mergeRuns(rounds.map((r) => r.standby));
+  const coldSpawn = mergeRuns(rounds.map((r) => r.ownProcess));
+  const naive = await naiveSeek(h264.path, rounds[0]!.times, cold.indices);
+  process.stderr.write('Cold frames during warm-up, A/B: warm-up paused vs running niced…\n');
+  const duringWarm = await coldDuringWarmUpAB(h264.path, h264.frameCount, rounds[0]!.keyframes, WARM_COLD_SAMPLES);
+  process.stderr.write('Cold random access (HEVC 1080p240), A/B…\n');
+  const hevcAB = await coldSeekAB(hevc.path, hevc.frameCount, 13, COLD_SAMPLES);
+  const coldHevc = hevcAB.standby;
 
   process.stderr.write('Warm-up vs the ffmpeg -f null limit…\n');
   const [limitMs] = await time(() => run('ffmpeg', ['-v', 'error', '-i', h264.path, '-vf', 'scale=960:-2', '-f', 'null', '-']));
@@ -192,12 +270,26 @@ async function main() {
     coldSeekP50Ms: round(percentile(cold.latencies, 50)),
     coldSeekP95Ms: round(percentile(cold.latencies, 95)),
     coldSeekExact: cold.exact,
+    coldSeekRoundsP95Ms: rounds.map((r) => round(percentile(r.standby.latencies, 95))),
+    coldSeekOwnProcessP50Ms: round(percentile(coldSpawn.latencies, 50)),
+    coldSeekOwnProcessP95Ms: round(percentile(coldSpawn.latencies, 95)),
+    coldSeekOwnProcessRoundsP95Ms: rounds.map((r) => round(percentile(r.ownProcess.latencies, 95))),
+    coldSeekMedianGainMs: round(percentile(cold.latencies.map((latency, i) => coldSpawn.latencies[i]! - latency), 50)),
+    coldSeekOwnProcessExact: coldSpawn.exact,
+    coldDuringWarmUpP50Ms: round(percentile(duringWarm.paused, 50)),
+    coldDuringWarmUpP95Ms: round(percentile(duringWarm.paused, 95)),
+    coldDuringWarmUpUnpausedP50Ms: round(percentile(duringWarm.running, 50)),
+    coldDuringWarmUpUnpausedP95Ms: round(percentile(duringWarm.running, 95)),
+    coldDuringWarmUpExact: duringWarm.exact,
     naiveSeekP50Ms: round(percentile(naive, 50)),
     naiveSeekP95Ms: round(percentile(naive, 95)),
     coldSeekSpeedupP95: round(percentile(naive, 95) / percentile(cold.latencies, 95)),
     hevcColdSeekP50Ms: round(percentile(coldHevc.latencies, 50)),
     hevcColdSeekP95Ms: round(percentile(coldHevc.latencies, 95)),
     hevcColdSeekExact: coldHevc.exact,
+    hevcColdSeekOwnProcessP50Ms: round(percentile(hevcAB.ownProcess.latencies, 50)),
+    hevcColdSeekOwnProcessP95Ms: round(percentile(hevcAB.ownProcess.latencies, 95)),
+    hevcColdSeekOwnProcessExact: hevcAB.ownProcess.exact,
     warmupMs: round(warmupMs),
     warmupLimitMs: round(limitMs),
     warmupFractionOfLimit: round(limitMs / warmupMs),
@@ -216,9 +308,23 @@ async function main() {
   };
 
   row('cold random access H.264 p50 / p95', `${ms(result.coldSeekP50Ms)} / ${ms(result.coldSeekP95Ms)} (${(cold.exact * 100).toFixed(0)} % exact)`, 'p95 ≤ 500 ms, 100 %');
+  row(
+    'cold H.264 without standby (A/B) p50 / p95',
+    `${ms(result.coldSeekOwnProcessP50Ms)} / ${ms(result.coldSeekOwnProcessP95Ms)} (${(coldSpawn.exact * 100).toFixed(0)} % exact)`,
+  );
+  row('cold p95 per round: standby | own process', `${result.coldSeekRoundsP95Ms.join(', ')} | ${result.coldSeekOwnProcessRoundsP95Ms.join(', ')} ms`);
+  row('cold: median of paired (own process − standby)', ms(result.coldSeekMedianGainMs));
+  row(
+    'cold during warm-up p50 / p95: paused | running',
+    `${ms(result.coldDuringWarmUpP50Ms)} / ${ms(result.coldDuringWarmUpP95Ms)} | ${ms(result.coldDuringWarmUpUnpausedP50Ms)} / ${ms(result.coldDuringWarmUpUnpausedP95Ms)} (${(duringWarm.exact * 100).toFixed(0)} % exact)`,
+  );
   row('naive ffmpeg -ss per frame p50 / p95', `${ms(result.naiveSeekP50Ms)} / ${ms(result.naiveSeekP95Ms)}`, 'engine ≥ 2.5× faster');
   row('cold speed-up at p95', `${result.coldSeekSpeedupP95}×`);
   row('cold random access HEVC p50 / p95', `${ms(result.hevcColdSeekP50Ms)} / ${ms(result.hevcColdSeekP95Ms)} (${(coldHevc.exact * 100).toFixed(0)} % exact)`);
+  row(
+    'cold HEVC without standby (A/B) p50 / p95',
+    `${ms(result.hevcColdSeekOwnProcessP50Ms)} / ${ms(result.hevcColdSeekOwnProcessP95Ms)} (${(hevcAB.ownProcess.exact * 100).toFixed(0)} % exact)`,
+  );
   row('warm-up 4 s clip (open → all cached)', `${ms(result.warmupMs)} vs limit ${ms(result.warmupLimitMs)} = ${(result.warmupFractionOfLimit * 100).toFixed(0)} % of limit speed`, '≥ 70 %');
   row('warm random access p50 / p95', `${ms(result.warmRandomP50Ms)} / ${ms(result.warmRandomP95Ms)}`, 'p95 ≤ 8 ms');
   row('warm next-frame step p50 / p95', `${ms(result.warmStepP50Ms)} / ${ms(result.warmStepP95Ms)}`, 'p95 ≤ 8 ms');

@@ -220,7 +220,8 @@ async function collectFrames(
   let stallTimer: NodeJS.Timeout | undefined;
   const armStallTimer = () => {
     clearTimeout(stallTimer);
-    stallTimer = setTimeout(() => running.kill(), STALL_TIMEOUT_MS);
+    // A paused warm-up process is waiting for its turn, not stuck.
+    stallTimer = setTimeout(() => (running.paused() ? armStallTimer() : running.kill()), STALL_TIMEOUT_MS);
   };
   armStallTimer();
   // Standby processes were started before this job existed: tie them to its signal here.

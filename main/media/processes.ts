@@ -46,6 +46,8 @@ export interface RunningProcess {
   kill(): void;
   /** A standby process is given work: it counts as a working process from now on. */
   claim(): void;
+  /** Paused by holdBackground right now. */
+  paused(): boolean;
 }
 
 export function startProcess(program: string, args: string[], options: SpawnOptions = {}): RunningProcess {
@@ -80,7 +82,7 @@ export function startProcess(program: string, args: string[], options: SpawnOpti
     }
     refreshBackground();
   }
-  return { child, exited, kill, claim: () => standby.delete(child) };
+  return { child, exited, kill, claim: () => standby.delete(child), paused: () => stopped.has(child) };
 }
 
 /** Runs a program to completion and returns its stdout; stderr is kept for error messages. */

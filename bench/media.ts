@@ -139,7 +139,7 @@ const mergeRuns = (runs: ColdRun[]): ColdRun => {
 async function coldDuringWarmUpAB(path: string, frameCount: number, keyframes: readonly number[], samples: number) {
   const far = keyframes.filter((keyframe) => keyframe >= frameCount / 2);
   const runs = { paused: [] as number[], running: [] as number[] };
-  let exact = 0;
+  let exactCount = 0;
   for (let sample = 0; sample < samples; sample += 1) {
     const keyframe = far[sample % far.length]!;
     const next = keyframes.find((k) => k > keyframe) ?? frameCount;
@@ -152,11 +152,11 @@ async function coldDuringWarmUpAB(path: string, frameCount: number, keyframes: r
       if (service.session(opened.mediaId).isCached(index, 'preview')) throw new Error('frame already warm');
       const [elapsed, frame] = await time(() => service.getFrame({ clipId: opened.mediaId, index }));
       runs[variant].push(elapsed);
-      exact += (await exactness(service, opened, [index], [frame.data])) / (2 * samples);
+      exactCount += await exactness(service, opened, [index], [frame.data]);
       await service.dispose();
     }
   }
-  return { ...runs, exact };
+  return { ...runs, exact: exactCount / (2 * samples) };
 }
 
 async function naiveSeek(path: string, times: number[], indices: number[]) {

@@ -100,6 +100,8 @@ export function createFfmpegDecoder(ffmpeg: ResolvedTool, source: DecodeSource, 
   const standbyPerSize = options.standby ?? 1;
   const standby = new Map<string, RunningProcess[]>();
   let disposed = false;
+  /** A standby died idle or failed its job (e.g. an ffmpeg without what it needs): stop using them. */
+  let standbyBroken = false;
 
   /** Frames reach showinfo with their pts shifted by -shift (stream time base). */
   function indexMapper(shift: number): IndexOf {
@@ -114,7 +116,7 @@ export function createFfmpegDecoder(ffmpeg: ResolvedTool, source: DecodeSource, 
   const standbyKey = (request: DecodeRequest) => `${request.size.width}x${request.size.height}q${request.quality}`;
 
   function spawnStandby(request: DecodeRequest): void {
-    if (disposed || standbyPerSize <= 0) return;
+    if (disposed || standbyBroken || standbyPerSize <= 0) return;
     const key = standbyKey(request);
     const pool = standby.get(key) ?? [];
     standby.set(key, pool);
@@ -132,7 +134,9 @@ export function createFfmpegDecoder(ffmpeg: ResolvedTool, source: DecodeSource, 
       pool.push(running);
       void running.exited.then(() => {
         const at = pool.indexOf(running);
-        if (at >= 0) pool.splice(at, 1);
+        if (at < 0) return;
+        pool.splice(at, 1);
+        standbyBroken = true;
       });
     }
   }
@@ -153,7 +157,7 @@ export function createFfmpegDecoder(ffmpeg: ResolvedTool, source: DecodeSource, 
     name: `ffmpeg ${ffmpeg.version} (child processes, MJPEG pipe)`,
     async decode(request, onFrame, signal) {
       if (signal.aborted) throw cancelledError();
-      const wantsStandby = !request.background && request.fromTargetKeyframe === true && standbyPerSize > 0 && !disposed;
+      const wantsStandby = !request.background && request.fromTargetKeyframe === true && standbyPerSize > 0 && !disposed && !standbyBroken;
       const script = wantsStandby ? standbyScript(source, request.keepFromIndex) : null;
       const running = script ? takeStandby(request) : null;
       // Replace the used (or missing) standby once the wanted frame is out: from then on the
@@ -171,7 +175,12 @@ export function createFfmpegDecoder(ffmpeg: ResolvedTool, source: DecodeSource, 
       let outcome: Promise<DecodeOutcome>;
       if (running && script) {
         running.child.stdin!.end(script.text);
-        outcome = collectFrames(running, indexMapper(script.shift), request, deliver, signal, source.path, true);
+        outcome = collectFrames(running, indexMapper(script.shift), request, deliver, signal, source.path, true).catch((error: unknown) => {
+          if (signal.aborted) throw error;
+          // Not the file's fault until a process of its own says so: the caller retries with one.
+          standbyBroken = true;
+          return { delivered: 0, lastIndex: null, viaStandby: true };
+        });
       } else {
         const started = startProcess(ffmpeg.path, buildDecodeArgs(source, request, features), {
           signal,

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -250,6 +250,34 @@ describe('warm-up, cache bound, cancellation, processes', () => {
       await service.dispose();
     }
     expect(pausedProcessCount()).toBe(0);
+  });
+
+  it.skipIf(process.platform === 'win32').each([
+    ['dies before it is used', 'exit 1'],
+    ['fails the job it was given', 'cat > /dev/null; exit 1'],
+  ])('a standby ffmpeg that %s: the frame still comes, exact, from a process of its own', async (_, failure) => {
+    const dir = mkdtempSync(join(tmpdir(), 'midstance-standby-'));
+    // Real ffmpeg for everything except the standby's concat input.
+    const wrapper = join(dir, 'ffmpeg');
+    writeFileSync(wrapper, `#!/bin/sh\ncase "$*" in *"-f concat"*) ${failure} ;; esac\nexec ffmpeg "$@"\n`);
+    chmodSync(wrapper, 0o755);
+    const service = createMediaService({ settings: () => ({ ...settings, ffmpegPath: wrapper }), warm: false });
+    try {
+      const clip = await store.clip('h264_1080p240');
+      const opened = await service.open({ path: clip.path });
+      await new Promise((r) => setTimeout(r, 300));
+      const wanted = [230, 150];
+      const images = [];
+      for (const index of wanted) images.push((await service.getFrame({ clipId: opened.mediaId, index })).data);
+      const size = service.session(opened.mediaId).previewSize;
+      const rasters = await decodeToGray(images, size.width, size.height);
+      expect(rasters.map((raster) => readFrameIndex(raster))).toEqual(wanted);
+      // Given up on: no new standby is started for this clip.
+      expect(service.session(opened.mediaId).standbyCount()).toBe(0);
+    } finally {
+      await service.dispose();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('cancelOpen stops indexing with a "cancelled" error', async () => {

@@ -14,24 +14,37 @@ export interface FrameLoader {
   clear(): void;
 }
 
-export function createFrameLoader(capacity = 120, prefetchConcurrency = 3): FrameLoader {
-  const bitmaps = new Map<string, ImageBitmap>();
+/**
+ * `capacity` bitmaps per lane; `laneCapacity` overrides it for a lane. Each lane has its own LRU, so that (say)
+ * full-resolution frames — four times the pixels of a preview — stay few and never push out the previews that
+ * stepping shows first. Prefetches go to the 'preview' lane.
+ */
+export function createFrameLoader(capacity = 120, prefetchConcurrency = 3, laneCapacity: Readonly<Record<string, number>> = {}): FrameLoader {
+  const lanes = new Map<string, Map<string, ImageBitmap>>();
   const inFlight = new Map<string, { promise: Promise<ImageBitmap>; controller: AbortController }>();
   const currentByLane = new Map<string, AbortController>();
   let prefetching = 0;
   const prefetchQueue: string[] = [];
 
-  const remember = (url: string, bitmap: ImageBitmap) => {
+  const laneOf = (url: string): Map<string, ImageBitmap> | undefined => {
+    for (const bitmaps of lanes.values()) if (bitmaps.has(url)) return bitmaps;
+    return undefined;
+  };
+  const cached = (url: string): ImageBitmap | undefined => laneOf(url)?.get(url);
+
+  const remember = (lane: string, url: string, bitmap: ImageBitmap) => {
+    let bitmaps = lanes.get(lane);
+    if (!bitmaps) lanes.set(lane, (bitmaps = new Map()));
     bitmaps.delete(url);
     bitmaps.set(url, bitmap);
-    while (bitmaps.size > capacity) {
+    while (bitmaps.size > (laneCapacity[lane] ?? capacity)) {
       const oldest = bitmaps.keys().next().value as string;
       bitmaps.get(oldest)?.close();
       bitmaps.delete(oldest);
     }
   };
 
-  const fetchBitmap = (url: string, controller: AbortController): Promise<ImageBitmap> => {
+  const fetchBitmap = (url: string, controller: AbortController, lane: string): Promise<ImageBitmap> => {
     const existing = inFlight.get(url);
     if (existing) return existing.promise;
     const promise = (async () => {
@@ -41,7 +54,7 @@ export function createFrameLoader(capacity = 120, prefetchConcurrency = 3): Fram
         throw new Error(body?.error?.message ?? `Frame not available (HTTP ${response.status}).`);
       }
       const bitmap = await createImageBitmap(await response.blob());
-      remember(url, bitmap);
+      remember(lane, url, bitmap);
       return bitmap;
     })().finally(() => inFlight.delete(url));
     inFlight.set(url, { promise, controller });
@@ -51,9 +64,9 @@ export function createFrameLoader(capacity = 120, prefetchConcurrency = 3): Fram
   const pumpPrefetch = () => {
     while (prefetching < prefetchConcurrency && prefetchQueue.length > 0) {
       const url = prefetchQueue.shift()!;
-      if (bitmaps.has(url) || inFlight.has(url)) continue;
+      if (cached(url) || inFlight.has(url)) continue;
       prefetching += 1;
-      fetchBitmap(url, new AbortController())
+      fetchBitmap(url, new AbortController(), 'preview')
         .catch(() => {})
         .finally(() => {
           prefetching -= 1;
@@ -64,10 +77,13 @@ export function createFrameLoader(capacity = 120, prefetchConcurrency = 3): Fram
 
   return {
     load(url, lane = 'preview') {
-      const cached = bitmaps.get(url);
-      if (cached) {
-        remember(url, cached);
-        return Promise.resolve(cached);
+      const home = laneOf(url);
+      const hit = home?.get(url);
+      if (home && hit) {
+        // Most recently used again, in the lane that holds it.
+        home.delete(url);
+        home.set(url, hit);
+        return Promise.resolve(hit);
       }
       // A newer "now" request makes the previous one pointless unless it is the same frame.
       const pending = inFlight.get(url);
@@ -75,17 +91,17 @@ export function createFrameLoader(capacity = 120, prefetchConcurrency = 3): Fram
       currentByLane.get(lane)?.abort();
       const controller = new AbortController();
       currentByLane.set(lane, controller);
-      return fetchBitmap(url, controller);
+      return fetchBitmap(url, controller, lane);
     },
     prefetch(urls) {
       prefetchQueue.length = 0;
-      prefetchQueue.push(...urls.filter((url) => !bitmaps.has(url)));
+      prefetchQueue.push(...urls.filter((url) => !cached(url)));
       pumpPrefetch();
     },
-    peek: (url) => bitmaps.get(url),
+    peek: cached,
     clear() {
-      for (const bitmap of bitmaps.values()) bitmap.close();
-      bitmaps.clear();
+      for (const bitmaps of lanes.values()) for (const bitmap of bitmaps.values()) bitmap.close();
+      lanes.clear();
       prefetchQueue.length = 0;
     },
   };

@@ -5,6 +5,9 @@ import { createFrameLoader } from './frame-loader.ts';
 import { neighbourhood } from './frame-navigation.ts';
 
 export const PREVIEW_WIDTH = 960;
+const FULL_RESOLUTION_FRAMES = 16;
+/** How long the shown frame must stay requested before its full-resolution version is fetched. */
+const FULL_RESOLUTION_SETTLE_MS = 150;
 
 export interface ShownFrame {
   index: number;
@@ -18,7 +21,8 @@ export interface ShownFrame {
  */
 export function useFrameDisplay(media: OpenedMedia, requested: number, wantFullResolution: boolean) {
   const api = useApi();
-  const loader = useMemo(() => createFrameLoader(240), [media.mediaId]); // eslint-disable-line react-hooks/exhaustive-deps
+  // Full-resolution frames (zoomed in, or a HiDPI screen) are 4× a preview's pixels: a few, and kept apart.
+  const loader = useMemo(() => createFrameLoader(240, 3, { full: FULL_RESOLUTION_FRAMES }), [media.mediaId]); // eslint-disable-line react-hooks/exhaustive-deps
   const [loaded, setLoaded] = useState<ShownFrame | null>(null);
   const [error, setError] = useState<string | null>(null);
   const previous = useRef(requested);
@@ -70,15 +74,23 @@ export function useFrameDisplay(media: OpenedMedia, requested: number, wantFullR
         .catch((reason: unknown) => {
           if (!cancelled && (reason as { name?: string }).name !== 'AbortError') setError(String((reason as Error).message ?? reason));
         });
+    let fullTimer: ReturnType<typeof setTimeout> | undefined;
     if (wantFull) {
-      // Zoomed in: replace the preview by the full-resolution frame once it arrives.
-      const fullCached = loader.peek(fullUrl) !== undefined;
-      const full = loader.load(fullUrl, 'full');
-      if (!fullCached) full.then((bitmap) => show(bitmap, true)).catch(() => {});
+      // Zoomed in (or a HiDPI screen): replace the preview by the full-resolution frame once it arrives — asked
+      // for only once stepping pauses on a frame, so a burst of steps does not queue a full decode per frame.
+      if (loader.peek(fullUrl)) void loader.load(fullUrl, 'full');
+      else
+        fullTimer = setTimeout(() => {
+          loader
+            .load(fullUrl, 'full')
+            .then((bitmap) => show(bitmap, true))
+            .catch(() => {});
+        }, FULL_RESOLUTION_SETTLE_MS);
     }
     loader.prefetch(neighbourhood(requested, 24, frameCount, direction, 40).map(previewUrl));
     return () => {
       cancelled = true;
+      clearTimeout(fullTimer);
     };
   }, [loader, previewUrl, fullUrl, requested, wantFull, usePreview, frameCount]);
 

@@ -166,7 +166,8 @@ function installProbe(markName: string): void {
   let frames: ProbeFrames | null = null;
   const steps: ProbeStep[] = [];
   const marks: number[] = [];
-  let pending: { keyAt: number; done: boolean } | null = null;
+  let pending: { keyAt: number; before: string | null; done: boolean } | null = null;
+  const shownText = () => document.querySelector('[data-testid="frame-number"]')?.firstChild?.textContent ?? null;
 
   // One loop per recording: a loop from an earlier recording stops at its next frame.
   const loopFor = (recording: ProbeFrames) => {
@@ -197,7 +198,7 @@ function installProbe(markName: string): void {
     for (const entry of list.getEntries()) if (entry.name === markName) marks.push(entry.startTime);
   }).observe({ type: 'mark' });
 
-  window.addEventListener('keydown', (event) => (pending = { keyAt: event.timeStamp, done: false }), true);
+  window.addEventListener('keydown', (event) => (pending = { keyAt: event.timeStamp, before: shownText(), done: false }), true);
   // The readout and the canvas change in the same commit; a mutation observer runs right after it, early enough to
   // catch the very next animation frame (a performance observer is called back too late for that).
   const watchReadout = () => {
@@ -205,16 +206,17 @@ function installProbe(markName: string): void {
     if (!readout) return void setTimeout(watchReadout, 50);
     new MutationObserver(() => {
       const step = pending;
-      if (!step || step.done) return;
+      const shown = shownText();
+      // Only the frame number itself counts (a "loading" dot may come and go before the frame is there).
+      if (!step || step.done || shown === step.before) return;
       step.done = true;
-      const shown = readout.firstChild?.textContent ?? '';
       requestAnimationFrame(() => {
         const renderAt = performance.now();
         const channel = new MessageChannel();
         channel.port1.onmessage = () => {
           const renderedAt = performance.now();
           const drawnAt = marks.filter((at) => at >= step.keyAt && at <= renderAt).at(-1) ?? null;
-          steps.push({ keyAt: step.keyAt, drawnAt, renderAt, renderedAt, shown });
+          steps.push({ keyAt: step.keyAt, drawnAt, renderAt, renderedAt, shown: shown ?? '' });
         };
         channel.port2.postMessage(null);
       });

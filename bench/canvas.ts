@@ -15,11 +15,10 @@ import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import type { AnnotationGeometry, AnnotationStyle } from '../common/contract/annotation.ts';
 import type { Vec2 } from '../common/geometry/vector.ts';
-import type { ViewTransform } from '../common/geometry/view-transform.ts';
 import { type Clip, CLIPS, makeClip } from '../test/fixtures/clips.ts';
-import { readFrameIndex } from '../test/fixtures/frame-code.ts';
 import { type BrowserModeFixture, startBrowserMode } from '../test/support/browser-mode.ts';
 import { launchChromium } from '../test/support/chromium.ts';
+import { paintedFrameIndex, screenPoint, stageTransform } from '../test/support/viewer-page.ts';
 
 const run = promisify(execFile);
 /** Set to a folder to also write CPU profiles of the drag and the annotated steps (open them in DevTools). */
@@ -365,42 +364,6 @@ function stepTimes(steps: readonly ProbeStep[]): StepTimes {
     toScreen: steps.map((s) => s.renderedAt - s.keyAt),
     shown: steps.map((s) => s.shown),
   };
-}
-
-async function stageTransform(page: Page): Promise<ViewTransform> {
-  return JSON.parse((await page.getByTestId('viewer-stage').getAttribute('data-transform')) ?? '{}') as ViewTransform;
-}
-
-async function screenPoint(page: Page, image: Vec2): Promise<Vec2> {
-  const box = (await page.getByTestId('viewer-stage').boundingBox())!;
-  const t = await stageTransform(page);
-  return { x: box.x + image.x * t.scale + t.x, y: box.y + image.y * t.scale + t.y };
-}
-
-async function shownFrame(page: Page): Promise<number> {
-  return Number.parseInt((await page.getByTestId('frame-number').textContent()) ?? '', 10);
-}
-
-/** The index encoded in the pixels on the frame canvas, to be sure the bench timed real paints. */
-async function paintedFrameIndex(page: Page, size: { width: number; height: number }): Promise<number | null> {
-  const t = await stageTransform(page);
-  const raster = await page.evaluate(
-    ({ t, width, height }) => {
-      const canvas = document.querySelector<HTMLCanvasElement>('canvas.frame-canvas')!;
-      const dpr = window.devicePixelRatio || 1;
-      const out = document.createElement('canvas');
-      out.width = 320;
-      out.height = Math.round((320 * height) / width);
-      const context = out.getContext('2d')!;
-      context.drawImage(canvas, t.x * dpr, t.y * dpr, width * t.scale * dpr, height * t.scale * dpr, 0, 0, out.width, out.height);
-      const rgba = context.getImageData(0, 0, out.width, out.height).data;
-      const gray = new Array<number>(out.width * out.height);
-      for (let i = 0; i < gray.length; i += 1) gray[i] = Math.round((rgba[i * 4]! + rgba[i * 4 + 1]! + rgba[i * 4 + 2]!) / 3);
-      return { data: gray, width: out.width, height: out.height };
-    },
-    { t, ...size },
-  );
-  return readFrameIndex({ data: Uint8Array.from(raster.data), width: raster.width, height: raster.height, channels: 1 });
 }
 
 // ---- the phases --------------------------------------------------------------------------------------------

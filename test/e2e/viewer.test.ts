@@ -2,9 +2,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { angleAtVertex } from '../../common/geometry/angle.ts';
 import { type Clip, createFixtureStore } from '../fixtures/clips.ts';
-import { readFrameIndex } from '../fixtures/frame-code.ts';
 import { type BrowserModeFixture, startBrowserMode } from '../support/browser-mode.ts';
 import { launchChromium } from '../support/chromium.ts';
+import { clickImagePoint, paintedFrameIndex, shownFrame, stageTransform } from '../support/viewer-page.ts';
 
 const fixtures = createFixtureStore();
 let clip: Clip;
@@ -23,53 +23,9 @@ afterAll(async () => {
   fixtures.dispose();
 });
 
-interface Transform {
-  scale: number;
-  x: number;
-  y: number;
-}
-
-async function stageTransform(page: Page): Promise<Transform> {
-  return JSON.parse((await page.getByTestId('viewer-stage').getAttribute('data-transform')) ?? '{}') as Transform;
-}
-
-/** Clicks the screen point that shows image point (x, y) under the current zoom and pan. */
-async function clickImagePoint(page: Page, point: { x: number; y: number }) {
-  const box = (await page.getByTestId('viewer-stage').boundingBox())!;
-  const t = await stageTransform(page);
-  await page.mouse.click(box.x + point.x * t.scale + t.x, box.y + point.y * t.scale + t.y);
-}
-
-async function shownFrame(page: Page): Promise<number> {
-  return Number.parseInt((await page.getByTestId('frame-number').textContent()) ?? '', 10);
-}
-
-/** The index embedded in the pixels actually painted on the frame canvas (not the readout). */
-async function paintedFrameIndex(page: Page): Promise<number | null> {
-  const t = await stageTransform(page);
-  const raster = await page.evaluate(
-    ({ t, width, height }) => {
-      const canvas = document.querySelector<HTMLCanvasElement>('canvas.frame-canvas')!;
-      const dpr = window.devicePixelRatio || 1;
-      const out = document.createElement('canvas');
-      out.width = 320;
-      out.height = Math.round((320 * height) / width);
-      const context = out.getContext('2d')!;
-      context.drawImage(canvas, t.x * dpr, t.y * dpr, width * t.scale * dpr, height * t.scale * dpr, 0, 0, out.width, out.height);
-      const rgba = context.getImageData(0, 0, out.width, out.height).data;
-      // Gray only, to keep the trip out of the page small.
-      const gray = new Array<number>(out.width * out.height);
-      for (let i = 0; i < gray.length; i += 1) gray[i] = Math.round((rgba[i * 4]! + rgba[i * 4 + 1]! + rgba[i * 4 + 2]!) / 3);
-      return { data: gray, width: out.width, height: out.height };
-    },
-    { t, width: clip.spec.width, height: clip.spec.height },
-  );
-  return readFrameIndex({ data: Uint8Array.from(raster.data), width: raster.width, height: raster.height, channels: 1 });
-}
-
 async function expectPainted(page: Page, frame: number) {
   await expect.poll(() => shownFrame(page), { timeout: 5000 }).toBe(frame);
-  await expect.poll(() => paintedFrameIndex(page), { timeout: 5000 }).toBe(frame);
+  await expect.poll(() => paintedFrameIndex(page, clip.spec), { timeout: 5000 }).toBe(frame);
 }
 
 async function goTo(page: Page, frame: number) {

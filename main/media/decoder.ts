@@ -316,7 +316,10 @@ function outputArgs(source: DecodeSource, request: DecodeRequest, keepPts: numbe
     '-vf', filters.join(','),
     ...(features.modernFps ? ['-fps_mode', 'passthrough'] : ['-vsync', 'passthrough']),
     // The encoder keeps the stream's time base, or VFR frames that round to one tick would be refused.
-    '-enc_time_base', '-1', '-c:v', 'mjpeg', '-q:v', String(request.quality), '-f', 'image2pipe', 'pipe:1',
+    '-enc_time_base', '-1', '-c:v', 'mjpeg', '-q:v', String(request.quality),
+    // Standard tables instead of per-frame optimal ones: ~10 % less CPU per frame, ~3 % larger files.
+    '-huffman', 'default',
+    '-f', 'image2pipe', 'pipe:1',
   ];
 }
 

@@ -49,7 +49,7 @@ function shuffled(count: number, take: number, seed: number): number[] {
 }
 
 describe('exact frames by index (cold cache, no warm-up)', () => {
-  const cases: ClipName[] = ['h264_1080p240', 'h264_bframes', 'hevc', 'hevc_10bit', 'vfr', 'rotated_90', 'start_offset_mkv', 'edit_list', 'slowmo_android', 'mjpeg_avi'];
+  const cases: ClipName[] = ['h264_1080p240', 'h264_bframes', 'hevc', 'hevc_10bit', 'vfr', 'rotated_90', 'start_offset_mkv', 'edit_list', 'slowmo_android', 'mjpeg_avi', 'vp9_mkv', 'av1_mkv'];
 
   it.each(cases)('%s: random access, forward and backward steps, across keyframes', async (name) => {
     const clip = await store.clip(name);

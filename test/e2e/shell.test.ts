@@ -77,6 +77,19 @@ describe('browser mode shell', () => {
     await page.close();
   });
 
+  it('shows version and the ffmpeg in use under About and diagnostics', async () => {
+    const page = await browser.newPage();
+    await page.goto(fixture.server.url);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('button', { name: 'About and diagnostics' }).click();
+    const dialog = page.getByRole('dialog', { name: 'About Midstance' });
+    await expect.poll(() => dialog.getByTestId('about-version').textContent()).toMatch(/^Midstance \d+\.\d+\.\d+$/);
+    await expect.poll(() => dialog.getByTestId('about-ffmpeg').textContent()).toMatch(/^\d+\.\d+.*\/ffmpeg/);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    await page.close();
+  });
+
   it('refuses API calls without the token (401)', async () => {
     const response = await rawRequest({
       path: '/api/settings.get',

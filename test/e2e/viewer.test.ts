@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { angleAtVertex } from '../../common/geometry/angle.ts';
@@ -49,6 +51,22 @@ async function storedAnnotations() {
 }
 
 describe('viewer and goniometer', () => {
+  it('says clearly when a video cannot be read, and keeps working', async () => {
+    const broken = join(fixtures.dir, 'not a video é.mp4');
+    writeFileSync(broken, 'this is a text file, not a video');
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    fixture.core.requestOpen(broken);
+    await page.goto(fixture.server.url);
+    await page.getByRole('button', { name: 'English' }).click();
+    const alert = page.getByRole('alert').filter({ hasText: 'not a video é.mp4' });
+    await expect.poll(() => alert.isVisible(), { timeout: 30_000 }).toBe(true);
+    expect(await alert.textContent()).not.toMatch(/Error:|at \w+ \(/);
+    // The app is still usable: back to the start screen.
+    await page.getByRole('button', { name: 'Back to start' }).click();
+    await expect.poll(() => page.getByRole('button', { name: /Open video/ }).isVisible()).toBe(true);
+    await page.close();
+  });
+
   it('steps to exact frames by keyboard', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await openClip(page);

@@ -88,7 +88,8 @@ export function App() {
     <>
       {loading ? null : project && working ? (
         <Workspace
-          title={project.name}
+          // An untitled project's file name is English; the badge beside it says 'untitled' in the user's language.
+          title={project.untitled ? project.name.replace(/^Untitled /, '') : project.name}
           clip={viewerClip}
           headerExtra={<SaveStatus />}
           sideTabs={[

@@ -23,6 +23,7 @@ import { useElementSize } from './use-element-size.ts';
 import { PREVIEW_WIDTH, useFrameDisplay } from './use-frame-display.ts';
 import { usePlayback } from './use-playback.ts';
 import { useViewerKeys } from './use-viewer-keys.ts';
+import { type FrameRange, type ViewerActions, runViewerCommand, withIn, withOut } from './viewer-commands.ts';
 
 export interface ViewerClip {
   /** The clip's id in the project (annotations belong to it). */
@@ -124,7 +125,7 @@ function ReadyViewer({
   const [requested, setRequested] = useState(initialFrame);
   const [tool, setTool] = useState<ToolId>('select');
   const [selectedId, setSelectedId] = useState<string | null>(null);
-  const [range, setRange] = useState<{ in: number | null; out: number | null }>({ in: null, out: null });
+  const [range, setRange] = useState<FrameRange>({ in: null, out: null });
   const [loop, setLoop] = useState(true);
   const [fadeNeighbours, setFadeNeighbours] = useState(false);
   const [style, setStyle] = useState<AnnotationStyle>(DEFAULT_ANNOTATION_STYLE);
@@ -189,83 +190,41 @@ function ReadyViewer({
     }
   };
 
+  const actions: ViewerActions = {
+    stepBy: (frames) => goTo(requested + frames),
+    goToStart: () => goTo(range.in ?? 0),
+    goToEnd: () => goTo(range.out ?? last),
+    togglePlay: playback.toggle,
+    changeSpeed: (direction) => playback.setSpeed(adjacentSpeed(playback.speed, direction)),
+    markIn: () => setRange((r) => withIn(r, shownIndex)),
+    markOut: () => setRange((r) => withOut(r, shownIndex)),
+    clearRange: () => setRange({ in: null, out: null }),
+    toggleLoop: () => setLoop((value) => !value),
+    fit: view.fit,
+    actualSize: () => view.actualSize(),
+    undo: () => void annotations.undo(),
+    redo: () => void annotations.redo(),
+    deleteSelection: () => {
+      if (!selectedId) return;
+      void annotations.remove(selectedId);
+      setSelectedId(null);
+    },
+    duplicateSelection: () => {
+      if (selectedId) void copyToFrame(selectedId, shownIndex);
+    },
+    cancel: () => {
+      if (stageRef.current?.cancel()) return;
+      if (tool !== 'select') setTool('select');
+      else setSelectedId(null);
+    },
+    focusGoTo: () => document.getElementById('go-to-frame')?.focus(),
+    showShortcuts: () => setShowShortcuts(true),
+  };
+
   useViewerKeys({
     onSpace: setSpaceHeld,
-    run(command) {
-      const busy = stageRef.current?.isBusy() ?? false;
-      switch (command) {
-        case 'step-forward':
-          if (!busy) goTo(requested + 1);
-          break;
-        case 'step-back':
-          if (!busy) goTo(requested - 1);
-          break;
-        case 'big-step-forward':
-          if (!busy) goTo(requested + preferences.bigStepFrames);
-          break;
-        case 'big-step-back':
-          if (!busy) goTo(requested - preferences.bigStepFrames);
-          break;
-        case 'first-frame':
-          goTo(range.in ?? 0);
-          break;
-        case 'last-frame':
-          goTo(range.out ?? last);
-          break;
-        case 'play-pause':
-          playback.toggle();
-          break;
-        case 'slower':
-        case 'faster':
-          playback.setSpeed(adjacentSpeed(playback.speed, command));
-          break;
-        case 'mark-in':
-          setRange((r) => ({ in: shownIndex, out: r.out !== null && r.out < shownIndex ? null : r.out }));
-          break;
-        case 'mark-out':
-          setRange((r) => ({ in: r.in !== null && r.in > shownIndex ? null : r.in, out: shownIndex }));
-          break;
-        case 'clear-range':
-          setRange({ in: null, out: null });
-          break;
-        case 'toggle-loop':
-          setLoop((value) => !value);
-          break;
-        case 'zoom-fit':
-          view.fit();
-          break;
-        case 'zoom-100':
-          view.actualSize();
-          break;
-        case 'undo':
-          void annotations.undo();
-          break;
-        case 'redo':
-          void annotations.redo();
-          break;
-        case 'delete-selection':
-          if (selectedId) {
-            void annotations.remove(selectedId);
-            setSelectedId(null);
-          }
-          break;
-        case 'duplicate-selection':
-          if (selectedId) void copyToFrame(selectedId, shownIndex);
-          break;
-        case 'cancel':
-          if (!stageRef.current?.cancel()) {
-            if (tool !== 'select') setTool('select');
-            else setSelectedId(null);
-          }
-          break;
-        case 'go-to-frame':
-          document.getElementById('go-to-frame')?.focus();
-          break;
-        case 'show-shortcuts':
-          setShowShortcuts(true);
-          break;
-      }
-    },
+    run: (command) =>
+      runViewerCommand(command, actions, { busy: stageRef.current?.isBusy() ?? false, bigStep: preferences.bigStepFrames }),
   });
 
   const marks = useMemo(() => {
@@ -341,21 +300,21 @@ function ReadyViewer({
           canUndo={annotations.canUndo}
           canRedo={annotations.canRedo}
           zoomPercent={view.zoomPercent}
-          onStep={(delta) => goTo(requested + delta)}
+          onStep={actions.stepBy}
           bigStep={preferences.bigStepFrames}
-          onTogglePlay={playback.toggle}
+          onTogglePlay={actions.togglePlay}
           onSpeed={playback.setSpeed}
-          onToggleLoop={() => setLoop((v) => !v)}
-          onMarkIn={() => setRange((r) => ({ ...r, in: shownIndex }))}
-          onMarkOut={() => setRange((r) => ({ ...r, out: shownIndex }))}
-          onClearRange={() => setRange({ in: null, out: null })}
+          onToggleLoop={actions.toggleLoop}
+          onMarkIn={actions.markIn}
+          onMarkOut={actions.markOut}
+          onClearRange={actions.clearRange}
           onToggleFade={() => setFadeNeighbours((v) => !v)}
-          onUndo={() => void annotations.undo()}
-          onRedo={() => void annotations.redo()}
-          onFit={view.fit}
-          onActualSize={() => view.actualSize()}
+          onUndo={actions.undo}
+          onRedo={actions.redo}
+          onFit={actions.fit}
+          onActualSize={actions.actualSize}
           onZoom={(factor) => view.zoomBy(factor)}
-          onShortcuts={() => setShowShortcuts(true)}
+          onShortcuts={actions.showShortcuts}
         />
         <Timeline frameCount={info.frameCount} current={shownIndex} range={range} marks={marks} onSeek={goTo} />
       </main>

@@ -4,6 +4,7 @@ import type { Rotation } from '../../common/contract/media.ts';
 import type { ResolvedTool } from './ffmpeg-path.ts';
 import { JpegStreamSplitter } from './jpeg-stream.ts';
 import { cancelledError, type RunningProcess, startProcess } from './processes.ts';
+import type { ProbeResult } from './probe.ts';
 import { LineSplitter, parseShowinfoFrame, parseShowinfoTimeBase } from './showinfo.ts';
 
 /**
@@ -77,6 +78,19 @@ export interface FfmpegDecoderOptions {
    * (a concat script whose inpoint is the wanted frame). 0 turns standby off.
    */
   standby?: number;
+}
+
+/** What the decoder needs of a probed clip. */
+export function decodeSourceOf(probe: ProbeResult): DecodeSource {
+  return {
+    path: probe.file.path,
+    streamIndex: probe.facts.streamIndex,
+    formatStartTime: probe.facts.formatStartTime,
+    rotation: probe.facts.rotation,
+    timeBase: probe.facts.timeBase,
+    pts: probe.table.pts,
+    times: probe.table.times,
+  };
 }
 
 /** A job that produces nothing for this long is considered stuck and killed. */

@@ -11,7 +11,7 @@ import type {
 } from '../../common/contract/media.ts';
 import type { FrameRequest } from '../../common/contract/client.ts';
 import { captureTimeAt } from '../../common/media-time.ts';
-import { createFfmpegDecoder } from './decoder.ts';
+import { createFfmpegDecoder, decodeSourceOf } from './decoder.ts';
 import { type FfmpegTools, resolveTools } from './ffmpeg-path.ts';
 import { FrameCache } from './frame-cache.ts';
 import { MediaSession } from './media-session.ts';
@@ -121,15 +121,7 @@ export function createMediaService(options: MediaServiceOptions): MediaService {
         onProgress: openId && options.onOpenProgress ? (progress) => options.onOpenProgress!({ ...progress, openId }) : undefined,
       });
       const mediaId = randomBytes(12).toString('base64url');
-      const decoder = createFfmpegDecoder(ffmpeg, {
-        path,
-        streamIndex: probe.facts.streamIndex,
-        formatStartTime: probe.facts.formatStartTime,
-        rotation: probe.facts.rotation,
-        timeBase: probe.facts.timeBase,
-        pts: probe.table.pts,
-        times: probe.table.times,
-      }, { standby: options.standbyDecoders });
+      const decoder = createFfmpegDecoder(ffmpeg, decodeSourceOf(probe), { standby: options.standbyDecoders });
       const session = new MediaSession({
         mediaId,
         info: probe.info,

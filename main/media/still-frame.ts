@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { MidstanceError } from '../../common/contract/errors.ts';
-import { type DecodeSource, type OutputSize, frameFilters, inputArgs } from './decoder.ts';
+import { type OutputSize, decodeSourceOf, frameFilters, inputArgs } from './decoder.ts';
 import type { ResolvedTool } from './ffmpeg-path.ts';
 import type { ProbeResult } from './probe.ts';
 import { runToCompletion } from './processes.ts';
@@ -50,18 +50,6 @@ export async function writeStillFrame(input: {
     throw new MidstanceError('media-unreadable', `Frame ${index} could not be written to "${input.outPath}": ${result.stderr.trim().split('\n').pop() ?? 'ffmpeg failed'}`);
   }
   return size;
-}
-
-export function decodeSourceOf(probe: ProbeResult): DecodeSource {
-  return {
-    path: probe.file.path,
-    streamIndex: probe.facts.streamIndex,
-    formatStartTime: probe.facts.formatStartTime,
-    rotation: probe.facts.rotation,
-    timeBase: probe.facts.timeBase,
-    pts: probe.table.pts,
-    times: probe.table.times,
-  };
 }
 
 function stillSize(info: ProbeResult['info'], width: number | undefined): OutputSize {

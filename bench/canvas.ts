@@ -19,6 +19,7 @@ import { type Clip, CLIPS, makeClip } from '../test/fixtures/clips.ts';
 import { type BrowserModeFixture, startBrowserMode } from '../test/support/browser-mode.ts';
 import { launchChromium } from '../test/support/chromium.ts';
 import { paintedFrameIndex, screenPoint, stageTransform } from '../test/support/viewer-page.ts';
+import { percentile } from './stats.ts';
 
 const run = promisify(execFile);
 /** Set to a folder to also write CPU profiles of the drag and the annotated steps (open them in DevTools). */
@@ -46,9 +47,6 @@ interface Stats {
   p50: number;
   p95: number;
   max: number;
-}
-function percentile(sorted: readonly number[], q: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? Number.NaN;
 }
 function stats(samples: readonly number[]): Stats {
   const sorted = [...samples].sort((a, b) => a - b);

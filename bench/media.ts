@@ -18,6 +18,7 @@ import { startBrowserServer } from '../main/server/browser-server.ts';
 import { CLIPS, type ClipSpec, makeClip } from '../test/fixtures/clips.ts';
 import { decodeToGray } from '../test/fixtures/decode-images.ts';
 import { readFrameIndex } from '../test/fixtures/frame-code.ts';
+import { percentile } from './stats.ts';
 
 const run = promisify(execFile);
 const fixtureDir = process.env.MIDSTANCE_FIXTURE_DIR ?? join(tmpdir(), 'midstance-bench-fixtures');
@@ -34,10 +35,6 @@ const row = (what: string, value: string, goal = '') => {
   process.stderr.write(`  ${what}: ${value}\n`);
 };
 
-const percentile = (values: number[], p: number): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-};
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
 function seededIndices(count: number, take: number, seed: number): number[] {
@@ -189,8 +186,8 @@ async function main() {
     const ab = await coldSeekAB(h264.path, h264.frameCount, 11 + round, COLD_SAMPLES);
     rounds.push(ab);
     process.stderr.write(
-      `    round ${round + 1}: standby p50/p95 ${ms(percentile(ab.standby.latencies, 50))} / ${ms(percentile(ab.standby.latencies, 95))}` +
-        ` · own process p50/p95 ${ms(percentile(ab.ownProcess.latencies, 50))} / ${ms(percentile(ab.ownProcess.latencies, 95))}\n`,
+      `    round ${round + 1}: standby p50/p95 ${ms(percentile(ab.standby.latencies, 0.5))} / ${ms(percentile(ab.standby.latencies, 0.95))}` +
+        ` · own process p50/p95 ${ms(percentile(ab.ownProcess.latencies, 0.5))} / ${ms(percentile(ab.ownProcess.latencies, 0.95))}\n`,
     );
   }
   const cold = mergeRuns(rounds.map((r) => r.standby));
@@ -267,39 +264,39 @@ async function main() {
   }
 
   const result = {
-    coldSeekP50Ms: round(percentile(cold.latencies, 50)),
-    coldSeekP95Ms: round(percentile(cold.latencies, 95)),
+    coldSeekP50Ms: round(percentile(cold.latencies, 0.5)),
+    coldSeekP95Ms: round(percentile(cold.latencies, 0.95)),
     coldSeekExact: cold.exact,
-    coldSeekRoundsP95Ms: rounds.map((r) => round(percentile(r.standby.latencies, 95))),
-    coldSeekOwnProcessP50Ms: round(percentile(coldSpawn.latencies, 50)),
-    coldSeekOwnProcessP95Ms: round(percentile(coldSpawn.latencies, 95)),
-    coldSeekOwnProcessRoundsP95Ms: rounds.map((r) => round(percentile(r.ownProcess.latencies, 95))),
-    coldSeekMedianGainMs: round(percentile(cold.latencies.map((latency, i) => coldSpawn.latencies[i]! - latency), 50)),
+    coldSeekRoundsP95Ms: rounds.map((r) => round(percentile(r.standby.latencies, 0.95))),
+    coldSeekOwnProcessP50Ms: round(percentile(coldSpawn.latencies, 0.5)),
+    coldSeekOwnProcessP95Ms: round(percentile(coldSpawn.latencies, 0.95)),
+    coldSeekOwnProcessRoundsP95Ms: rounds.map((r) => round(percentile(r.ownProcess.latencies, 0.95))),
+    coldSeekMedianGainMs: round(percentile(cold.latencies.map((latency, i) => coldSpawn.latencies[i]! - latency), 0.5)),
     coldSeekOwnProcessExact: coldSpawn.exact,
-    coldDuringWarmUpP50Ms: round(percentile(duringWarm.paused, 50)),
-    coldDuringWarmUpP95Ms: round(percentile(duringWarm.paused, 95)),
-    coldDuringWarmUpUnpausedP50Ms: round(percentile(duringWarm.running, 50)),
-    coldDuringWarmUpUnpausedP95Ms: round(percentile(duringWarm.running, 95)),
+    coldDuringWarmUpP50Ms: round(percentile(duringWarm.paused, 0.5)),
+    coldDuringWarmUpP95Ms: round(percentile(duringWarm.paused, 0.95)),
+    coldDuringWarmUpUnpausedP50Ms: round(percentile(duringWarm.running, 0.5)),
+    coldDuringWarmUpUnpausedP95Ms: round(percentile(duringWarm.running, 0.95)),
     coldDuringWarmUpExact: duringWarm.exact,
-    naiveSeekP50Ms: round(percentile(naive, 50)),
-    naiveSeekP95Ms: round(percentile(naive, 95)),
-    coldSeekSpeedupP95: round(percentile(naive, 95) / percentile(cold.latencies, 95)),
-    hevcColdSeekP50Ms: round(percentile(coldHevc.latencies, 50)),
-    hevcColdSeekP95Ms: round(percentile(coldHevc.latencies, 95)),
+    naiveSeekP50Ms: round(percentile(naive, 0.5)),
+    naiveSeekP95Ms: round(percentile(naive, 0.95)),
+    coldSeekSpeedupP95: round(percentile(naive, 0.95) / percentile(cold.latencies, 0.95)),
+    hevcColdSeekP50Ms: round(percentile(coldHevc.latencies, 0.5)),
+    hevcColdSeekP95Ms: round(percentile(coldHevc.latencies, 0.95)),
     hevcColdSeekExact: coldHevc.exact,
-    hevcColdSeekOwnProcessP50Ms: round(percentile(hevcAB.ownProcess.latencies, 50)),
-    hevcColdSeekOwnProcessP95Ms: round(percentile(hevcAB.ownProcess.latencies, 95)),
+    hevcColdSeekOwnProcessP50Ms: round(percentile(hevcAB.ownProcess.latencies, 0.5)),
+    hevcColdSeekOwnProcessP95Ms: round(percentile(hevcAB.ownProcess.latencies, 0.95)),
     hevcColdSeekOwnProcessExact: hevcAB.ownProcess.exact,
     warmupMs: round(warmupMs),
     warmupLimitMs: round(limitMs),
     warmupFractionOfLimit: round(limitMs / warmupMs),
-    warmRandomP50Ms: round(percentile(warmRandom, 50)),
-    warmRandomP95Ms: round(percentile(warmRandom, 95)),
-    warmStepP50Ms: round(percentile(warmStep, 50)),
-    warmStepP95Ms: round(percentile(warmStep, 95)),
-    httpFrameP50Ms: round(percentile(http, 50)),
-    httpFrameP95Ms: round(percentile(http, 95)),
-    openFirstFrameMs: round(percentile(openTimes, 50)),
+    warmRandomP50Ms: round(percentile(warmRandom, 0.5)),
+    warmRandomP95Ms: round(percentile(warmRandom, 0.95)),
+    warmStepP50Ms: round(percentile(warmStep, 0.5)),
+    warmStepP95Ms: round(percentile(warmStep, 0.95)),
+    httpFrameP50Ms: round(percentile(http, 0.5)),
+    httpFrameP95Ms: round(percentile(http, 0.95)),
+    openFirstFrameMs: round(percentile(openTimes, 0.5)),
     index60sMs: round(index60sMs),
     index60sFrames: probe60.info.frameCount,
     cachePeakBytes,

@@ -13,6 +13,7 @@ import { dispatch } from '../main/core/dispatch.ts';
 import { createProjectHandlers } from '../main/core/project-handlers.ts';
 import type { Handlers } from '../main/core/types.ts';
 import { createProjectService } from '../main/project/service.ts';
+import { percentile } from './stats.ts';
 
 const CLIENTS = 25;
 const SESSIONS_PER_CLIENT = 2;
@@ -53,9 +54,6 @@ function geometry(i: number): AnnotationGeometry {
   }
 }
 
-function percentile(sorted: number[], q: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? Number.NaN;
-}
 const stats = (samples: number[]) => {
   const sorted = [...samples].sort((a, b) => a - b);
   return {

@@ -4,13 +4,13 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { CallInput, CallName, CallOutput } from '../../../common/contract/api.ts';
-import { type ApiClient, createClient } from '../../../common/contract/client.ts';
-import { MidstanceError } from '../../../common/contract/errors.ts';
+import type { ApiClient } from '../../../common/contract/client.ts';
+import type { MidstanceError } from '../../../common/contract/errors.ts';
 import { createCore } from '../../../main/core/create-core.ts';
-import { dispatch } from '../../../main/core/dispatch.ts';
 import { createProjectHandlers } from '../../../main/core/project-handlers.ts';
 import type { Core, Handlers } from '../../../main/core/types.ts';
 import { createProjectService, type ProjectService } from '../../../main/project/service.ts';
+import { callFailure, inMemoryClient } from '../../support/in-memory-client.ts';
 
 export function tempDir(prefix = 'midstance-project-'): { path: string; remove(): void } {
   const path = mkdtempSync(join(tmpdir(), prefix));
@@ -44,26 +44,14 @@ export function startApp(dataDir: string): TestApp {
   const core = createCore({ shell: 'test', dataDir });
   const events: { name: string; payload: unknown }[] = [];
   core.events.subscribe((name, payload) => events.push({ name, payload }));
-  const client = createClient({
-    invoke: (name, input) => dispatch(core.handlers, name, JSON.parse(JSON.stringify(input ?? {}))),
-    subscribe: (listener) => core.events.subscribe(listener),
-    frameUrl: () => '',
-  });
+  const client = inMemoryClient(core.handlers, core.events);
   return {
     core,
     client,
     dataDir,
     events,
     call: (name, input) => client.call(name, input),
-    async failure(name, input) {
-      try {
-        await client.call(name, input);
-      } catch (error) {
-        if (error instanceof MidstanceError) return error;
-        throw error;
-      }
-      throw new Error(`${name} was expected to fail but succeeded`);
-    },
+    failure: (name, input) => callFailure(client, name, input),
     dispose: () => core.dispose(),
   };
 }
@@ -72,25 +60,13 @@ export function startApp(dataDir: string): TestApp {
 export function startProjectService(dataDir: string): Omit<TestApp, 'core' | 'events'> & { service: ProjectService } {
   const service = createProjectService({ dataDir });
   const handlers = createProjectHandlers(service) as Handlers;
-  const client = createClient({
-    invoke: (name, input) => dispatch(handlers, name, JSON.parse(JSON.stringify(input ?? {}))),
-    subscribe: () => () => {},
-    frameUrl: () => '',
-  });
+  const client = inMemoryClient(handlers);
   return {
     service,
     client,
     dataDir,
     call: (name, input) => client.call(name, input),
-    async failure(name, input) {
-      try {
-        await client.call(name, input);
-      } catch (error) {
-        if (error instanceof MidstanceError) return error;
-        throw error;
-      }
-      throw new Error(`${name} was expected to fail but succeeded`);
-    },
+    failure: (name, input) => callFailure(client, name, input),
     dispose: async () => service.dispose(),
   };
 }

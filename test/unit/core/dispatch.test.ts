@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createClient } from '../../../common/contract/client.ts';
 import { MidstanceError } from '../../../common/contract/errors.ts';
 import { createCore } from '../../../main/core/create-core.ts';
 import { dispatch, toMidstanceError } from '../../../main/core/dispatch.ts';
+import { inMemoryClient } from '../../support/in-memory-client.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'midstance-core-'));
 const core = createCore({ shell: 'test', dataDir });
@@ -14,12 +14,7 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-/** The client over an in-memory transport: the same path the renderer takes, minus the wire. */
-const client = createClient({
-  invoke: (name, input) => dispatch(core.handlers, name, JSON.parse(JSON.stringify(input))),
-  subscribe: (listener) => core.events.subscribe(listener),
-  frameUrl: () => '',
-});
+const client = inMemoryClient(core.handlers, core.events);
 
 describe('dispatch', () => {
   it('rejects unknown calls and invalid payloads before they reach a handler', async () => {

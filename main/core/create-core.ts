@@ -31,15 +31,8 @@ export function createCore(options: CoreOptions): Core {
       dialogs: options.dialogs,
       takeOpenRequests: () => pendingOpens.splice(0),
     }),
-    ...createProjectHandlers(project),
+    ...createProjectHandlers(project, { onVideoAdded: (path) => recent.add('video', path) }),
     ...createMediaHandlers(media),
-  };
-  // A video brought into a project is offered again on the start screen.
-  const addClip = handlers['clips.add'];
-  handlers['clips.add'] = async (input, context) => {
-    const result = await addClip(input, context);
-    recent.add('video', input.path);
-    return result;
   };
 
   const frames: FrameSource = mediaFrameSource(media);

@@ -33,7 +33,12 @@ export function createProjectServiceForCore(deps: ProjectHandlerDeps): ProjectSe
 }
 
 /** One function per project call; each edit is one transaction and answers after the commit. */
-export function createProjectHandlers(project: ProjectService): Pick<Handlers, ProjectCallName> {
+export interface ProjectHandlerHooks {
+  /** A video was brought into the project (the start screen offers it again as a recent video). */
+  onVideoAdded?(path: string): void;
+}
+
+export function createProjectHandlers(project: ProjectService, hooks: ProjectHandlerHooks = {}): Pick<Handlers, ProjectCallName> {
   const store = () => project.store();
   return {
     'project.create': ({ path, overwrite }) => project.create({ path, overwrite }),
@@ -56,7 +61,11 @@ export function createProjectHandlers(project: ProjectService): Pick<Handlers, P
     'sessions.delete': ({ id }) => store().edit((_now, repos) => repos.sessions.delete(id)),
 
     'clips.list': ({ sessionId }) => project.listClips(sessionId),
-    'clips.add': (input) => project.addClip(input),
+    'clips.add': async (input) => {
+      const added = await project.addClip(input);
+      hooks.onVideoAdded?.(input.path);
+      return added;
+    },
     'clips.update': ({ id, patch }) => project.updateClip(id, patch),
     'clips.locate': ({ id }) => project.locateClip(id),
     'clips.relink': ({ id, path, force }) => project.relinkClip(id, path, force ?? false),

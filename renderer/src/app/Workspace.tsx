@@ -28,7 +28,6 @@ export function Workspace({
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   // Each clip remembers where the user was, for switching between side and rear view.
   const places = useRef(new Map<string, ClipPlace>());
-  const [, setTick] = useState(0);
   const [activeTab, setActiveTab] = useState<string>('measurements');
   const renderSidePanel = (measurements: ReactNode | null) => (
     <SidePanel
@@ -65,7 +64,6 @@ export function Workspace({
           onChange={(angleConvention) => {
             setSettings((current) => ({ ...current, angleConvention }));
             api.call('settings.update', { angleConvention }).then(setSettings).catch(() => {});
-            setTick((n) => n + 1);
           }}
         />
         <LanguageSwitch />

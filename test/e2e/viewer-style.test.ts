@@ -48,7 +48,11 @@ describe('line width slider', () => {
     await page.mouse.click(box.x + box.width * 0.3, box.y + box.height * 0.5);
     await page.mouse.click(box.x + box.width * 0.6, box.y + box.height * 0.5);
     await expect.poll(async () => (await stored()).length).toBe(1);
-    const slider = page.getByRole('slider', { name: 'Line width' });
+    // The slider of the selected line's details (before the selection lands, the panel shows the
+    // new-drawing style slider, which is then replaced).
+    const details = page.getByLabel('Selected drawing');
+    await expect.poll(() => details.isVisible()).toBe(true);
+    const slider = details.getByRole('slider', { name: 'Line width' });
     await expect.poll(() => slider.inputValue()).toBe('2');
 
     // Drag the thumb from 2 to the end (6) in small moves, releasing beyond the slider.

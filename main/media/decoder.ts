@@ -324,17 +324,28 @@ export function buildStandbyArgs(source: DecodeSource, request: DecodeRequest, f
 }
 
 function outputArgs(source: DecodeSource, request: DecodeRequest, keepPts: number | null, features: Features): string[] {
-  const filters = frameFilters(source.rotation, request.size, keepPts, 'yuvj420p');
+  const filters = frameFilters(source.rotation, request.size, keepPts, 'jpeg');
   filters.push(features.showinfoChecksum ? 'showinfo=checksum=0' : 'showinfo');
   return [
     '-vf', filters.join(','),
     ...(features.modernFps ? ['-fps_mode', 'passthrough'] : ['-vsync', 'passthrough']),
     // The encoder keeps the stream's time base, or VFR frames that round to one tick would be refused.
-    '-enc_time_base', '-1', '-c:v', 'mjpeg', '-q:v', String(request.quality),
+    '-enc_time_base', '-1',
+    ...jpegEncoderArgs(request.quality),
     // Standard tables instead of per-frame optimal ones: ~10 % less CPU per frame, ~3 % larger files.
     '-huffman', 'default',
     '-f', 'image2pipe', 'pipe:1',
   ];
+}
+
+/**
+ * JPEG from the full-range yuv420p that frameFilters(…, 'jpeg') makes. Without these flags ffmpeg
+ * picks the encoder's yuvj420p and lets swscale convert the range, which costs more CPU than the
+ * JPEG encoding itself (measured: 4.9 s vs 4.2 s of CPU for 960 frames at 960 px). `-color_range
+ * pc` keeps the encoder from marking the file "CS=ITU601" (limited range) for ffmpeg readers.
+ */
+export function jpegEncoderArgs(quality: number): string[] {
+  return ['-c:v', 'mjpeg', '-q:v', String(quality), '-strict', '-1', '-pix_fmt', 'yuv420p', '-color_range', 'pc'];
 }
 
 /**
@@ -384,15 +395,25 @@ export function inputArgs(source: DecodeSource, fromIndex: number): string[] {
   return args;
 }
 
+/** Limited (video) range → full (JPEG) range, as a lookup table: far cheaper than swscale's conversion. */
+const EXPAND_RANGE =
+  "lutyuv=y='clip((val-16)*255/219,0,255)':u='clip((val-128)*255/224+128,0,255)':v='clip((val-128)*255/224+128,0,255)'";
+
 /**
  * Filters shared by stepping frames and exported stills: drop frames before `keepPts` before any
- * costly work, turn the picture upright, scale, convert.
+ * costly work, scale, turn the picture upright (after scaling, so the transpose moves fewer
+ * pixels), convert. For 'jpeg' the picture leaves as full-range yuv420p (see jpegEncoderArgs):
+ * swscale scales into limited range whatever the source (a no-op for phone video), then a
+ * lookup table expands it.
  */
-export function frameFilters(rotation: Rotation, size: OutputSize, keepPts: number | null, pixelFormat: string): string[] {
+export function frameFilters(rotation: Rotation, size: OutputSize, keepPts: number | null, output: 'jpeg' | 'rgb24'): string[] {
   const filters: string[] = [];
   if (keepPts !== null) filters.push(`select='gte(pts\\,${keepPts})'`);
+  const turned = rotation === 90 || rotation === 270;
+  const scaleTo = turned ? `${size.height}:${size.width}` : `${size.width}:${size.height}`;
+  if (output === 'jpeg') filters.push(`scale=${scaleTo}:flags=bilinear:out_range=tv`, 'format=yuv420p', EXPAND_RANGE);
+  else filters.push(`scale=${scaleTo}:flags=bicubic`, 'format=rgb24');
   filters.push(...rotationFilters(rotation));
-  filters.push(`scale=${size.width}:${size.height}:flags=${pixelFormat === 'yuvj420p' ? 'bilinear' : 'bicubic'}`, `format=${pixelFormat}`);
   return filters;
 }
 

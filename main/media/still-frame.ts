@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { MidstanceError } from '../../common/contract/errors.ts';
-import { type OutputSize, decodeSourceOf, frameFilters, inputArgs } from './decoder.ts';
+import { type OutputSize, decodeSourceOf, frameFilters, inputArgs, jpegEncoderArgs } from './decoder.ts';
 import type { ResolvedTool } from './ffmpeg-path.ts';
 import type { ProbeResult } from './probe.ts';
 import { runToCompletion } from './processes.ts';
@@ -31,12 +31,12 @@ export async function writeStillFrame(input: {
   if (!jpeg && extension !== '.png') {
     throw new MidstanceError('invalid-request', `Write the frame as .png or .jpg, not "${extension || 'no extension'}".`);
   }
-  const filters = frameFilters(source.rotation, size, source.pts[index]!, jpeg ? 'yuvj420p' : 'rgb24');
+  const filters = frameFilters(source.rotation, size, source.pts[index]!, jpeg ? 'jpeg' : 'rgb24');
   const args = [
     '-hide_banner', '-nostdin', '-nostats', '-loglevel', 'error', '-y',
     ...inputArgs(source, fromIndex),
     '-vf', filters.join(','), '-frames:v', '1', '-update', '1',
-    ...(jpeg ? ['-c:v', 'mjpeg', '-q:v', '2'] : ['-c:v', 'png']),
+    ...(jpeg ? jpegEncoderArgs(2) : ['-c:v', 'png']),
     input.outPath,
   ];
   const result = await runToCompletion(input.ffmpeg.path, args, { signal: input.signal });

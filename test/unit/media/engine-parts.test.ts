@@ -87,7 +87,7 @@ describe('decoder arguments', () => {
     expect(args).toContain('-copyts');
     expect(args[args.indexOf('-map') + 1]).toBe('0:1');
     const filters = args[args.indexOf('-vf') + 1]!;
-    expect(filters).toBe("select='gte(pts\\,10060)',transpose=clock,scale=360:640:flags=bilinear,format=yuvj420p,showinfo=checksum=0");
+    expect(filters).toBe("select='gte(pts\\,10060)',scale=640:360:flags=bilinear:out_range=tv,format=yuv420p,lutyuv=y='clip((val-16)*255/219,0,255)':u='clip((val-128)*255/224+128,0,255)':v='clip((val-128)*255/224+128,0,255)',transpose=clock,showinfo=checksum=0");
     expect(args).toContain('-fps_mode');
   });
 
@@ -136,6 +136,6 @@ describe('standby decoder: concat script and timestamp shift', () => {
     );
     expect(args.join(' ')).toContain('-f concat -safe 0 -auto_convert 0 -copyts -i pipe:0 -map 0:0');
     expect(args).not.toContain('/clips/run.mp4');
-    expect(args[args.indexOf('-vf') + 1]).toBe("select='gte(pts\\,0)',transpose=clock,scale=540:960:flags=bilinear,format=yuvj420p,showinfo=checksum=0");
+    expect(args[args.indexOf('-vf') + 1]).toBe("select='gte(pts\\,0)',scale=960:540:flags=bilinear:out_range=tv,format=yuv420p,lutyuv=y='clip((val-16)*255/219,0,255)':u='clip((val-128)*255/224+128,0,255)':v='clip((val-128)*255/224+128,0,255)',transpose=clock,showinfo=checksum=0");
   });
 });

@@ -104,15 +104,18 @@ export type FrameInfo = z.infer<typeof FrameInfo>;
 export const WarmStatus = z.object({
   mediaId: MediaId,
   totalFrames: z.number().int(),
-  /** Preview frames in the cache now. */
+  /** Preview frames ready without decoding: in the memory cache or spilled to disk. */
   cachedFrames: z.number().int(),
-  /** 'all' when the whole clip fits the cache bound, else a window around the current frame. */
+  /** 'all' when the whole clip fits the cache bound or can spill to disk, else a window around the current frame. */
   mode: z.enum(['all', 'window']),
   /** Frames the warm-up aims to hold (all frames, or the window size). */
   targetFrames: z.number().int(),
   complete: z.boolean(),
   cacheBytes: z.number(),
   cacheBoundBytes: z.number(),
+  /** Preview frames of this clip in its disk spill file, and that file's size. */
+  spilledFrames: z.number().int().optional(),
+  spillBytes: z.number().optional(),
 });
 export type WarmStatus = z.infer<typeof WarmStatus>;
 

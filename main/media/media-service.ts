@@ -14,6 +14,7 @@ import { captureTimeAt } from '../../common/media-time.ts';
 import { createFfmpegDecoder, decodeSourceOf } from './decoder.ts';
 import { type FfmpegTools, resolveTools } from './ffmpeg-path.ts';
 import { FrameCache } from './frame-cache.ts';
+import { SpillDirectory, type SpillDirectoryOptions } from './frame-spill.ts';
 import { MediaSession } from './media-session.ts';
 import { type ProbeProgress, type ProbeResult, describeMedia, fileChanged, probeMedia } from './probe.ts';
 import { cancelledError, liveProcessCount } from './processes.ts';
@@ -38,6 +39,11 @@ export interface MediaServiceOptions {
   standbyDecoders?: number;
   /** Pause warm-up while a frame someone waits for is decoded (default true). */
   pauseWarmUp?: boolean;
+  /**
+   * Where preview frames go that do not fit the memory bound (default: a private folder in the
+   * OS temp folder, 8 GiB at most, leaving 1 GiB free); false = memory only (warm a window).
+   */
+  spill?: SpillDirectoryOptions | false;
   env?: NodeJS.ProcessEnv;
 }
 
@@ -78,8 +84,9 @@ export function createMediaService(options: MediaServiceOptions): MediaService {
   const previewWidth = options.previewWidth ?? DEFAULT_PREVIEW_WIDTH;
   const cache = new FrameCache(
     () => options.settings().frameCacheMegabytes * 1024 * 1024,
-    (frame) => clips.get(frame.mediaId)?.session.noteEvicted(frame.variant, frame.index, frame.data.byteLength),
+    (frame) => clips.get(frame.mediaId)?.session.noteEvicted(frame.variant, frame.index, frame.data),
   );
+  const spillDirectory = options.spill === false ? null : new SpillDirectory(options.spill);
   let toolsKey = '';
   let toolsPromise: Promise<FfmpegTools> | null = null;
   let disposed = false;
@@ -132,6 +139,7 @@ export function createMediaService(options: MediaServiceOptions): MediaService {
         warm: false,
         pauseWarmUp: options.pauseWarmUp,
         checkFile: () => fileChanged(probe.file),
+        createSpill: spillDirectory ? () => spillDirectory.createFile(probe.info.frameCount) : undefined,
         onWarmProgress: options.onWarmProgress,
       });
       clips.set(mediaId, { session, probe, userCaptureFps: request.captureFps ?? null, warnings: probe.warnings });
@@ -243,6 +251,7 @@ export function createMediaService(options: MediaServiceOptions): MediaService {
       const closing = [...clips.values()].map((found) => found.session.close());
       clips.clear();
       await Promise.all(closing);
+      spillDirectory?.dispose();
     },
   };
 }

@@ -2,6 +2,7 @@ import { MidstanceError } from '../../common/contract/errors.ts';
 import type { MediaInfo, WarmStatus } from '../../common/contract/media.ts';
 import type { DecodeRequest, FrameDecoder, OutputSize } from './decoder.ts';
 import type { FrameCache, FrameVariant } from './frame-cache.ts';
+import type { SpillFile } from './frame-spill.ts';
 import { cancelledError, holdBackground, refreshBackground } from './processes.ts';
 
 /**
@@ -14,8 +15,11 @@ import { cancelledError, holdBackground, refreshBackground } from './processes.t
  * - A request that an already running job will reach soon waits for it instead of starting
  *   another process. A new request kills jobs that nobody waits for any more (superseded).
  * - Warm-up runs two low-priority processes over chunks of whole keyframe groups.
- *   When the clip does not fit in its share of the cache bound, it warms a window around the
- *   current frame instead and drops its frames outside that window when the window moves.
+ * - Preview frames the memory cache lets go of are spilled to this clip's file on disk (see
+ *   frame-spill.ts) and read back from there, so a clip larger than the memory bound still warms
+ *   completely. Without a spill (none given, disk bound reached, or a disk error) a clip that
+ *   does not fit in its share of the memory bound warms a window around the current frame
+ *   instead and drops its frames outside that window when the window moves.
  */
 
 export interface SessionOptions {
@@ -30,6 +34,8 @@ export interface SessionOptions {
   pauseWarmUp?: boolean;
   /** Returns an error when the file changed or vanished since it was indexed. */
   checkFile: () => MidstanceError | null;
+  /** Opens this clip's spill file (called on the first eviction); none = memory only. */
+  createSpill?: () => SpillFile | null;
   onWarmProgress?: (status: WarmStatus) => void;
 }
 
@@ -74,9 +80,16 @@ export class MediaSession {
   private readonly options: SessionOptions;
   private readonly keyframes: readonly number[];
   private readonly jobs = new Set<Job>();
-  private readonly cachedPreview: Uint8Array;
-  private cachedPreviewCount = 0;
-  private cachedPreviewBytes = 0;
+  /** 1 where the preview frame is in the memory cache. */
+  private readonly inMemory: Uint8Array;
+  private memoryCount = 0;
+  private memoryBytes = 0;
+  /** Preview frames in memory or on disk: ready without decoding. */
+  private readyCount = 0;
+  private spill: SpillFile | null = null;
+  /** No spill file for this clip (none offered, it could not be made, or it failed). */
+  private spillOff: boolean;
+  private spillStopNoticed = false;
   private readonly chunks: [number, number][];
   private focus = 0;
   private window: [number, number];
@@ -94,7 +107,8 @@ export class MediaSession {
     this.mediaId = options.mediaId;
     this.info = options.info;
     this.keyframes = options.keyframes;
-    this.cachedPreview = new Uint8Array(options.info.frameCount);
+    this.inMemory = new Uint8Array(options.info.frameCount);
+    this.spillOff = options.createSpill === undefined;
     this.chunks = warmChunks(options.info.frameCount, options.keyframes);
     this.window = [0, options.info.frameCount - 1];
     this.warmEnabled = options.warm;
@@ -110,8 +124,9 @@ export class MediaSession {
     return variant === 'full' ? this.fullSize : this.previewSize;
   }
 
+  /** True when the frame is served without decoding (preview frames: from memory or disk). */
   isCached(index: number, variant: FrameVariant): boolean {
-    return this.options.cache.has(this.mediaId, variant, index);
+    return variant === 'preview' ? this.isReady(index) : this.options.cache.has(this.mediaId, variant, index);
   }
 
   async getFrame(index: number, variant: FrameVariant, signal?: AbortSignal): Promise<Uint8Array> {
@@ -119,7 +134,7 @@ export class MediaSession {
     if (!Number.isInteger(index) || index < 0 || index >= this.info.frameCount) {
       throw new MidstanceError('not-found', `Frame ${index} does not exist; this clip has ${this.info.frameCount} frames (0–${this.info.frameCount - 1}).`);
     }
-    const cached = this.options.cache.get(this.mediaId, variant, index);
+    const cached = this.lookup(index, variant);
     if (variant === 'preview') this.moveFocus(index);
     if (cached) return cached;
     if (signal?.aborted) throw cancelledError();
@@ -142,27 +157,31 @@ export class MediaSession {
   warmStatus(): WarmStatus {
     const [low, high] = this.window;
     const targetFrames = high - low + 1;
-    let cachedInTarget = 0;
-    if (targetFrames === this.info.frameCount) cachedInTarget = this.cachedPreviewCount;
-    else for (let i = low; i <= high; i += 1) cachedInTarget += this.cachedPreview[i]!;
+    let readyInTarget = 0;
+    if (targetFrames === this.info.frameCount) readyInTarget = this.readyCount;
+    else for (let i = low; i <= high; i += 1) if (this.isReady(i)) readyInTarget += 1;
     return {
       mediaId: this.mediaId,
       totalFrames: this.info.frameCount,
-      cachedFrames: this.cachedPreviewCount,
+      cachedFrames: this.readyCount,
       mode: targetFrames === this.info.frameCount ? 'all' : 'window',
       targetFrames,
-      complete: cachedInTarget >= targetFrames,
+      complete: readyInTarget >= targetFrames,
       cacheBytes: this.options.cache.sizeBytes,
       cacheBoundBytes: this.options.cache.boundBytes,
+      spilledFrames: this.spill?.count ?? 0,
+      spillBytes: this.spill?.bytes ?? 0,
     };
   }
 
-  /** Called by the service when the shared cache drops one of this clip's frames. */
-  noteEvicted(variant: FrameVariant, index: number, bytes: number): void {
-    if (variant !== 'preview' || !this.cachedPreview[index]) return;
-    this.cachedPreview[index] = 0;
-    this.cachedPreviewCount -= 1;
-    this.cachedPreviewBytes -= bytes;
+  /** Called by the service when the shared cache drops one of this clip's frames: spill it. */
+  noteEvicted(variant: FrameVariant, index: number, data: Uint8Array): void {
+    if (variant !== 'preview' || !this.inMemory[index] || this.closed) return;
+    this.spillFrame(index, data);
+    this.inMemory[index] = 0;
+    this.memoryCount -= 1;
+    this.memoryBytes -= data.byteLength;
+    if (!this.onDisk(index)) this.readyCount -= 1;
   }
 
   liveJobs(): number {
@@ -186,6 +205,8 @@ export class MediaSession {
     for (const job of jobs) this.cancelJob(job);
     this.updateBackgroundHold();
     this.options.cache.deleteWhere((frame) => frame.mediaId === this.mediaId);
+    this.spill?.close();
+    this.spill = null;
     return Promise.all([...jobs.map((job) => job.done), this.options.decoder.dispose()]).then(() => undefined);
   }
 
@@ -279,12 +300,7 @@ export class MediaSession {
 
   private deliver(job: Job, index: number, data: Uint8Array): void {
     if (this.closed) return;
-    this.options.cache.put({ mediaId: this.mediaId, variant: job.variant, index, data });
-    if (job.variant === 'preview' && !this.cachedPreview[index]) {
-      this.cachedPreview[index] = 1;
-      this.cachedPreviewCount += 1;
-      this.cachedPreviewBytes += data.byteLength;
-    }
+    this.keepInMemory(job.variant, index, data);
     job.nextIndex = Math.max(job.nextIndex, index + 1);
     for (const waiter of [...job.waiters]) {
       if (waiter.index === index) this.settle(job, waiter, () => waiter.resolve(data));
@@ -297,7 +313,7 @@ export class MediaSession {
     this.updateBackgroundHold();
     const aborted = job.controller.signal.aborted;
     for (const waiter of [...job.waiters]) {
-      const data = this.options.cache.get(this.mediaId, job.variant, waiter.index);
+      const data = this.lookup(waiter.index, job.variant);
       if (data) {
         this.settle(job, waiter, () => waiter.resolve(data));
         continue;
@@ -381,6 +397,73 @@ export class MediaSession {
     job.controller.abort();
   }
 
+  // ---- memory and disk tiers ----------------------------------------------------------------
+
+  /** A frame from memory, else (previews) from the spill file, which puts it back in memory. */
+  private lookup(index: number, variant: FrameVariant): Uint8Array | undefined {
+    const inMemory = this.options.cache.get(this.mediaId, variant, index);
+    if (inMemory || variant !== 'preview' || !this.spill) return inMemory;
+    const data = this.spill.read(index);
+    this.noticeSpillState();
+    if (data) this.keepInMemory('preview', index, data);
+    return data;
+  }
+
+  private keepInMemory(variant: FrameVariant, index: number, data: Uint8Array): void {
+    // Counted before put: a bound smaller than the frame evicts it again at once (noteEvicted).
+    if (variant === 'preview' && !this.inMemory[index]) {
+      if (!this.onDisk(index)) this.readyCount += 1;
+      this.inMemory[index] = 1;
+      this.memoryCount += 1;
+      this.memoryBytes += data.byteLength;
+    }
+    this.options.cache.put({ mediaId: this.mediaId, variant, index, data });
+  }
+
+  private isReady(index: number): boolean {
+    return this.inMemory[index] === 1 || this.onDisk(index);
+  }
+
+  private onDisk(index: number): boolean {
+    return this.spill?.has(index) ?? false;
+  }
+
+  /** True while frames leaving memory can still go to disk (or a spill file may yet be made). */
+  private spillCanGrow(): boolean {
+    return !this.spillOff && (this.spill === null || this.spill.state === 'open');
+  }
+
+  private spillFrame(index: number, data: Uint8Array): void {
+    if (!this.spillCanGrow()) return;
+    if (!this.spill) {
+      this.spill = this.options.createSpill!();
+      if (!this.spill) this.spillOff = true;
+    }
+    this.spill?.write(index, data);
+    this.noticeSpillState();
+  }
+
+  /**
+   * A spill that is full keeps serving what it has; one that failed is gone (its frames with it).
+   * Either way this clip falls back to warming a window around the current frame.
+   */
+  private noticeSpillState(): void {
+    const state = this.spill?.state;
+    if (state === 'failed' || state === 'closed') {
+      this.spill = null;
+      this.spillOff = true;
+      this.readyCount = this.memoryCount;
+    }
+    if (this.spillCanGrow() || this.spillStopNoticed) return;
+    this.spillStopNoticed = true;
+    // Called from inside the cache's eviction: re-plan the window once that has finished.
+    queueMicrotask(() => {
+      if (this.closed) return;
+      this.moveFocus(this.focus);
+      this.emitWarm(true);
+    });
+  }
+
   // ---- warm-up ------------------------------------------------------------------------------
 
   private moveFocus(index: number): void {
@@ -401,10 +484,10 @@ export class MediaSession {
     this.scheduleWarm();
   }
 
-  /** How many preview frames this clip may keep warm, from the average size seen so far. */
+  /** How many preview frames this clip may keep warm: all while it can spill, else what memory holds. */
   private windowFrames(): number {
-    if (this.cachedPreviewCount < 24) return this.info.frameCount;
-    const average = this.cachedPreviewBytes / this.cachedPreviewCount;
+    if (this.spillCanGrow() || this.memoryCount < 24) return this.info.frameCount;
+    const average = this.memoryBytes / this.memoryCount;
     const budget = this.options.cache.boundBytes * WARM_SHARE;
     return Math.max(8, Math.min(this.info.frameCount, Math.floor(budget / average)));
   }
@@ -446,7 +529,7 @@ export class MediaSession {
       let first = -1;
       let last = -1;
       for (let i = from; i <= to; i += 1) {
-        if (this.cachedPreview[i] || this.isBeingMadeByForeground(i)) continue;
+        if (this.isReady(i) || this.isBeingMadeByForeground(i)) continue;
         if (first < 0) first = i;
         last = i;
       }

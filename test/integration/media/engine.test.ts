@@ -151,9 +151,9 @@ describe('warm-up, cache bound, cancellation, processes', () => {
     }
   });
 
-  it('keeps the cache within its bound and warms a window around the current frame when the clip does not fit', async () => {
+  it('without a disk spill: keeps the cache within its bound and warms a window around the current frame when the clip does not fit', async () => {
     const tight = { ...settings, frameCacheMegabytes: 4 };
-    const small = createMediaService({ settings: () => tight });
+    const small = createMediaService({ settings: () => tight, spill: false });
     try {
       const clip = await store.clip('h264_1080p240');
       const opened = await small.open({ path: clip.path });

@@ -8,7 +8,12 @@ export type MediaId = z.infer<typeof MediaId>;
 export const Rotation = z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]);
 export type Rotation = z.infer<typeof Rotation>;
 
-export const CaptureFpsSource = z.enum(['file', 'android-metadata', 'user']);
+/**
+ * Where the capture rate comes from: the file's own timestamps, Android's capture-rate tag, Apple's
+ * slow-motion playback intent on a high-frame-rate file (whose timestamps are then capture time),
+ * or the user.
+ */
+export const CaptureFpsSource = z.enum(['file', 'android-metadata', 'apple-metadata', 'user']);
 export type CaptureFpsSource = z.infer<typeof CaptureFpsSource>;
 
 export const FrameTiming = z.object({
@@ -73,6 +78,7 @@ export const MediaWarningCode = z.enum([
   'irregular-timing',
   'low-capture-rate',
   'truncated',
+  'time-scaled-edits',
 ]);
 export const MediaWarning = z.object({
   code: MediaWarningCode,

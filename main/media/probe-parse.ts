@@ -60,6 +60,10 @@ export interface StreamFacts {
   formatStartTime: number;
   hasAudio: boolean;
   androidCaptureFps: number | null;
+  /** Apple's com.apple.quicktime.full-frame-rate-playback-intent: 0 = play in slow motion, 1 = at full rate. */
+  applePlaybackIntent: 'slow-motion' | 'full-frame-rate' | null;
+  /** Recorded by an Apple device (com.apple.quicktime.make). */
+  appleDevice: boolean;
 }
 
 export type StreamProblem = 'no-streams' | 'no-video' | 'unknown-codec';
@@ -98,7 +102,15 @@ export function parseStreamFacts(json: ProbeJson): StreamFacts | StreamProblem {
     formatStartTime: Number(json.format?.start_time) || 0,
     hasAudio: streams.some((stream) => stream.codec_type === 'audio'),
     androidCaptureFps: Number.isFinite(capture) && capture > 0 ? capture : null,
+    applePlaybackIntent: applePlaybackIntentOf(tags['com.apple.quicktime.full-frame-rate-playback-intent']),
+    appleDevice: tags['com.apple.quicktime.make']?.trim() === 'Apple',
   };
+}
+
+function applePlaybackIntentOf(value: string | undefined): StreamFacts['applePlaybackIntent'] {
+  if (value?.trim() === '0') return 'slow-motion';
+  if (value?.trim() === '1') return 'full-frame-rate';
+  return null;
 }
 
 /**
@@ -292,11 +304,30 @@ export interface CaptureRate {
   source: CaptureFpsSource;
 }
 
-/** User choice first, then camera metadata, else the file's own rate. */
-export function chooseCaptureRate(fileFps: number, androidCaptureFps: number | null, userFps: number | null): CaptureRate {
+/**
+ * Apple documents its playback intent for movies recorded at 120 fps or more; below that the key
+ * says nothing about slow motion (iPhones also write 0 on 30 fps video, including slow motion
+ * that was re-rendered at 30 fps when shared).
+ */
+const APPLE_HIGH_FRAME_RATE = 119;
+
+/**
+ * User choice first, then camera metadata, else the file's own rate. Android stores slow motion
+ * at a playback rate and tags the capture rate. An iPhone keeps the original at its capture
+ * rate (the slow-motion stretch is a playback setting), so when Apple marks a high-frame-rate
+ * file as meant for slow-motion playback, its own rate is the capture rate.
+ */
+export function chooseCaptureRate(
+  fileFps: number,
+  metadata: Pick<StreamFacts, 'androidCaptureFps' | 'applePlaybackIntent'>,
+  userFps: number | null,
+): CaptureRate {
   if (userFps !== null && userFps > 0) return { captureFps: userFps, source: 'user' };
-  if (androidCaptureFps !== null && androidCaptureFps > 0) {
-    return { captureFps: snapRate(androidCaptureFps), source: 'android-metadata' };
+  if (metadata.androidCaptureFps !== null && metadata.androidCaptureFps > 0) {
+    return { captureFps: snapRate(metadata.androidCaptureFps), source: 'android-metadata' };
+  }
+  if (metadata.applePlaybackIntent === 'slow-motion' && fileFps >= APPLE_HIGH_FRAME_RATE) {
+    return { captureFps: fileFps, source: 'apple-metadata' };
   }
   return { captureFps: fileFps, source: 'file' };
 }
@@ -309,10 +340,22 @@ export function mediaWarnings(input: {
   captureFps: number;
   captureSource: CaptureFpsSource;
   missingAtEnd: number;
+  /** Recorded by an Apple device: a slow-motion copy shared from an iPhone is re-rendered at 30 fps. */
+  appleDevice?: boolean;
+  /** The video track's edit list slows a stretch down in a way ffmpeg does not follow (see edit-lists.ts). */
+  timeScaledEdits?: boolean;
 }): MediaWarning[] {
   const warnings: MediaWarning[] = [];
   const { timing } = input;
-  if (timing.irregular) {
+  if (input.timeScaledEdits) {
+    warnings.push({
+      code: 'time-scaled-edits',
+      message:
+        'This file changes the playback speed of part of the video with QuickTime edits, which Midstance cannot follow yet: ' +
+        'frames in and after the slowed part may repeat or have wrong times. Use the original recording, or a copy saved ' +
+        'without speed changes.',
+    });
+  } else if (timing.irregular) {
     warnings.push({
       code: 'irregular-timing',
       message:
@@ -328,7 +371,11 @@ export function mediaWarnings(input: {
       message:
         `This clip was filmed at ${input.captureFps} frames per second: contact and flight times are only accurate to ` +
         `±${Math.round(1000 / input.captureFps)} ms. Film at 120 or 240 fps for timing. ` +
-        (input.captureSource === 'file' ? 'If it was filmed in slow motion, set its real capture rate.' : ''),
+        (input.captureSource === 'file' ? 'If it was filmed in slow motion, set its real capture rate.' : '') +
+        (input.captureSource === 'file' && input.appleDevice
+          ? ' An iPhone slow-motion video that was shared or exported is re-rendered at 30 fps with the slow-down built in: ' +
+            'import the original instead (it keeps 120 or 240 fps), or set the capture rate and measure only inside the slowed part.'
+          : ''),
       details: { captureFps: input.captureFps },
     });
   }

@@ -15,6 +15,7 @@ import {
   parseStreamFacts,
 } from './probe-parse.ts';
 import { cancelledError, runToCompletion } from './processes.ts';
+import { misreadTimeScaledEdits, readMovieTracks } from './edit-lists.ts';
 
 /**
  * Opens a video with ffprobe: stream facts from its header, and a frame table from its packet
@@ -33,6 +34,8 @@ export interface ProbeResult {
   facts: StreamFacts;
   table: BuiltFrameTable;
   timing: ReturnType<typeof analyseTiming>;
+  /** The video track's edit list changes speed in a way ffmpeg's frame index does not follow. */
+  timeScaledEdits: boolean;
   /** Info and warnings for the detected capture rate; media-session recomputes on user change. */
   info: MediaInfo;
   warnings: MediaWarning[];
@@ -86,6 +89,8 @@ export async function probeMedia(path: string, options: ProbeOptions): Promise<P
     // Optimistically index the first video stream while the header is read; redone if another wins.
     const packetsRun = runPackets(options.ffprobe, path, 0, onPacketLine, local.signal);
     packetsRun.catch(() => {});
+    // ffprobe does not show edit-list speeds; the movie box is read directly (a few ms).
+    const tracksRead = readMovieTracks(path).catch(() => null);
     const facts = interpretHeader(await headerRun, path);
     expectedFrames = facts.declaredFrames ?? (facts.declaredDuration && facts.declaredFps ? Math.round(facts.declaredDuration * facts.declaredFps) : null);
     let packetResult = await packetsRun;
@@ -93,7 +98,10 @@ export async function probeMedia(path: string, options: ProbeOptions): Promise<P
       packets.length = 0;
       packetResult = await runPackets(options.ffprobe, path, facts.videoOrdinal, onPacketLine, local.signal);
     }
-    return finish(path, file, facts, packets, packetResult, options);
+    // ffmpeg makes one stream per track, in file order.
+    const track = (await tracksRead)?.[facts.streamIndex];
+    const timeScaledEdits = track?.handler === 'vide' && misreadTimeScaledEdits(track);
+    return finish(path, file, facts, packets, packetResult, timeScaledEdits, options);
   } finally {
     local.abort();
     options.signal?.removeEventListener('abort', stop);
@@ -106,6 +114,7 @@ function finish(
   facts: StreamFacts,
   packets: PacketRecord[],
   packetResult: { code: number | null; stderr: string },
+  timeScaledEdits: boolean,
   options: ProbeOptions,
 ): ProbeResult {
   if (packetResult.code !== 0 && packets.length === 0) {
@@ -121,8 +130,8 @@ function finish(
   }
   options.onProgress?.({ stage: 'indexing', fraction: 1, framesIndexed: table.pts.length });
   const timing = analyseTiming(table.times, facts.timeBase[0] / facts.timeBase[1]);
-  const { info, warnings } = describeMedia({ file, facts, table, timing }, options.userCaptureFps ?? null);
-  return { file, facts, table, timing, info, warnings };
+  const { info, warnings } = describeMedia({ file, facts, table, timing, timeScaledEdits }, options.userCaptureFps ?? null);
+  return { file, facts, table, timing, timeScaledEdits, info, warnings };
 }
 
 function runPackets(ffprobe: string, path: string, ordinal: number, onLine: (line: string) => void, signal?: AbortSignal) {
@@ -135,11 +144,11 @@ function runPackets(ffprobe: string, path: string, ordinal: number, onLine: (lin
 
 /** Info + warnings from probe results and a capture rate choice (pure given its inputs). */
 export function describeMedia(
-  probe: Pick<ProbeResult, 'file' | 'facts' | 'table' | 'timing'>,
+  probe: Pick<ProbeResult, 'file' | 'facts' | 'table' | 'timing' | 'timeScaledEdits'>,
   userCaptureFps: number | null,
 ): { info: MediaInfo; warnings: MediaWarning[] } {
   const { facts, table, timing, file } = probe;
-  const capture = chooseCaptureRate(timing.fileFps, facts.androidCaptureFps, userCaptureFps);
+  const capture = chooseCaptureRate(timing.fileFps, facts, userCaptureFps);
   const quarterTurn = facts.rotation % 180 !== 0;
   const lastInterval = timing.medianIntervalMs / 1000 || (timing.fileFps > 0 ? 1 / timing.fileFps : 0);
   const info: MediaInfo = {
@@ -176,6 +185,8 @@ export function describeMedia(
     captureFps: capture.captureFps,
     captureSource: capture.source,
     missingAtEnd: table.missingAtEnd,
+    appleDevice: facts.appleDevice,
+    timeScaledEdits: probe.timeScaledEdits,
   });
   return { info, warnings };
 }

@@ -6,6 +6,7 @@ import {
   mediaWarnings,
   parsePacketLine,
   parseStreamFacts,
+  type ProbeJson,
   rotationOf,
   snapRate,
 } from '../../../main/media/probe-parse.ts';
@@ -114,11 +115,78 @@ describe('timing', () => {
   });
 
   it('capture rate: user, then Android metadata, then the file rate; warnings below 120 fps', () => {
-    expect(chooseCaptureRate(30, 240, null)).toEqual({ captureFps: 240, source: 'android-metadata' });
-    expect(chooseCaptureRate(30, 240, 120)).toEqual({ captureFps: 120, source: 'user' });
-    expect(chooseCaptureRate(60, null, null)).toEqual({ captureFps: 60, source: 'file' });
+    const android = { androidCaptureFps: 240, applePlaybackIntent: null };
+    const none = { androidCaptureFps: null, applePlaybackIntent: null };
+    expect(chooseCaptureRate(30, android, null)).toEqual({ captureFps: 240, source: 'android-metadata' });
+    expect(chooseCaptureRate(30, android, 120)).toEqual({ captureFps: 120, source: 'user' });
+    expect(chooseCaptureRate(60, none, null)).toEqual({ captureFps: 60, source: 'file' });
     const timing = { medianIntervalMs: 16.7, minIntervalMs: 16.7, maxIntervalMs: 16.7, sdIntervalMs: 0, irregular: false, deviating: 0 };
     expect(mediaWarnings({ timing, captureFps: 60, captureSource: 'file', missingAtEnd: 0 }).map((w) => w.code)).toEqual(['low-capture-rate']);
     expect(mediaWarnings({ timing, captureFps: 240, captureSource: 'file', missingAtEnd: 3 }).map((w) => w.code)).toEqual(['truncated']);
+  });
+});
+
+describe('Apple slow motion', () => {
+  // Shaped like `ffprobe -show_format -show_streams -of json` of iPhone MOVs: Apple's keys are
+  // movie-level metadata (format tags); the playback-intent key exists since iOS 18.
+  const iphoneFormat = (fps: string, intent: string | undefined): ProbeJson => ({
+    streams: [
+      {
+        index: 0, codec_type: 'video', codec_name: 'hevc', profile: 'Main', width: 1920, height: 1080, pix_fmt: 'yuv420p',
+        time_base: '1/19200', r_frame_rate: fps, avg_frame_rate: fps, nb_frames: '480',
+        tags: { handler_name: 'Core Media Video', encoder: 'HEVC' },
+      },
+      { index: 1, codec_type: 'audio', codec_name: 'aac' },
+      { index: 2, codec_type: 'data', tags: { handler_name: 'Core Media Metadata' } },
+    ],
+    format: {
+      format_name: 'mov,mp4,m4a,3gp,3g2,mj2', start_time: '0.000000', duration: '2.000000',
+      tags: {
+        major_brand: 'qt  ', 'com.apple.quicktime.make': 'Apple', 'com.apple.quicktime.model': 'iPhone 15 Pro',
+        'com.apple.quicktime.software': '18.3.1',
+        ...(intent === undefined ? {} : { 'com.apple.quicktime.full-frame-rate-playback-intent': intent }),
+      },
+    },
+  });
+  const factsOf = (json: ProbeJson) => {
+    const facts = parseStreamFacts(json);
+    if (typeof facts === 'string') throw new Error(facts);
+    return facts;
+  };
+
+  it('reads the playback intent and the maker from the movie metadata', () => {
+    expect(factsOf(iphoneFormat('240/1', '0'))).toMatchObject({ applePlaybackIntent: 'slow-motion', appleDevice: true, androidCaptureFps: null });
+    expect(factsOf(iphoneFormat('120/1', '1'))).toMatchObject({ applePlaybackIntent: 'full-frame-rate' });
+    expect(factsOf(iphoneFormat('30/1', undefined))).toMatchObject({ applePlaybackIntent: null, appleDevice: true });
+    expect(parseStreamFacts({ streams: iphoneFormat('30/1', '0').streams! })).toMatchObject({ applePlaybackIntent: null, appleDevice: false });
+  });
+
+  it('a high-frame-rate original marked for slow-motion playback is captured at its own rate', () => {
+    const facts = factsOf(iphoneFormat('240/1', '0'));
+    expect(chooseCaptureRate(240, facts, null)).toEqual({ captureFps: 240, source: 'apple-metadata' });
+    expect(chooseCaptureRate(119.88, facts, null)).toEqual({ captureFps: 119.88, source: 'apple-metadata' });
+    expect(chooseCaptureRate(240, facts, 120)).toEqual({ captureFps: 120, source: 'user' });
+  });
+
+  it('says nothing at 30 or 60 fps (shared copies and normal video carry 0 too) or when meant for full-rate playback', () => {
+    expect(chooseCaptureRate(30, factsOf(iphoneFormat('30/1', '0')), null)).toEqual({ captureFps: 30, source: 'file' });
+    expect(chooseCaptureRate(60, factsOf(iphoneFormat('60/1', '0')), null)).toEqual({ captureFps: 60, source: 'file' });
+    expect(chooseCaptureRate(120, factsOf(iphoneFormat('120/1', '1')), null)).toEqual({ captureFps: 120, source: 'file' });
+  });
+
+  it('Android capture-rate tag wins over the Apple key (it states the rate itself)', () => {
+    expect(chooseCaptureRate(30, { androidCaptureFps: 120, applePlaybackIntent: 'slow-motion' }, null)).toEqual({ captureFps: 120, source: 'android-metadata' });
+  });
+
+  it('a 30 fps iPhone clip is told how to get the real slow-motion frames; time-scaled edits replace the irregular-timing note', () => {
+    const timing = { medianIntervalMs: 33.3, minIntervalMs: 33.3, maxIntervalMs: 6500, sdIntervalMs: 200, irregular: true, deviating: 1 };
+    const iphone = mediaWarnings({ timing: { ...timing, irregular: false }, captureFps: 30, captureSource: 'file', missingAtEnd: 0, appleDevice: true });
+    expect(iphone.map((w) => w.code)).toEqual(['low-capture-rate']);
+    expect(iphone[0]!.message).toMatch(/import the original/);
+    const set = mediaWarnings({ timing: { ...timing, irregular: false }, captureFps: 30, captureSource: 'user', missingAtEnd: 0, appleDevice: true });
+    expect(set[0]!.message).not.toMatch(/iPhone/);
+    const scaled = mediaWarnings({ timing, captureFps: 240, captureSource: 'file', missingAtEnd: 0, timeScaledEdits: true });
+    expect(scaled.map((w) => w.code)).toEqual(['time-scaled-edits']);
+    expect(mediaWarnings({ timing, captureFps: 240, captureSource: 'file', missingAtEnd: 0 }).map((w) => w.code)).toEqual(['irregular-timing']);
   });
 });

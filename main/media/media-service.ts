@@ -145,6 +145,7 @@ export function createMediaService(options: MediaServiceOptions): MediaService {
       clips.set(mediaId, { session, probe, userCaptureFps: request.captureFps ?? null, warnings: probe.warnings });
       try {
         // The first frame proves the clip decodes and makes the first paint instant.
+        if (options.warm ?? true) session.setWarm(true);
         await session.getFrame(0, 'preview', controller.signal);
       } catch (error) {
         clips.delete(mediaId);
@@ -156,7 +157,6 @@ export function createMediaService(options: MediaServiceOptions): MediaService {
         await session.close();
         throw cancelledError();
       }
-      if (options.warm ?? true) session.setWarm(true);
       return {
         mediaId,
         info: probe.info,

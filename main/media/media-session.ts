@@ -68,7 +68,7 @@ const SPAWN_COST_FRAMES = 60;
 const FOREGROUND_LOOKAHEAD = 120;
 const MAX_WAITED_FOREGROUND_JOBS = 2;
 const WARM_CONCURRENCY = 2;
-const MIN_CHUNK_FRAMES = 240;
+const MIN_CHUNK_FRAMES = 480;
 /** Share of the cache bound one clip's warm-up may fill (the rest: full frames, other clips). */
 const WARM_SHARE = 0.75;
 const PREVIEW_QUALITY = 3;

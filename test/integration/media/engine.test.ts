@@ -232,17 +232,17 @@ describe('warm-up, cache bound, cancellation, processes', () => {
 
   it.skipIf(process.platform === 'win32')('warm-up pauses while a cold frame is decoded for someone, then resumes', async () => {
     const service = createMediaService({ settings: () => settings });
-    const clip = await store.clip({ ...CLIPS.h264_1080p240, frames: 720 });
+    const clip = await store.clip({ ...CLIPS.h264_1080p240, frames: 1200 });
     const opened = await service.open({ path: clip.path });
     try {
-      // Warm-up starts at frame 0; frame 700 is two keyframe groups away: a job of its own.
-      const pending = service.getFrame({ clipId: opened.mediaId, index: 700 });
+      // Warm-up starts with the two chunks from frame 0; frame 1150 is in a third: a job of its own.
+      const pending = service.getFrame({ clipId: opened.mediaId, index: 1150 });
       expect(pausedProcessCount()).toBeGreaterThan(0);
       const frame = await pending;
       expect(pausedProcessCount()).toBe(0);
       const size = service.session(opened.mediaId).previewSize;
       const [raster] = await decodeToGray([frame.data], size.width, size.height);
-      expect(readFrameIndex(raster!)).toBe(700);
+      expect(readFrameIndex(raster!)).toBe(1150);
       const deadline = Date.now() + 60_000;
       while (!service.warmStatus(opened.mediaId).complete && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
       expect(service.warmStatus(opened.mediaId).complete).toBe(true);

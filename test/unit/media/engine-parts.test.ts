@@ -62,10 +62,11 @@ describe('frame cache', () => {
 });
 
 describe('session helpers', () => {
-  it('warm chunks are whole keyframe groups of at least 240 frames', () => {
-    expect(warmChunks(1000, [0, 240, 480, 720, 960])).toEqual([[0, 239], [240, 479], [480, 719], [720, 999]]);
+  it('warm chunks are whole keyframe groups of at least 480 frames; a short tail joins the chunk before it', () => {
+    expect(warmChunks(1000, [0, 240, 480, 720, 960])).toEqual([[0, 479], [480, 999]]);
+    expect(warmChunks(1500, [0, 240, 480, 720, 960, 1200])).toEqual([[0, 479], [480, 959], [960, 1499]]);
     expect(warmChunks(300, [0, 100, 200])).toEqual([[0, 299]]);
-    expect(warmChunks(500, [40, 300])).toEqual([[0, 299], [300, 499]]);
+    expect(warmChunks(900, [40, 300, 600])).toEqual([[0, 599], [600, 899]]);
   });
 
   it('preview size keeps the aspect ratio, even, never upscaled', () => {

@@ -70,14 +70,52 @@ function defaultBundledRoots(): string[] {
   return roots;
 }
 
-/** "ffmpeg version 5.1.9-0+deb12u1 …", "ffprobe version n4.1.4 …", "… version N-1234-gabcdef …". */
+/**
+ * "ffmpeg version 5.1.9-0+deb12u1 …", "ffprobe version n4.1.4 …", "… version N-1234-gabcdef …".
+ * Git snapshots ("N-…", dates) carry no release number: the libavcodec version that `-version`
+ * also prints says which release they follow (the static ffmpeg of @ffmpeg-installer is such a
+ * snapshot, a little after 4.1). Without either it is taken as newer than any minimum.
+ */
 export function parseVersionLine(output: string): { text: string; parsed: Version | null } | null {
   const match = /^(?:ffmpeg|ffprobe) version (\S+)/m.exec(output);
   if (!match) return null;
   const text = match[1]!;
   const numbers = /^n?(\d+)\.(\d+)/.exec(text);
-  // Git snapshots ("N-…", dates) carry no release number; they are newer than any minimum.
-  return { text, parsed: numbers ? { major: Number(numbers[1]), minor: Number(numbers[2]) } : null };
+  if (numbers) return { text, parsed: { major: Number(numbers[1]), minor: Number(numbers[2]) } };
+  const library = /^libavcodec\s+(\d+)\.\s*(\d+)\./m.exec(output);
+  if (!library) return { text, parsed: null };
+  const libavcodec = { major: Number(library[1]), minor: Number(library[2]) };
+  const release = releaseOfLibavcodec(libavcodec);
+  return {
+    text: `${text} (git snapshot after FFmpeg ${release.major}.${release.minor}, libavcodec ${libavcodec.major}.${libavcodec.minor})`,
+    parsed: release,
+  };
+}
+
+/** libavcodec major.minor at each FFmpeg release since 4.0. */
+const LIBAVCODEC_RELEASES: readonly [number, number, Version][] = [
+  [58, 18, { major: 4, minor: 0 }],
+  [58, 35, { major: 4, minor: 1 }],
+  [58, 54, { major: 4, minor: 2 }],
+  [58, 91, { major: 4, minor: 3 }],
+  [58, 134, { major: 4, minor: 4 }],
+  [59, 18, { major: 5, minor: 0 }],
+  [59, 37, { major: 5, minor: 1 }],
+  [60, 3, { major: 6, minor: 0 }],
+  [60, 31, { major: 6, minor: 1 }],
+  [61, 3, { major: 7, minor: 0 }],
+  [61, 19, { major: 7, minor: 1 }],
+  [62, 11, { major: 8, minor: 0 }],
+];
+
+/** The last release at or before this libavcodec (what a snapshot can be relied on to have). */
+export function releaseOfLibavcodec(libavcodec: Version): Version {
+  let release: Version | null = null;
+  for (const [major, minor, version] of LIBAVCODEC_RELEASES) {
+    if (libavcodec.major > major || (libavcodec.major === major && libavcodec.minor >= minor)) release = version;
+  }
+  // Older than 4.0: libavcodec 57 is FFmpeg 3.x, 56 is 2.x.
+  return release ?? { major: Math.max(0, libavcodec.major - 54), minor: 0 };
 }
 
 export const isAtLeast = (version: Version | null, minimum: Version): boolean =>

@@ -45,6 +45,12 @@ export const MediaInfo = z.object({
   height: z.number().int(),
   /** Clockwise turn applied to stored pictures to show them upright. */
   rotation: Rotation,
+  /**
+   * After the turn the picture is mirrored left–right, as the file's display matrix asks (some
+   * front-camera recordings). Frames are shown mirrored, as players show the file: left and right
+   * of the runner then appear as in a mirror.
+   */
+  mirrored: z.boolean(),
   /** Seconds from the first to past the last shown frame, on the file's timeline. */
   duration: z.number(),
   /** File-timeline time of the first shown frame, seconds (non-zero for some cameras/edits). */

@@ -5,6 +5,7 @@ import type { ResolvedTool } from './ffmpeg-path.ts';
 import { JpegStreamSplitter } from './jpeg-stream.ts';
 import { cancelledError, type RunningProcess, startProcess } from './processes.ts';
 import type { ProbeResult } from './probe.ts';
+import type { Orientation } from './probe-parse.ts';
 import { LineSplitter, parseShowinfoFrame, parseShowinfoTimeBase } from './showinfo.ts';
 
 /**
@@ -65,6 +66,7 @@ export interface DecodeSource {
   streamIndex: number;
   formatStartTime: number;
   rotation: Rotation;
+  mirrored: boolean;
   timeBase: [number, number];
   /** Presentation timestamps (stream time base) in display order. */
   pts: readonly number[];
@@ -87,6 +89,7 @@ export function decodeSourceOf(probe: ProbeResult): DecodeSource {
     streamIndex: probe.facts.streamIndex,
     formatStartTime: probe.facts.formatStartTime,
     rotation: probe.facts.rotation,
+    mirrored: probe.facts.mirrored,
     timeBase: probe.facts.timeBase,
     pts: probe.table.pts,
     times: probe.table.times,
@@ -324,7 +327,7 @@ export function buildStandbyArgs(source: DecodeSource, request: DecodeRequest, f
 }
 
 function outputArgs(source: DecodeSource, request: DecodeRequest, keepPts: number | null, features: Features): string[] {
-  const filters = frameFilters(source.rotation, request.size, keepPts, 'jpeg');
+  const filters = frameFilters(source, request.size, keepPts, 'jpeg');
   filters.push(features.showinfoChecksum ? 'showinfo=checksum=0' : 'showinfo');
   return [
     '-vf', filters.join(','),
@@ -406,18 +409,24 @@ const EXPAND_RANGE =
  * swscale scales into limited range whatever the source (a no-op for phone video), then a
  * lookup table expands it.
  */
-export function frameFilters(rotation: Rotation, size: OutputSize, keepPts: number | null, output: 'jpeg' | 'rgb24'): string[] {
+export function frameFilters(orientation: Orientation, size: OutputSize, keepPts: number | null, output: 'jpeg' | 'rgb24'): string[] {
   const filters: string[] = [];
   if (keepPts !== null) filters.push(`select='gte(pts\\,${keepPts})'`);
-  const turned = rotation === 90 || rotation === 270;
+  const turned = orientation.rotation === 90 || orientation.rotation === 270;
   const scaleTo = turned ? `${size.height}:${size.width}` : `${size.width}:${size.height}`;
   if (output === 'jpeg') filters.push(`scale=${scaleTo}:flags=bilinear:out_range=tv`, 'format=yuv420p', EXPAND_RANGE);
   else filters.push(`scale=${scaleTo}:flags=bicubic`, 'format=rgb24');
-  filters.push(...rotationFilters(rotation));
+  filters.push(...rotationFilters(orientation.rotation, orientation.mirrored));
   return filters;
 }
 
-export function rotationFilters(rotation: Rotation): string[] {
+/**
+ * The turn, then (when mirrored) a left–right flip, as one filter where possible: a mirrored
+ * quarter turn is a transpose with a flip built in, and a mirrored half turn is a vertical flip
+ * (the same filters ffmpeg's own autorotate picks for such display matrices).
+ */
+export function rotationFilters(rotation: Rotation, mirrored = false): string[] {
+  if (mirrored) return [...MIRRORED_TURN_FILTERS[rotation]];
   switch (rotation) {
     case 90:
       return ['transpose=clock'];
@@ -429,6 +438,13 @@ export function rotationFilters(rotation: Rotation): string[] {
       return [];
   }
 }
+
+const MIRRORED_TURN_FILTERS: Record<Rotation, readonly string[]> = {
+  0: ['hflip'],
+  90: ['transpose=cclock_flip'],
+  180: ['vflip'],
+  270: ['transpose=clock_flip'],
+};
 
 function nearestIndex(times: readonly number[], seconds: number): number | undefined {
   let low = 0;

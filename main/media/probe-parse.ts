@@ -22,7 +22,8 @@ export interface ProbeStream {
   duration?: string;
   disposition?: { attached_pic?: number };
   tags?: Record<string, string>;
-  side_data_list?: { side_data_type?: string; rotation?: number | string }[];
+  /** ffprobe prints a display matrix as `displaymatrix` (three rows of integers) and its `rotation`. */
+  side_data_list?: { side_data_type?: string; displaymatrix?: string; rotation?: number | string }[];
 }
 
 export interface ProbeJson {
@@ -51,6 +52,8 @@ export interface StreamFacts {
   /** Width after applying non-square pixels, before rotation. */
   squareWidth: number;
   rotation: Rotation;
+  /** Shown mirrored left–right after the turn (see orientationOf). */
+  mirrored: boolean;
   timeBase: [number, number];
   /** Frames the container says the stream has, when it says (for progress only). */
   declaredFrames: number | null;
@@ -94,7 +97,7 @@ export function parseStreamFacts(json: ProbeJson): StreamFacts | StreamProblem {
     codedWidth: video.width,
     codedHeight: video.height,
     squareWidth,
-    rotation: rotationOf(video),
+    ...orientationOf(video),
     timeBase,
     declaredFrames: Number.isFinite(declaredFrames) && declaredFrames > 0 ? declaredFrames : null,
     declaredDuration: Number.isFinite(declaredDuration) && declaredDuration > 0 ? declaredDuration : null,
@@ -113,20 +116,71 @@ function applePlaybackIntentOf(value: string | undefined): StreamFacts['applePla
   return null;
 }
 
+export interface Orientation {
+  /** Clockwise turn applied to stored pictures to show them upright. */
+  rotation: Rotation;
+  /** After the turn, the picture is mirrored left–right (e.g. some front-camera recordings). */
+  mirrored: boolean;
+}
+
 /**
- * Clockwise display rotation. The legacy `rotate` tag is clockwise; the display matrix that
- * ffprobe reports as `rotation` is counter-clockwise (iPhone portrait: tag 90, matrix -90).
+ * How stored pictures are shown: from the display matrix when the stream has one, else from the
+ * legacy `rotate` tag (clockwise, never mirrored). ffprobe's `rotation` of a display matrix is
+ * counter-clockwise (iPhone portrait: tag 90, matrix -90) and reads a mirror as a turn (a pure
+ * left–right mirror says -180), so the matrix itself is read whenever ffprobe prints it.
  */
-export function rotationOf(stream: Pick<ProbeStream, 'tags' | 'side_data_list'>): Rotation {
-  const matrix = stream.side_data_list?.find((entry) => entry.side_data_type === 'Display Matrix');
-  let clockwise = 0;
-  if (matrix && matrix.rotation !== undefined && Number.isFinite(Number(matrix.rotation))) {
-    clockwise = -Number(matrix.rotation);
-  } else if (stream.tags?.rotate !== undefined && Number.isFinite(Number(stream.tags.rotate))) {
-    clockwise = Number(stream.tags.rotate);
+export function orientationOf(stream: Pick<ProbeStream, 'tags' | 'side_data_list'>): Orientation {
+  const side = stream.side_data_list?.find((entry) => entry.side_data_type === 'Display Matrix');
+  if (side) {
+    const fromMatrix = orientationFromMatrix(parseDisplayMatrix(side.displaymatrix));
+    if (fromMatrix) return fromMatrix;
+    if (side.rotation !== undefined && Number.isFinite(Number(side.rotation))) {
+      return { rotation: quarterTurn(-Number(side.rotation)), mirrored: false };
+    }
   }
-  const quarter = (((Math.round(clockwise / 90) * 90) % 360) + 360) % 360;
-  return quarter as Rotation;
+  if (stream.tags?.rotate !== undefined && Number.isFinite(Number(stream.tags.rotate))) {
+    return { rotation: quarterTurn(Number(stream.tags.rotate)), mirrored: false };
+  }
+  return { rotation: 0, mirrored: false };
+}
+
+export const rotationOf = (stream: Pick<ProbeStream, 'tags' | 'side_data_list'>): Rotation => orientationOf(stream).rotation;
+
+/**
+ * The nine integers of ffprobe's `displaymatrix` text, row by row: each row is a hex row number,
+ * a colon and three values ("00000001:       -65536           0           0").
+ */
+export function parseDisplayMatrix(text: string | undefined): number[] | null {
+  if (!text) return null;
+  const values: number[] = [];
+  for (const line of text.split('\n')) {
+    const row = /^\s*[0-9a-f]+:((?:\s+-?\d+){3})\s*$/i.exec(line);
+    if (row) values.push(...row[1]!.trim().split(/\s+/).map(Number));
+  }
+  return values.length === 9 ? values : null;
+}
+
+/**
+ * Turn and mirror of a display matrix [a b u; c d v; x y w]. It maps a stored point (p, q), y
+ * downwards, to the shown point p' = a·p + c·q + x, q' = b·p + d·q + y (libavutil/display.h, the
+ * tkhd matrix of ISO/IEC 14496-12). A negative determinant is a mirror. FFmpeg writes a mirror
+ * as a left–right flip after the turn (av_display_matrix_flip negates a and c); negating them
+ * back leaves the turn, read as av_display_rotation_get does. Null for a singular matrix.
+ */
+export function orientationFromMatrix(matrix: readonly number[] | null): Orientation | null {
+  if (!matrix || matrix.length !== 9) return null;
+  const [a, b, , c, d] = matrix as [number, number, number, number, number];
+  const determinant = a * d - b * c;
+  if (!Number.isFinite(determinant) || determinant === 0) return null;
+  const mirrored = determinant < 0;
+  const turnA = mirrored ? -a : a;
+  const clockwise = (Math.atan2(b / Math.hypot(b, d), turnA / Math.hypot(a, c)) * 180) / Math.PI;
+  return { rotation: quarterTurn(clockwise), mirrored };
+}
+
+/** Nearest quarter turn, as 0, 90, 180 or 270 degrees. */
+function quarterTurn(degrees: number): Rotation {
+  return ((((Math.round(degrees / 90) * 90) % 360) + 360) % 360) as Rotation;
 }
 
 function bitDepthOf(stream: ProbeStream): number | null {

@@ -164,6 +164,7 @@ export function describeMedia(
     width: quarterTurn ? facts.codedHeight : facts.squareWidth,
     height: quarterTurn ? facts.squareWidth : facts.codedHeight,
     rotation: facts.rotation,
+    mirrored: facts.mirrored,
     duration: round6(table.times[table.times.length - 1]! - table.times[0]! + lastInterval),
     startTime: table.times[0]!,
     frameCount: table.times.length,

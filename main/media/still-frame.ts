@@ -31,7 +31,7 @@ export async function writeStillFrame(input: {
   if (!jpeg && extension !== '.png') {
     throw new MidstanceError('invalid-request', `Write the frame as .png or .jpg, not "${extension || 'no extension'}".`);
   }
-  const filters = frameFilters(source.rotation, size, source.pts[index]!, jpeg ? 'jpeg' : 'rgb24');
+  const filters = frameFilters(source, size, source.pts[index]!, jpeg ? 'jpeg' : 'rgb24');
   const args = [
     '-hide_banner', '-nostdin', '-nostats', '-loglevel', 'error', '-y',
     ...inputArgs(source, fromIndex),

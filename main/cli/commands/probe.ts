@@ -38,7 +38,7 @@ function probeText(probe: ProbeResult): string {
   const lines = [
     `${info.fileName}`,
     `  video       ${info.codec}${info.profile ? ` (${info.profile})` : ''}, ${info.pixelFormat}, ${info.container}`,
-    `  size        ${info.width}×${info.height} as shown${info.rotation ? ` (stored ${info.codedWidth}×${info.codedHeight}, turned ${info.rotation}°)` : ''}`,
+    `  size        ${info.width}×${info.height} as shown${orientationNote(info)}`,
     `  frames      ${info.frameCount}, keyframes ${probe.table.keyframes.length}${info.editList ? ', trimmed by an edit list' : ''}`,
     `  file rate   ${info.fileFps} fps; capture rate ${info.captureFps} fps (${info.captureFpsSource})`,
     `  duration    ${formatCaptureTime(info.duration)} on the file's clock, starting at ${info.startTime} s`,
@@ -46,6 +46,11 @@ function probeText(probe: ProbeResult): string {
   ];
   for (const warning of probe.warnings) lines.push(`  warning     ${warning.message}`);
   return `${lines.join('\n')}\n`;
+}
+
+function orientationNote(info: ProbeResult['info']): string {
+  const changes = [info.rotation ? `turned ${info.rotation}°` : '', info.mirrored ? 'mirrored left–right' : ''].filter(Boolean);
+  return changes.length > 0 ? ` (stored ${info.codedWidth}×${info.codedHeight}, ${changes.join(', then ')})` : '';
 }
 
 export function single(positionals: string[]): string {

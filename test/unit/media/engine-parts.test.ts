@@ -78,7 +78,7 @@ describe('session helpers', () => {
 
 describe('decoder arguments', () => {
   const source = {
-    path: '/v/clip é.mp4', streamIndex: 1, formatStartTime: 10, rotation: 90 as const, timeBase: [1, 1000] as [number, number],
+    path: '/v/clip é.mp4', streamIndex: 1, formatStartTime: 10, rotation: 90 as const, mirrored: false, timeBase: [1, 1000] as [number, number],
     pts: [10000, 10020, 10040, 10060], times: [10, 10.02, 10.04, 10.06],
   };
 
@@ -131,7 +131,7 @@ describe('standby decoder: concat script and timestamp shift', () => {
 
   it('waits on stdin for a concat script and drops frames before pts 0 before scaling', () => {
     const args = buildStandbyArgs(
-      { path: '/clips/run.mp4', streamIndex: 0, formatStartTime: 0, rotation: 90, timeBase: [1, 15360], pts: [], times: [] },
+      { path: '/clips/run.mp4', streamIndex: 0, formatStartTime: 0, rotation: 90, mirrored: false, timeBase: [1, 15360], pts: [], times: [] },
       { fromIndex: 0, keepFromIndex: 0, toIndex: 0, size: { width: 540, height: 960 }, quality: 3, background: false },
       { modernFps: true, showinfoChecksum: true },
     );

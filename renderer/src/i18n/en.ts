@@ -79,6 +79,12 @@ export const en = {
     rate: 'Capture rate',
     fileRate: 'file {{fps}} fps',
     frameStep: 'One frame = {{ms}} ms of real time',
+    rateSources: {
+      file: 'capture rate from the frame times in the file',
+      'android-metadata': 'capture rate from Android slow-motion metadata',
+      'apple-metadata': 'capture rate from the frame times; Apple metadata marks this clip as slow motion',
+      user: 'capture rate set by you',
+    },
     zoom: 'Zoom',
     full: 'full resolution',
     preview: 'preview',

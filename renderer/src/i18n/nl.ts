@@ -80,6 +80,12 @@ export const nl: Translation = {
     rate: 'Opnamesnelheid',
     fileRate: 'bestand {{fps}} fps',
     frameStep: 'Eén beeld = {{ms}} ms echte tijd',
+    rateSources: {
+      file: 'opnamesnelheid uit de beeldtijden in het bestand',
+      'android-metadata': 'opnamesnelheid uit de slow-motiongegevens van Android',
+      'apple-metadata': 'opnamesnelheid uit de beeldtijden; gegevens van Apple markeren deze video als slow motion',
+      user: 'opnamesnelheid door jou ingesteld',
+    },
     zoom: 'Zoom',
     full: 'volledige resolutie',
     preview: 'voorbeeld',

@@ -61,7 +61,7 @@ export function FrameReadout({
         </div>
         <div>
           <dt>{t('viewer.rate')}</dt>
-          <dd title={t('viewer.frameStep', { ms: number(frameDurationMs(info), 1) })}>
+          <dd title={`${t('viewer.frameStep', { ms: number(frameDurationMs(info), 1) })} · ${t(`viewer.rateSources.${info.captureFpsSource}`)}`}>
             {number(info.captureFps, 0)} fps{slowMotion && <span className="muted"> ({t('viewer.fileRate', { fps: number(info.fileFps, 0) })})</span>}
           </dd>
         </div>

@@ -85,6 +85,7 @@ export const MediaWarningCode = z.enum([
   'low-capture-rate',
   'truncated',
   'time-scaled-edits',
+  'mirrored',
 ]);
 export const MediaWarning = z.object({
   code: MediaWarningCode,

@@ -398,9 +398,20 @@ export function mediaWarnings(input: {
   appleDevice?: boolean;
   /** The video track's edit list slows a stretch down in a way ffmpeg does not follow (see edit-lists.ts). */
   timeScaledEdits?: boolean;
+  /** The display matrix mirrors the picture (see orientationOf). */
+  mirrored?: boolean;
 }): MediaWarning[] {
   const warnings: MediaWarning[] = [];
   const { timing } = input;
+  if (input.mirrored) {
+    // Left and right are what a physio judges most: say it plainly, once, next to the frame.
+    warnings.push({
+      code: 'mirrored',
+      message:
+        'This video is stored mirrored (as some front cameras record) and is shown mirrored, as the phone shows it: ' +
+        "the runner's left and right sides are swapped in the picture. Check which leg is which before labelling left or right.",
+    });
+  }
   if (input.timeScaledEdits) {
     warnings.push({
       code: 'time-scaled-edits',

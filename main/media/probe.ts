@@ -188,6 +188,7 @@ export function describeMedia(
     missingAtEnd: table.missingAtEnd,
     appleDevice: facts.appleDevice,
     timeScaledEdits: probe.timeScaledEdits,
+    mirrored: facts.mirrored,
   });
   return { info, warnings };
 }

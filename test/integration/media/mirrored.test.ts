@@ -72,6 +72,7 @@ describe.each(cases)('$name', ({ name, rotation, ffprobeRotation, width, height 
     const clip = await store.clip(name);
     const opened = await media.open({ path: clip.path });
     expect(opened.info).toMatchObject({ rotation, mirrored: true, width, height, codedWidth: 640, codedHeight: 360 });
+    expect(opened.warnings.map((warning) => warning.code)).toContain('mirrored');
     const wanted = [...NOT_PALINDROMES, 30, 29, 28];
     const previews = await engineFrames(opened, wanted);
     expect(previews.map((raster) => readFrameIndex(raster, rotation, true))).toEqual(wanted);

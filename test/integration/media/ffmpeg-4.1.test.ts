@@ -45,6 +45,7 @@ describe.skipIf(missing)(title, () => {
   const tools = { ffmpeg: '', ffprobe: '' };
   let settings: { ffmpegPath: string; ffprobePath: string; frameCacheMegabytes: number };
   let media: MediaService;
+  const cases: ClipName[] = ['h264_1080p240', 'h264_bframes', 'hevc', 'hevc_10bit', 'vfr', 'rotated_90', 'start_offset_mkv', 'edit_list', 'mjpeg_avi', 'vp9_mkv', 'av1_mkv'];
 
   /** The package's postinstall (chmod u+x) runs only when allowScripts lists it: use an executable copy. */
   function executable(path: string): string {
@@ -65,8 +66,7 @@ describe.skipIf(missing)(title, () => {
     tools.ffprobe = executable(installed.ffprobe!);
     settings = { ffmpegPath: tools.ffmpeg, ffprobePath: tools.ffprobe, frameCacheMegabytes: 512 };
     media = createMediaService({ settings: () => settings, warm: false });
-    const names: ClipName[] = ['h264_1080p240', 'h264_bframes', 'hevc', 'hevc_10bit', 'vfr', 'rotated_90', 'start_offset_mkv', 'edit_list', 'mjpeg_avi', 'vp9_mkv', 'av1_mkv'];
-    await Promise.all(names.map((name) => store.clip(name)));
+    await Promise.all(cases.map((name) => store.clip(name)));
   });
   afterAll(async () => {
     await media?.dispose();
@@ -103,7 +103,6 @@ describe.skipIf(missing)(title, () => {
     expect(diagnostics.decoder).toContain(resolved.ffmpeg.version);
   });
 
-  const cases: ClipName[] = ['h264_1080p240', 'h264_bframes', 'hevc', 'hevc_10bit', 'vfr', 'rotated_90', 'start_offset_mkv', 'edit_list', 'mjpeg_avi', 'vp9_mkv', 'av1_mkv'];
 
   it.each(cases)('%s: exact frames for random access, forward and backward steps, across keyframes', async (name) => {
     const clip = await store.clip(name);

@@ -131,10 +131,12 @@ const mergeRuns = (runs: ColdRun[]): ColdRun => {
 /**
  * Cold frames while the clip warms up (someone jumps right after opening), A/B: warm-up paused
  * while the frame is decoded vs warm-up left running at low priority. One fresh service per sample,
- * variants alternating; the frame is in the last keyframe groups, far from where warm-up starts.
+ * variants alternating; the frame is in the last keyframe groups, far from where warm-up runs.
  */
 async function coldDuringWarmUpAB(path: string, frameCount: number, keyframes: readonly number[], samples: number) {
-  const far = keyframes.filter((keyframe) => keyframe >= frameCount / 2);
+  // Warm-up starts two chunks at open (from frame 0 and from the middle): the last keyframe
+  // groups are the ones it has not reached 300 ms later.
+  const far = keyframes.filter((keyframe) => keyframe >= frameCount * 0.7);
   const runs = { paused: [] as number[], running: [] as number[] };
   let exactCount = 0;
   for (let sample = 0; sample < samples; sample += 1) {

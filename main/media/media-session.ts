@@ -89,7 +89,7 @@ export class MediaSession {
   private spill: SpillFile | null = null;
   /** No spill file for this clip (none offered, it could not be made, or it failed). */
   private spillOff: boolean;
-  private spillStopNoticed = false;
+  private replanQueued = false;
   private readonly chunks: [number, number][];
   private focus = 0;
   private window: [number, number];
@@ -182,6 +182,8 @@ export class MediaSession {
     this.memoryCount -= 1;
     this.memoryBytes -= data.byteLength;
     if (!this.onDisk(index)) this.readyCount -= 1;
+    // Memory alone is full: warm a window now, not only once someone asks for a frame.
+    this.replanSoon();
   }
 
   liveJobs(): number {
@@ -454,10 +456,19 @@ export class MediaSession {
       this.spillOff = true;
       this.readyCount = this.memoryCount;
     }
-    if (this.spillCanGrow() || this.spillStopNoticed) return;
-    this.spillStopNoticed = true;
-    // Called from inside the cache's eviction: re-plan the window once that has finished.
+    this.replanSoon();
+  }
+
+  /**
+   * A clip warming as a whole whose frames can no longer all be kept (memory full, no spill)
+   * switches to a window, once the cache's eviction (which calls us) has finished. Moving an
+   * existing window stays with getFrame.
+   */
+  private replanSoon(): void {
+    if (this.replanQueued || this.spillCanGrow() || this.window[1] - this.window[0] + 1 < this.info.frameCount) return;
+    this.replanQueued = true;
     queueMicrotask(() => {
+      this.replanQueued = false;
       if (this.closed) return;
       this.moveFocus(this.focus);
       this.emitWarm(true);

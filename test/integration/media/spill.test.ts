@@ -126,6 +126,24 @@ describe('disk spill behind the memory cache', () => {
     expect(spillDirs()).toHaveLength(0);
   });
 
+  it('memory only: a clip that does not fit turns to a window by itself and the warm-up ends (no endless re-decoding)', async () => {
+    const service = serviceWith(false);
+    try {
+      const clip = await store.clip('h264_1080p240');
+      const opened = await service.open({ path: clip.path });
+      // Nobody asks for a frame after opening: the warm-up alone must notice memory is full.
+      const status = await warmUntilComplete(service, opened.mediaId);
+      expect(status).toMatchObject({ complete: true, mode: 'window', spilledFrames: 0 });
+      const session = service.session(opened.mediaId);
+      const settled = Date.now() + 10_000;
+      while (session.liveJobs() > 0 && Date.now() < settled) await new Promise((r) => setTimeout(r, 20));
+      expect(session.liveJobs()).toBe(0);
+    } finally {
+      await service.dispose();
+    }
+    expect(spillDirs()).toHaveLength(0);
+  });
+
   it.skipIf(!existsSync('/dev/full'))('a disk that is full (ENOSPC): falls back to a window, frames stay exact, nothing crashes', async () => {
     const service = serviceWith({ parent, openFile: () => openSync('/dev/full', 'r+') });
     try {

@@ -28,6 +28,7 @@ const COLD_SAMPLES = 30;
 const NAIVE_SAMPLES = 30;
 const WARM_COLD_SAMPLES = 20;
 const COLD_ROUNDS = Number(process.env.MIDSTANCE_BENCH_COLD_ROUNDS ?? 3);
+const WARMUP_PAIRS = 3;
 
 const rows: [string, string, string][] = [];
 const row = (what: string, value: string, goal = '') => {
@@ -220,13 +221,28 @@ async function main() {
   const coldHevc = hevcAB.standby;
 
   process.stderr.write('Warm-up vs the ffmpeg -f null limit…\n');
-  const [limitMs] = await time(() => run('ffmpeg', ['-v', 'error', '-i', h264.path, '-vf', 'scale=960:-2', '-f', 'null', '-']));
-  const warm = createMediaService({ settings: () => settings });
-  const [warmupMs, opened] = await time(async () => {
-    const media = await warm.open({ path: h264.path });
-    await untilWarm(warm, media.mediaId);
-    return media;
-  });
+  // Paired runs (limit, then engine) so both see the same machine; the median pair is reported.
+  const warmPairs: { limitMs: number; warmupMs: number }[] = [];
+  let warm = createMediaService({ settings: () => settings });
+  let opened: OpenedMedia | null = null;
+  for (let pair = 0; pair < WARMUP_PAIRS; pair += 1) {
+    const [limitMs] = await time(() => run('ffmpeg', ['-v', 'error', '-i', h264.path, '-vf', 'scale=960:-2', '-f', 'null', '-']));
+    if (opened) {
+      await warm.dispose();
+      warm = createMediaService({ settings: () => settings });
+    }
+    const [warmupMs, media] = await time(async () => {
+      const media = await warm.open({ path: h264.path });
+      await untilWarm(warm, media.mediaId);
+      return media;
+    });
+    opened = media;
+    warmPairs.push({ limitMs, warmupMs });
+    process.stderr.write(`    pair ${pair + 1}: limit ${ms(limitMs)}, warm-up ${ms(warmupMs)} = ${((limitMs / warmupMs) * 100).toFixed(0)} %\n`);
+  }
+  warmPairs.sort((a, b) => a.limitMs / a.warmupMs - b.limitMs / b.warmupMs);
+  const { limitMs, warmupMs } = warmPairs[Math.floor(warmPairs.length / 2)]!;
+  if (!opened) throw new Error('no warm-up run');
 
   const warmRandom: number[] = [];
   for (const index of seededIndices(h264.frameCount, 200, 5)) {
@@ -313,6 +329,7 @@ async function main() {
     warmupMs: round(warmupMs),
     warmupLimitMs: round(limitMs),
     warmupFractionOfLimit: round(limitMs / warmupMs),
+    warmupFractionPairs: warmPairs.map((p) => round(p.limitMs / p.warmupMs)),
     warmRandomP50Ms: round(percentile(warmRandom, 0.5)),
     warmRandomP95Ms: round(percentile(warmRandom, 0.95)),
     warmStepP50Ms: round(percentile(warmStep, 0.5)),
@@ -349,7 +366,7 @@ async function main() {
     'cold HEVC without standby (A/B) p50 / p95',
     `${ms(result.hevcColdSeekOwnProcessP50Ms)} / ${ms(result.hevcColdSeekOwnProcessP95Ms)} (${(hevcAB.ownProcess.exact * 100).toFixed(0)} % exact)`,
   );
-  row('warm-up 4 s clip (open → all cached)', `${ms(result.warmupMs)} vs limit ${ms(result.warmupLimitMs)} = ${(result.warmupFractionOfLimit * 100).toFixed(0)} % of limit speed`, '≥ 70 %');
+  row('warm-up 4 s clip (open → all cached)', `${ms(result.warmupMs)} vs limit ${ms(result.warmupLimitMs)} = ${(result.warmupFractionOfLimit * 100).toFixed(0)} % of limit speed (median of ${WARMUP_PAIRS} pairs: ${result.warmupFractionPairs.map((f) => `${Math.round(f * 100)} %`).join(', ')})`, '≥ 70 %');
   row('warm random access p50 / p95', `${ms(result.warmRandomP50Ms)} / ${ms(result.warmRandomP95Ms)}`, 'p95 ≤ 8 ms');
   row('warm next-frame step p50 / p95', `${ms(result.warmStepP50Ms)} / ${ms(result.warmStepP95Ms)}`, 'p95 ≤ 8 ms');
   row('HTTP /frames p50 / p95', `${ms(result.httpFrameP50Ms)} / ${ms(result.httpFrameP95Ms)}`, 'p95 ≤ 16 ms');

@@ -266,7 +266,7 @@ export class MediaSession {
 
   private launch(
     variant: FrameVariant,
-    range: Pick<DecodeRequest, 'fromIndex' | 'keepFromIndex' | 'toIndex' | 'background' | 'fromTargetKeyframe'>,
+    range: Pick<DecodeRequest, 'fromIndex' | 'keepFromIndex' | 'toIndex' | 'background' | 'fromTargetKeyframe' | 'singleThreaded'>,
     chunk: number | null,
   ): Job {
     const request: DecodeRequest = {
@@ -519,7 +519,7 @@ export class MediaSession {
     while (running < WARM_CONCURRENCY) {
       const next = this.pickChunk();
       if (!next) break;
-      this.launch('preview', { ...next.range, background: true }, next.chunk);
+      this.launch('preview', { ...next.range, background: true, singleThreaded: this.chunks.length >= WARM_CONCURRENCY }, next.chunk);
       running += 1;
     }
   }

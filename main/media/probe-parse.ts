@@ -441,7 +441,7 @@ export function mediaWarnings(input: {
           ? ' An iPhone slow-motion video that was shared or exported is re-rendered at 30 fps with the slow-down built in: ' +
             'import the original instead (it keeps 120 or 240 fps), or set the capture rate and measure only inside the slowed part.'
           : ''),
-      details: { captureFps: input.captureFps },
+      details: { captureFps: input.captureFps, captureSource: input.captureSource, appleDevice: input.appleDevice === true },
     });
   }
   if (input.missingAtEnd > 0) {

@@ -13,6 +13,7 @@ import { startBrowserServer } from '../../../main/server/browser-server.ts';
 import { type ClipName, CLIPS, createFixtureStore, vfrFrameTimes } from '../../fixtures/clips.ts';
 import { decodeToGray } from '../../fixtures/decode-images.ts';
 import { readFrameIndex } from '../../fixtures/frame-code.ts';
+import { engineIndices } from '../../support/engine-frames.ts';
 
 const store = createFixtureStore();
 const settings = { ffmpegPath: null, ffprobePath: null, frameCacheMegabytes: 512 };
@@ -27,15 +28,7 @@ afterAll(async () => {
   store.dispose();
 });
 
-/** Fetches frames through the engine and returns the index embedded in each. */
-async function embeddedIndices(opened: OpenedMedia, indices: number[], width?: number): Promise<(number | null)[]> {
-  const session = media.session(opened.mediaId);
-  const size = session.sizeOf(session.variantFor(width));
-  const images = [];
-  for (const index of indices) images.push((await media.getFrame({ clipId: opened.mediaId, index, width })).data);
-  const rasters = await decodeToGray(images, size.width, size.height);
-  return rasters.map((raster) => readFrameIndex(raster, opened.info.rotation));
-}
+const embeddedIndices = (opened: OpenedMedia, indices: number[], width?: number) => engineIndices(media, opened, indices, width);
 
 function shuffled(count: number, take: number, seed: number): number[] {
   const all = Array.from({ length: count }, (_, i) => i);
@@ -267,11 +260,7 @@ describe('warm-up, cache bound, cancellation, processes', () => {
       const opened = await service.open({ path: clip.path });
       await new Promise((r) => setTimeout(r, 300));
       const wanted = [230, 150];
-      const images = [];
-      for (const index of wanted) images.push((await service.getFrame({ clipId: opened.mediaId, index })).data);
-      const size = service.session(opened.mediaId).previewSize;
-      const rasters = await decodeToGray(images, size.width, size.height);
-      expect(rasters.map((raster) => readFrameIndex(raster))).toEqual(wanted);
+      expect(await engineIndices(service, opened, wanted)).toEqual(wanted);
       // Given up on: no new standby is started for this clip.
       expect(service.session(opened.mediaId).standbyCount()).toBe(0);
     } finally {

@@ -5,7 +5,6 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OpenedMedia } from '../../../common/contract/media.ts';
 import { type MediaService, createMediaService } from '../../../main/media/media-service.ts';
 import { probeMedia } from '../../../main/media/probe.ts';
 import { writeStillFrame } from '../../../main/media/still-frame.ts';
@@ -13,6 +12,7 @@ import { type ClipName, createFixtureStore } from '../../fixtures/clips.ts';
 import { bandLevels, hasLimitedRangeMarker, makeBandClips } from '../../fixtures/colour-bands.ts';
 import { decodeFileToGray, decodeToGray } from '../../fixtures/decode-images.ts';
 import { readFrameIndex } from '../../fixtures/frame-code.ts';
+import { engineIndices } from '../../support/engine-frames.ts';
 
 /**
  * The engine with the static ffmpeg 4.1 of @ffmpeg-installer/ffmpeg (a git snapshot of December
@@ -82,13 +82,6 @@ describe.skipIf(missing)(title, () => {
     return names.some((name) => new RegExp(`^\\s*V\\S*\\s+${name}\\s`, 'm').test(listing));
   }
 
-  async function embeddedIndices(service: MediaService, opened: OpenedMedia, indices: number[]): Promise<(number | null)[]> {
-    const session = service.session(opened.mediaId);
-    const images = [];
-    for (const index of indices) images.push((await service.getFrame({ clipId: opened.mediaId, index })).data);
-    const rasters = await decodeToGray(images, session.previewSize.width, session.previewSize.height);
-    return rasters.map((raster) => readFrameIndex(raster, opened.info.rotation));
-  }
 
   it('the settings paths win; the snapshot is recognised as 4.1 by its library versions; About shows it', async () => {
     const resolved = await media.tools();
@@ -119,7 +112,7 @@ describe.skipIf(missing)(title, () => {
     const forward = [keyframe - 2, keyframe - 1, keyframe, keyframe + 1];
     const backward = [n - 2, n - 3, keyframe + 1, keyframe, keyframe - 1, 0];
     const wanted = [...random, ...forward, ...backward].filter((i) => i >= 0 && i < n);
-    expect(await embeddedIndices(media, opened, wanted)).toEqual(wanted.map((i) => i + clip.firstEmbeddedIndex));
+    expect(await engineIndices(media, opened, wanted)).toEqual(wanted.map((i) => i + clip.firstEmbeddedIndex));
     await media.close(opened.mediaId);
   });
 
@@ -134,7 +127,7 @@ describe.skipIf(missing)(title, () => {
       const session = warm.session(opened.mediaId);
       const all = Array.from({ length: clip.frameCount }, (_, i) => i);
       for (const index of all) expect(session.isCached(index, 'preview')).toBe(true);
-      expect(await embeddedIndices(warm, opened, all)).toEqual(all);
+      expect(await engineIndices(warm, opened, all)).toEqual(all);
     } finally {
       await warm.dispose();
     }

@@ -7,8 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpenedMedia } from '../../../common/contract/media.ts';
 import { type MediaService, createMediaService } from '../../../main/media/media-service.ts';
 import { type ClipName, createFixtureStore } from '../../fixtures/clips.ts';
-import { decodeFileToGray, decodeToGray } from '../../fixtures/decode-images.ts';
-import { type Raster, readFrameIndex } from '../../fixtures/frame-code.ts';
+import { decodeFileToGray } from '../../fixtures/decode-images.ts';
+import { readFrameIndex } from '../../fixtures/frame-code.ts';
+import { engineRasters } from '../../support/engine-frames.ts';
 
 /**
  * Mirrored display matrices (front-camera recordings; ffmpeg 6+ -display_hflip): the engine shows
@@ -40,13 +41,7 @@ afterAll(async () => {
 /** Indices whose 18-bit code is no palindrome: a missed mirror reads them as another number (1 as 2^17). */
 const NOT_PALINDROMES = [1, 3, 6, 29, 41, 58];
 
-async function engineFrames(opened: OpenedMedia, indices: number[], width?: number): Promise<Raster[]> {
-  const session = media.session(opened.mediaId);
-  const size = session.sizeOf(session.variantFor(width));
-  const images = [];
-  for (const index of indices) images.push((await media.getFrame({ clipId: opened.mediaId, index, width })).data);
-  return decodeToGray(images, size.width, size.height);
-}
+const engineFrames = (opened: OpenedMedia, indices: number[], width?: number) => engineRasters(media, opened.mediaId, indices, width);
 
 describe.each(cases)('$name', ({ name, rotation, ffprobeRotation, width, height }) => {
   it('ffprobe 5.1 reports the display matrix, with a rotation that alone would mislead', async () => {

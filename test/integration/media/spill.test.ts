@@ -7,6 +7,7 @@ import { type MediaService, type MediaServiceOptions, createMediaService } from 
 import { createFixtureStore } from '../../fixtures/clips.ts';
 import { decodeToGray } from '../../fixtures/decode-images.ts';
 import { readFrameIndex } from '../../fixtures/frame-code.ts';
+import { engineIndices } from '../../support/engine-frames.ts';
 
 /**
  * The disk tier: a clip whose preview frames do not fit the memory bound still warms
@@ -115,11 +116,7 @@ describe('disk spill behind the memory cache', () => {
       expect(status.spillBytes).toBeLessThanOrEqual(3 * 1024 * 1024);
       expect(status.cachedFrames).toBeLessThan(clip.frameCount);
       const wanted = [200, 5, 120, 239];
-      const session = service.session(opened.mediaId);
-      const images = [];
-      for (const index of wanted) images.push((await service.getFrame({ clipId: opened.mediaId, index })).data);
-      const rasters = await decodeToGray(images, session.previewSize.width, session.previewSize.height);
-      expect(rasters.map((raster) => readFrameIndex(raster))).toEqual(wanted);
+      expect(await engineIndices(service, opened, wanted)).toEqual(wanted);
     } finally {
       await service.dispose();
     }
@@ -154,11 +151,7 @@ describe('disk spill behind the memory cache', () => {
       expect(status.targetFrames).toBeLessThan(clip.frameCount);
       expect(service.cache.peakBytes).toBeLessThanOrEqual(BOUND);
       const wanted = [200, 0, 239, 100];
-      const session = service.session(opened.mediaId);
-      const images = [];
-      for (const index of wanted) images.push((await service.getFrame({ clipId: opened.mediaId, index })).data);
-      const rasters = await decodeToGray(images, session.previewSize.width, session.previewSize.height);
-      expect(rasters.map((raster) => readFrameIndex(raster))).toEqual(wanted);
+      expect(await engineIndices(service, opened, wanted)).toEqual(wanted);
     } finally {
       await service.dispose();
     }

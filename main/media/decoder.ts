@@ -4,6 +4,7 @@ import type { Rotation } from '../../common/contract/media.ts';
 import type { ResolvedTool } from './ffmpeg-path.ts';
 import { JpegStreamSplitter } from './jpeg-stream.ts';
 import { cancelledError, type RunningProcess, startProcess } from './processes.ts';
+import { editListArgs } from './edit-lists.ts';
 import type { ProbeResult } from './probe.ts';
 import type { Orientation } from './probe-parse.ts';
 import { LineSplitter, parseShowinfoFrame, parseShowinfoTimeBase } from './showinfo.ts';
@@ -77,6 +78,8 @@ export interface DecodeSource {
   /** Presentation timestamps (stream time base) in display order. */
   pts: readonly number[];
   times: readonly number[];
+  /** The frame table was read with the edit list ignored (ProbeResult.ignoreEditList): so must every decode. */
+  ignoreEditList: boolean;
 }
 
 export interface FfmpegDecoderOptions {
@@ -99,6 +102,7 @@ export function decodeSourceOf(probe: ProbeResult): DecodeSource {
     timeBase: probe.facts.timeBase,
     pts: probe.table.pts,
     times: probe.table.times,
+    ignoreEditList: probe.ignoreEditList,
   };
 }
 
@@ -108,6 +112,8 @@ const STALL_TIMEOUT_MS = 20_000;
 export interface Features {
   modernFps: boolean;
   showinfoChecksum: boolean;
+  /** The concat demuxer takes per-file input options (`option` lines; FFmpeg 5.0+, 4.1 refuses the script). */
+  concatFileOptions: boolean;
 }
 
 /** Maps a showinfo pts (in the filter's time base) to a display index. */
@@ -119,8 +125,10 @@ export function createFfmpegDecoder(ffmpeg: ResolvedTool, source: DecodeSource, 
   const features: Features = {
     modernFps: ffmpeg.parsed === null || ffmpeg.parsed.major >= 6 || (ffmpeg.parsed.major === 5 && ffmpeg.parsed.minor >= 1),
     showinfoChecksum: ffmpeg.parsed === null || ffmpeg.parsed.major > 4 || ffmpeg.parsed.minor >= 4,
+    concatFileOptions: ffmpeg.parsed === null || ffmpeg.parsed.major >= 5,
   };
-  const standbyPerSize = options.standby ?? 1;
+  // No standby process is kept for a clip whose scripts this ffmpeg cannot read.
+  const standbyPerSize = standbyCanRead(source, features) ? (options.standby ?? 1) : 0;
   const standby = new Map<string, RunningProcess[]>();
   let disposed = false;
   /** A standby died idle or failed its job (e.g. an ffmpeg without what it needs): stop using them. */
@@ -181,7 +189,7 @@ export function createFfmpegDecoder(ffmpeg: ResolvedTool, source: DecodeSource, 
     async decode(request, onFrame, signal) {
       if (signal.aborted) throw cancelledError();
       const wantsStandby = !request.background && request.fromTargetKeyframe === true && standbyPerSize > 0 && !disposed && !standbyBroken;
-      const script = wantsStandby ? standbyScript(source, request.keepFromIndex) : null;
+      const script = wantsStandby ? standbyScript(source, request.keepFromIndex, features) : null;
       const running = script ? takeStandby(request) : null;
       // Replace the used (or missing) standby once the wanted frame is out: from then on the
       // job only decodes ahead, so the new process does not delay anyone waiting.
@@ -366,8 +374,12 @@ export function jpegEncoderArgs(quality: number): string[] {
  * frame is still identified by its own pts (showinfo pts + shift). Null when no inpoint does that
  * (or the path cannot be written into a script): the request then starts its own process.
  */
-export function standbyScript(source: Pick<DecodeSource, 'path' | 'pts' | 'timeBase'>, keepIndex: number): { text: string; shift: number } | null {
-  if (/[\r\n]/.test(source.path)) return null;
+export function standbyScript(
+  source: Pick<DecodeSource, 'path' | 'pts' | 'timeBase' | 'ignoreEditList'>,
+  keepIndex: number,
+  features: Pick<Features, 'concatFileOptions'>,
+): { text: string; shift: number } | null {
+  if (/[\r\n]/.test(source.path) || !standbyCanRead(source, features)) return null;
   const target = source.pts[keepIndex];
   if (target === undefined || !Number.isSafeInteger(target)) return null;
   const previous = keepIndex > 0 ? source.pts[keepIndex - 1]! : Number.NEGATIVE_INFINITY;
@@ -381,9 +393,16 @@ export function standbyScript(source: Pick<DecodeSource, 'path' | 'pts' | 'timeB
     if (shift > target || shift <= previous) continue;
     const seconds = `${micros / 1_000_000n}.${String(micros % 1_000_000n).padStart(6, '0')}`;
     const file = `file:${source.path}`.replaceAll("'", "'\\''");
-    return { text: `ffconcat version 1.0\nfile '${file}'\ninpoint ${seconds}\n`, shift };
+    // Options apply to the file line above them: the file is opened (and seeked) as the probe read it.
+    const options = source.ignoreEditList ? 'option ignore_editlist 1\n' : '';
+    return { text: `ffconcat version 1.0\nfile '${file}'\n${options}inpoint ${seconds}\n`, shift };
   }
   return null;
+}
+
+/** A standby's concat script can open this clip the way it was indexed. */
+function standbyCanRead(source: Pick<DecodeSource, 'ignoreEditList'>, features: Pick<Features, 'concatFileOptions'>): boolean {
+  return !source.ignoreEditList || features.concatFileOptions;
 }
 
 /** av_rescale_q(micros, 1/1000000, num/den) with FFmpeg's default rounding (nearest, halves away from 0). */
@@ -401,7 +420,7 @@ export function inputArgs(source: DecodeSource, fromIndex: number): string[] {
     const next = source.times[fromIndex + 1] ?? at + 0.001;
     args.push('-ss', Math.max(0, (at + next) / 2 - source.formatStartTime).toFixed(6), '-noaccurate_seek');
   }
-  args.push('-copyts', '-i', source.path, '-map', `0:${source.streamIndex}`, '-an', '-sn', '-dn');
+  args.push(...editListArgs(source.ignoreEditList), '-copyts', '-i', source.path, '-map', `0:${source.streamIndex}`, '-an', '-sn', '-dn');
   return args;
 }
 

@@ -52,6 +52,13 @@ export function misreadTimeScaledEdits(track: TrackEdits | undefined): boolean {
   return shown.length > 1 && shown.some((edit) => Math.abs(edit.rate - 1) > 1e-6);
 }
 
+/**
+ * Input options of ffmpeg and ffprobe (mov demuxer; ffmpeg 4.1 has it too) that read every stored
+ * frame once at its own media time, as if the file had no edit list: how Midstance reads files
+ * with misread time-scaled edits (for a slow-motion original, media time is capture time).
+ */
+export const editListArgs = (ignoreEditList: boolean): string[] => (ignoreEditList ? ['-ignore_editlist', '1'] : []);
+
 /** Larger movie boxes are not read (a 10-minute 240 fps phone clip has a moov of a few MB). */
 const MAX_MOOV_BYTES = 64 * 1024 * 1024;
 

@@ -15,12 +15,13 @@ import {
   parseStreamFacts,
 } from './probe-parse.ts';
 import { cancelledError, runToCompletion } from './processes.ts';
-import { misreadTimeScaledEdits, readMovieTracks } from './edit-lists.ts';
+import { editListArgs, misreadTimeScaledEdits, readMovieTracks } from './edit-lists.ts';
 
 /**
  * Opens a video with ffprobe: stream facts from its header, and a frame table from its packet
  * index (no decoding, so a 10-minute 240 fps clip indexes in seconds). Two ffprobe runs go in
- * parallel; the packet listing streams line by line for progress and can be cancelled.
+ * parallel; the packet listing streams line by line for progress and can be cancelled. A file
+ * whose edit list changes speed (see edit-lists.ts) is read with the edit list ignored.
  */
 
 export interface FileStamp {
@@ -36,6 +37,11 @@ export interface ProbeResult {
   timing: ReturnType<typeof analyseTiming>;
   /** The video track's edit list changes speed in a way ffmpeg's frame index does not follow. */
   timeScaledEdits: boolean;
+  /**
+   * The frame table lists every stored frame once at its media time, the edit list ignored (done
+   * for time-scaled edits): every ffmpeg that reads this clip's frames must ignore it too.
+   */
+  ignoreEditList: boolean;
   /** Info and warnings for the detected capture rate; media-session recomputes on user change. */
   info: MediaInfo;
   warnings: MediaWarning[];
@@ -81,27 +87,38 @@ export async function probeMedia(path: string, options: ProbeOptions): Promise<P
   const stop = () => local.abort();
   options.signal?.addEventListener('abort', stop, { once: true });
   try {
-    const headerRun = runToCompletion(
-      options.ffprobe,
-      ['-v', 'error', '-show_format', '-show_streams', '-of', 'json', '--', path],
-      { signal: local.signal },
-    );
+    // ffprobe does not show edit-list speeds; the movie box is read directly (about 1 ms, before
+    // ffprobe starts, so both runs read the file the way the decoder will).
+    const tracks = await readMovieTracks(path).catch(() => null);
+    const timeScaledAt = (streamIndex: number) => {
+      const track = tracks?.[streamIndex];
+      return track?.handler === 'vide' && misreadTimeScaledEdits(track);
+    };
+    // Guess: the first video track is the one shown (ffmpeg makes one stream per track, in file order).
+    const guessedIgnore = timeScaledAt(tracks?.findIndex((track) => track.handler === 'vide') ?? -1);
+    const headerRun = runHeader(options.ffprobe, path, guessedIgnore, local.signal);
     // Optimistically index the first video stream while the header is read; redone if another wins.
-    const packetsRun = runPackets(options.ffprobe, path, 0, onPacketLine, local.signal);
+    const optimistic = new AbortController();
+    local.signal.addEventListener('abort', () => optimistic.abort(), { once: true });
+    const packetsRun = runPackets(options.ffprobe, path, 0, guessedIgnore, onPacketLine, optimistic.signal);
     packetsRun.catch(() => {});
-    // ffprobe does not show edit-list speeds; the movie box is read directly (a few ms).
-    const tracksRead = readMovieTracks(path).catch(() => null);
-    const facts = interpretHeader(await headerRun, path);
+    let facts = interpretHeader(await headerRun, path);
+    const timeScaledEdits = timeScaledAt(facts.streamIndex);
+    // Edits ffmpeg would misread are ignored: every stored frame once, at its own media time.
+    const ignoreEditList = timeScaledEdits;
+    if (ignoreEditList !== guessedIgnore) facts = interpretHeader(await runHeader(options.ffprobe, path, ignoreEditList, local.signal), path);
     expectedFrames = facts.declaredFrames ?? (facts.declaredDuration && facts.declaredFps ? Math.round(facts.declaredDuration * facts.declaredFps) : null);
-    let packetResult = await packetsRun;
-    if (facts.videoOrdinal !== 0) {
+    let packetResult: { code: number | null; stderr: string };
+    if (facts.videoOrdinal === 0 && ignoreEditList === guessedIgnore) {
+      packetResult = await packetsRun;
+    } else {
+      optimistic.abort();
+      await packetsRun.catch(() => undefined);
+      if (local.signal.aborted) throw cancelledError();
       packets.length = 0;
-      packetResult = await runPackets(options.ffprobe, path, facts.videoOrdinal, onPacketLine, local.signal);
+      packetResult = await runPackets(options.ffprobe, path, facts.videoOrdinal, ignoreEditList, onPacketLine, local.signal);
     }
-    // ffmpeg makes one stream per track, in file order.
-    const track = (await tracksRead)?.[facts.streamIndex];
-    const timeScaledEdits = track?.handler === 'vide' && misreadTimeScaledEdits(track);
-    return finish(path, file, facts, packets, packetResult, timeScaledEdits, options);
+    return finish(path, file, facts, packets, packetResult, { timeScaledEdits, ignoreEditList }, options);
   } finally {
     local.abort();
     options.signal?.removeEventListener('abort', stop);
@@ -114,7 +131,7 @@ function finish(
   facts: StreamFacts,
   packets: PacketRecord[],
   packetResult: { code: number | null; stderr: string },
-  timeScaledEdits: boolean,
+  editLists: Pick<ProbeResult, 'timeScaledEdits' | 'ignoreEditList'>,
   options: ProbeOptions,
 ): ProbeResult {
   if (packetResult.code !== 0 && packets.length === 0) {
@@ -130,14 +147,22 @@ function finish(
   }
   options.onProgress?.({ stage: 'indexing', fraction: 1, framesIndexed: table.pts.length });
   const timing = analyseTiming(table.times, facts.timeBase[0] / facts.timeBase[1]);
-  const { info, warnings } = describeMedia({ file, facts, table, timing, timeScaledEdits }, options.userCaptureFps ?? null);
-  return { file, facts, table, timing, timeScaledEdits, info, warnings };
+  const { info, warnings } = describeMedia({ file, facts, table, timing, ...editLists }, options.userCaptureFps ?? null);
+  return { file, facts, table, timing, ...editLists, info, warnings };
 }
 
-function runPackets(ffprobe: string, path: string, ordinal: number, onLine: (line: string) => void, signal?: AbortSignal) {
+function runHeader(ffprobe: string, path: string, ignoreEditList: boolean, signal: AbortSignal) {
   return runToCompletion(
     ffprobe,
-    ['-v', 'error', '-select_streams', `v:${ordinal}`, '-show_entries', 'packet=pts,dts,size,pos,flags', '-of', 'compact=p=0', '--', path],
+    ['-v', 'error', ...editListArgs(ignoreEditList), '-show_format', '-show_streams', '-of', 'json', '--', path],
+    { signal },
+  );
+}
+
+function runPackets(ffprobe: string, path: string, ordinal: number, ignoreEditList: boolean, onLine: (line: string) => void, signal: AbortSignal) {
+  return runToCompletion(
+    ffprobe,
+    ['-v', 'error', ...editListArgs(ignoreEditList), '-select_streams', `v:${ordinal}`, '-show_entries', 'packet=pts,dts,size,pos,flags', '-of', 'compact=p=0', '--', path],
     { signal, onStdoutLine: onLine },
   );
 }

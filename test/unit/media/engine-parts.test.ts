@@ -79,11 +79,11 @@ describe('session helpers', () => {
 describe('decoder arguments', () => {
   const source = {
     path: '/v/clip é.mp4', streamIndex: 1, formatStartTime: 10, rotation: 90 as const, mirrored: false, timeBase: [1, 1000] as [number, number],
-    pts: [10000, 10020, 10040, 10060], times: [10, 10.02, 10.04, 10.06],
+    pts: [10000, 10020, 10040, 10060], times: [10, 10.02, 10.04, 10.06], ignoreEditList: false,
   };
 
   it('seeks between the keyframe and the next frame, relative to the format start, and skips frames cheaply', () => {
-    const args = buildDecodeArgs(source, { fromIndex: 1, keepFromIndex: 3, toIndex: 3, size: { width: 360, height: 640 }, quality: 3, background: true }, { modernFps: true, showinfoChecksum: true });
+    const args = buildDecodeArgs(source, { fromIndex: 1, keepFromIndex: 3, toIndex: 3, size: { width: 360, height: 640 }, quality: 3, background: true }, { modernFps: true, showinfoChecksum: true, concatFileOptions: true });
     expect(args.slice(args.indexOf('-ss'), args.indexOf('-ss') + 3)).toEqual(['-ss', '0.030000', '-noaccurate_seek']);
     expect(args).toContain('-copyts');
     expect(args[args.indexOf('-map') + 1]).toBe('0:1');
@@ -92,8 +92,17 @@ describe('decoder arguments', () => {
     expect(args).toContain('-fps_mode');
   });
 
+  it('a clip indexed with its edit list ignored is decoded that way: -ignore_editlist 1 is an input option', () => {
+    const request = { fromIndex: 1, keepFromIndex: 2, toIndex: 3, size: { width: 360, height: 640 }, quality: 3, background: false };
+    const args = buildDecodeArgs({ ...source, ignoreEditList: true }, request, { modernFps: true, showinfoChecksum: true, concatFileOptions: true });
+    expect(args.indexOf('-ignore_editlist')).toBeGreaterThan(args.indexOf('-ss'));
+    expect(args.slice(args.indexOf('-ignore_editlist'), args.indexOf('-ignore_editlist') + 2)).toEqual(['-ignore_editlist', '1']);
+    expect(args.indexOf('-ignore_editlist')).toBeLessThan(args.indexOf('-i'));
+    expect(buildDecodeArgs(source, request, { modernFps: true, showinfoChecksum: true, concatFileOptions: true })).not.toContain('-ignore_editlist');
+  });
+
   it('older ffmpeg gets -vsync and plain showinfo; frame 0 needs no seek', () => {
-    const args = buildDecodeArgs(source, { fromIndex: 0, keepFromIndex: 0, toIndex: 2, size: { width: 2, height: 2 }, quality: 3, background: false }, { modernFps: false, showinfoChecksum: false });
+    const args = buildDecodeArgs(source, { fromIndex: 0, keepFromIndex: 0, toIndex: 2, size: { width: 2, height: 2 }, quality: 3, background: false }, { modernFps: false, showinfoChecksum: false, concatFileOptions: false });
     expect(args).not.toContain('-ss');
     expect(args).toContain('-vsync');
     expect(args[args.indexOf('-vf') + 1]).toMatch(/,showinfo$/);
@@ -103,37 +112,48 @@ describe('decoder arguments', () => {
 });
 
 describe('standby decoder: concat script and timestamp shift', () => {
-  const at240 = { path: '/clips/run.mp4', timeBase: [1, 15360] as [number, number], pts: Array.from({ length: 960 }, (_, i) => i * 64) };
+  const at240 = { path: '/clips/run.mp4', timeBase: [1, 15360] as [number, number], pts: Array.from({ length: 960 }, (_, i) => i * 64), ignoreEditList: false };
+  const ffmpeg5 = { concatFileOptions: true };
 
   it('shifts the wanted frame to pts 0 and the one before it below 0', () => {
-    const script = standbyScript(at240, 700)!;
+    const script = standbyScript(at240, 700, ffmpeg5)!;
     expect(script.shift).toBe(700 * 64);
     expect(script.text).toBe("ffconcat version 1.0\nfile 'file:/clips/run.mp4'\ninpoint 2.916667\n");
-    expect(standbyScript(at240, 1)!.text).toContain('inpoint 0.004167\n');
+    expect(standbyScript(at240, 1, ffmpeg5)!.text).toContain('inpoint 0.004167\n');
   });
 
   it('rounds like av_rescale_q and falls back to the inpoint below when the one above overshoots', () => {
     // 100 ns ticks: 1.2345678 s lies between two microseconds; rounding up would shift past the frame.
-    const fine = { path: '/a.mkv', timeBase: [1, 10_000_000] as [number, number], pts: [12_345_600, 12_345_678] };
-    expect(standbyScript(fine, 1)).toMatchObject({ shift: 12_345_670 });
-    expect(standbyScript(fine, 1)!.text).toContain('inpoint 1.234567\n');
+    const fine = { path: '/a.mkv', timeBase: [1, 10_000_000] as [number, number], pts: [12_345_600, 12_345_678], ignoreEditList: false };
+    expect(standbyScript(fine, 1, ffmpeg5)).toMatchObject({ shift: 12_345_670 });
+    expect(standbyScript(fine, 1, ffmpeg5)!.text).toContain('inpoint 1.234567\n');
     // …and no inpoint separates it from a previous frame 300 ns earlier: the request uses a process of its own.
-    expect(standbyScript({ ...fine, pts: [12_345_675, 12_345_678] }, 1)).toBeNull();
-    const ntsc = { path: '/b.mov', timeBase: [1, 30_000] as [number, number], pts: Array.from({ length: 10 }, (_, i) => i * 1001) };
-    expect(standbyScript(ntsc, 7)).toMatchObject({ shift: 7007 });
+    expect(standbyScript({ ...fine, pts: [12_345_675, 12_345_678] }, 1, ffmpeg5)).toBeNull();
+    const ntsc = { path: '/b.mov', timeBase: [1, 30_000] as [number, number], pts: Array.from({ length: 10 }, (_, i) => i * 1001), ignoreEditList: false };
+    expect(standbyScript(ntsc, 7, ffmpeg5)).toMatchObject({ shift: 7007 });
   });
 
   it('quotes paths for the concat script and refuses what it cannot write', () => {
-    expect(standbyScript({ ...at240, path: "/x/it's é 中文.mp4" }, 5)!.text).toContain("file 'file:/x/it'\\''s é 中文.mp4'\n");
-    expect(standbyScript({ ...at240, path: '/x/line\nbreak.mp4' }, 5)).toBeNull();
-    expect(standbyScript(at240, 0)).toBeNull();
+    expect(standbyScript({ ...at240, path: "/x/it's é 中文.mp4" }, 5, ffmpeg5)!.text).toContain("file 'file:/x/it'\\''s é 中文.mp4'\n");
+    expect(standbyScript({ ...at240, path: '/x/line\nbreak.mp4' }, 5, ffmpeg5)).toBeNull();
+    expect(standbyScript(at240, 0, ffmpeg5)).toBeNull();
+  });
+
+  it('a clip read with its edit list ignored: the option line opens the file that way, and an ffmpeg before 5.0 (no option lines) gets no script', () => {
+    const ignoring = { ...at240, ignoreEditList: true };
+    expect(standbyScript(ignoring, 700, ffmpeg5)).toEqual({
+      text: "ffconcat version 1.0\nfile 'file:/clips/run.mp4'\noption ignore_editlist 1\ninpoint 2.916667\n",
+      shift: 700 * 64,
+    });
+    expect(standbyScript(ignoring, 700, { concatFileOptions: false })).toBeNull();
+    expect(standbyScript(at240, 700, { concatFileOptions: false })!.text).not.toContain('option');
   });
 
   it('waits on stdin for a concat script and drops frames before pts 0 before scaling', () => {
     const args = buildStandbyArgs(
-      { path: '/clips/run.mp4', streamIndex: 0, formatStartTime: 0, rotation: 90, mirrored: false, timeBase: [1, 15360], pts: [], times: [] },
+      { path: '/clips/run.mp4', streamIndex: 0, formatStartTime: 0, rotation: 90, mirrored: false, timeBase: [1, 15360], pts: [], times: [], ignoreEditList: false },
       { fromIndex: 0, keepFromIndex: 0, toIndex: 0, size: { width: 540, height: 960 }, quality: 3, background: false },
-      { modernFps: true, showinfoChecksum: true },
+      { modernFps: true, showinfoChecksum: true, concatFileOptions: true },
     );
     expect(args.join(' ')).toContain('-f concat -safe 0 -auto_convert 0 -copyts -i pipe:0 -map 0:0');
     expect(args).not.toContain('/clips/run.mp4');

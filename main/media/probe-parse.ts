@@ -396,7 +396,10 @@ export function mediaWarnings(input: {
   missingAtEnd: number;
   /** Recorded by an Apple device: a slow-motion copy shared from an iPhone is re-rendered at 30 fps. */
   appleDevice?: boolean;
-  /** The video track's edit list slows a stretch down in a way ffmpeg does not follow (see edit-lists.ts). */
+  /**
+   * The video track's edit list changes the speed of a stretch in a way ffmpeg does not follow
+   * (see edit-lists.ts), so the edit list was ignored: an informational note.
+   */
   timeScaledEdits?: boolean;
   /** The display matrix mirrors the picture (see orientationOf). */
   mirrored?: boolean;
@@ -416,11 +419,13 @@ export function mediaWarnings(input: {
     warnings.push({
       code: 'time-scaled-edits',
       message:
-        'This file changes the playback speed of part of the video with QuickTime edits, which Midstance cannot follow yet: ' +
-        'frames in and after the slowed part may repeat or have wrong times. Use the original recording, or a copy saved ' +
-        'without speed changes.',
+        'This video marks a part to play slowed down or sped up (as iPhone slow motion does). Midstance ignores that ' +
+        'speed change: every recorded frame is shown once, at its recorded time. The whole recording is shown, including ' +
+        'any part that was trimmed off.',
     });
-  } else if (timing.irregular) {
+  }
+  // With speed edits ignored, the times are the stored ones: irregular intervals are real.
+  if (timing.irregular) {
     warnings.push({
       code: 'irregular-timing',
       message:

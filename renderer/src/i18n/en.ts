@@ -104,7 +104,7 @@ export const en = {
         'An iPhone slow-motion video that was shared or exported is re-rendered at 30 fps with the slow-down built in: import the original (it keeps 120 or 240 fps), or set the capture rate and measure only inside the slowed part.',
       truncated: 'The file is incomplete: its last {{count}} frames are missing (was the copy interrupted?). The rest can be used.',
       timeScaledEdits:
-        'This file changes the playback speed of part of the video with QuickTime edits, which Midstance cannot follow yet: frames in and after the slowed part may repeat or have wrong times. Use the original recording, or a copy saved without speed changes.',
+        'This video marks a part to play slowed down or sped up (as iPhone slow motion does). Midstance ignores that speed change: every recorded frame is shown once, at its recorded time. The whole recording is shown, including any part that was trimmed off.',
     },
     transport: 'Playback',
     play: 'Play',

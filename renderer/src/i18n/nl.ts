@@ -105,7 +105,7 @@ export const nl: Translation = {
         'Een gedeelde of geëxporteerde slow-motionvideo van een iPhone is opnieuw opgeslagen op 30 fps met de vertraging erin: importeer het origineel (dat houdt 120 of 240 fps), of stel de opnamesnelheid in en meet alleen binnen het vertraagde deel.',
       truncated: 'Het bestand is onvolledig: de laatste {{count}} beelden ontbreken (is het kopiëren onderbroken?). De rest is bruikbaar.',
       timeScaledEdits:
-        'Dit bestand verandert met QuickTime-bewerkingen de afspeelsnelheid van een deel van de video. Dat kan Midstance nog niet volgen: beelden in en na het vertraagde deel kunnen herhaald worden of een verkeerde tijd hebben. Gebruik de originele opname, of een kopie zonder snelheidswijzigingen.',
+        'Deze video markeert een deel om vertraagd of versneld af te spelen (zoals slow motion van een iPhone doet). Midstance negeert die snelheidswijziging: elk opgenomen beeld wordt één keer getoond, op het moment dat het is opgenomen. De hele opname wordt getoond, ook een deel dat eventueel is weggeknipt.',
     },
     transport: 'Afspelen',
     play: 'Afspelen',

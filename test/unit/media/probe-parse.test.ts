@@ -178,15 +178,18 @@ describe('Apple slow motion', () => {
     expect(chooseCaptureRate(30, { androidCaptureFps: 120, applePlaybackIntent: 'slow-motion' }, null)).toEqual({ captureFps: 120, source: 'android-metadata' });
   });
 
-  it('a 30 fps iPhone clip is told how to get the real slow-motion frames; time-scaled edits replace the irregular-timing note', () => {
+  it('a 30 fps iPhone clip is told how to get the real slow-motion frames; ignored time-scaled edits get a note of their own', () => {
     const timing = { medianIntervalMs: 33.3, minIntervalMs: 33.3, maxIntervalMs: 6500, sdIntervalMs: 200, irregular: true, deviating: 1 };
     const iphone = mediaWarnings({ timing: { ...timing, irregular: false }, captureFps: 30, captureSource: 'file', missingAtEnd: 0, appleDevice: true });
     expect(iphone.map((w) => w.code)).toEqual(['low-capture-rate']);
     expect(iphone[0]!.message).toMatch(/import the original/);
     const set = mediaWarnings({ timing: { ...timing, irregular: false }, captureFps: 30, captureSource: 'user', missingAtEnd: 0, appleDevice: true });
     expect(set[0]!.message).not.toMatch(/iPhone/);
-    const scaled = mediaWarnings({ timing, captureFps: 240, captureSource: 'file', missingAtEnd: 0, timeScaledEdits: true });
+    const scaled = mediaWarnings({ timing: { ...timing, irregular: false }, captureFps: 240, captureSource: 'file', missingAtEnd: 0, timeScaledEdits: true });
     expect(scaled.map((w) => w.code)).toEqual(['time-scaled-edits']);
+    expect(scaled[0]!.message).toMatch(/ignores that speed change: every recorded frame is shown once, at its recorded time.*including any part that was trimmed off/);
+    // The stored times are the ones shown, so irregular stored timing is still reported.
+    expect(mediaWarnings({ timing, captureFps: 240, captureSource: 'file', missingAtEnd: 0, timeScaledEdits: true }).map((w) => w.code)).toEqual(['time-scaled-edits', 'irregular-timing']);
     expect(mediaWarnings({ timing, captureFps: 240, captureSource: 'file', missingAtEnd: 0 }).map((w) => w.code)).toEqual(['irregular-timing']);
   });
 });

@@ -44,7 +44,7 @@ describe('media warnings in the user language', () => {
 
   it('time-scaled edits get their own text; an unknown code falls back to the core message', async () => {
     const t = await translator('nl');
-    expect(mediaWarningText(fromProbe({ timeScaledEdits: true })[1]!, t, 'nl')).toContain('QuickTime-bewerkingen');
+    expect(mediaWarningText(fromProbe({ timeScaledEdits: true })[1]!, t, 'nl')).toContain('Midstance negeert die snelheidswijziging');
     const unknown = { code: 'future-code', message: 'Core text' } as unknown as MediaWarning;
     expect(mediaWarningText(unknown, t, 'nl')).toBe('Core text');
   });

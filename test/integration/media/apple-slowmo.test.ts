@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { captureSecondsBetween } from '../../../common/media-time.ts';
 import { probeMedia } from '../../../main/media/probe.ts';
 import { type ClipSpec, createFixtureStore } from '../../fixtures/clips.ts';
-import { IPHONE_SLOWMO_TAGS, withQuickTimeKeys, writeVideoEditList } from '../../fixtures/quicktime-slowmo.ts';
+import { IPHONE_SLOWMO_TAGS, NORMAL_SLOW_NORMAL, withQuickTimeKeys, writeVideoEditList } from '../../fixtures/quicktime-slowmo.ts';
 
 const run = promisify(execFile);
 const store = createFixtureStore();
@@ -67,14 +67,11 @@ describe('iPhone slow motion', () => {
     expect(warnings).toEqual([]);
   });
 
-  it('normal, slowed, normal edits (which ffmpeg mis-indexes) are named in a warning instead of "irregular timing"', async () => {
+  it('normal, slowed, normal edits (which ffmpeg mis-indexes) are ignored, with a note instead of "irregular timing" (exact frames: time-scaled-edits.test.ts)', async () => {
     const path = await iphoneFile(ORIGINAL_240, 'scaled-middle.mov');
-    writeVideoEditList(path, [
-      { duration: 0.25, mediaTime: 0, rate: 1 },
-      { duration: 4, mediaTime: 0.25, rate: 0.125 },
-      { duration: 0.25, mediaTime: 0.75, rate: 1 },
-    ]);
-    const { warnings } = await probe(path);
+    writeVideoEditList(path, NORMAL_SLOW_NORMAL);
+    const { info, warnings } = await probe(path);
+    expect(info).toMatchObject({ frameCount: 240, fileFps: 240, captureFps: 240, captureFpsSource: 'apple-metadata' });
     expect(warnings.map((warning) => warning.code)).toEqual(['time-scaled-edits']);
   });
 

@@ -12,6 +12,7 @@ import { type ClipName, createFixtureStore } from '../../fixtures/clips.ts';
 import { bandLevels, hasLimitedRangeMarker, makeBandClips } from '../../fixtures/colour-bands.ts';
 import { decodeFileToGray, decodeToGray } from '../../fixtures/decode-images.ts';
 import { readFrameIndex } from '../../fixtures/frame-code.ts';
+import { SLOW_MOTION_RECORDING, TRIMMED_NORMAL_SLOW_NORMAL, withTimeScaledEdits } from '../../fixtures/quicktime-slowmo.ts';
 import { engineIndices } from '../../support/engine-frames.ts';
 
 /**
@@ -114,6 +115,26 @@ describe.skipIf(missing)(title, () => {
     const wanted = [...random, ...forward, ...backward].filter((i) => i >= 0 && i < n);
     expect(await engineIndices(media, opened, wanted)).toEqual(wanted.map((i) => i + clip.firstEmbeddedIndex));
     await media.close(opened.mediaId);
+  });
+
+  it('a QuickTime file with time-scaled edits is read with the edit list ignored: exact frames, no standby process (4.1 concat scripts have no option lines)', async () => {
+    const path = join(dir, 'slow motion é.MOV');
+    await withTimeScaledEdits((await store.clip(SLOW_MOTION_RECORDING)).path, path, TRIMMED_NORMAL_SLOW_NORMAL);
+    const opened = await media.open({ path });
+    try {
+      expect(opened.info.frameCount).toBe(SLOW_MOTION_RECORDING.frames);
+      expect(opened.warnings.map((warning) => warning.code)).toEqual(['time-scaled-edits']);
+      expect(media.session(opened.mediaId).standbyCount()).toBe(0);
+      const wanted = [230, 170, 100, 30, 121, 120, 119, 0, 239];
+      expect(await engineIndices(media, opened, wanted)).toEqual(wanted);
+      expect(media.session(opened.mediaId).standbyCount()).toBe(0);
+    } finally {
+      await media.close(opened.mediaId);
+    }
+    const env = { ...process.env, PATH: dir, MIDSTANCE_HOME: join(dir, 'home'), MIDSTANCE_FFMPEG: tools.ffmpeg, MIDSTANCE_FFPROBE: tools.ffprobe };
+    const out = join(dir, 'slow motion frame 23.png');
+    await run(process.execPath, ['bin/midstance.js', 'frame', path, '--index', '23', '--out', out], { env });
+    expect(readFrameIndex(await decodeFileToGray(out))).toBe(23);
   });
 
   it('warm-up completes; afterwards every frame is a cache hit with the right index', async () => {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnnotationGeometry, AnnotationStyle } from '../../../common/contract/annotation.ts';
 import type { AngleConvention } from '../../../common/contract/app.ts';
@@ -18,7 +18,7 @@ import { ToolBar } from './ToolBar.tsx';
 import { TransportBar } from './TransportBar.tsx';
 import { adjacentSpeed } from './playback.ts';
 import { useAnnotations } from './use-annotations.ts';
-import { type ClipMediaState, useClipMedia } from './use-clip-media.ts';
+import { type ClipMedia, type ClipMediaState, useClipMedia } from './use-clip-media.ts';
 import { useElementSize } from './use-element-size.ts';
 import { PREVIEW_WIDTH, useFrameDisplay } from './use-frame-display.ts';
 import { usePlayback } from './use-playback.ts';
@@ -58,8 +58,9 @@ export function ClipViewer({
   /** Builds the side panel around the viewer's measurements panel (null while no clip is ready). */
   renderSidePanel(measurements: ReactNode | null): ReactNode;
 }) {
-  const state = useClipMedia(clip.path, clip.captureFps);
-  if (state.status !== 'ready') return <ViewerPlaceholder state={state} renderSidePanel={renderSidePanel} />;
+  const media = useClipMedia(clip.path, clip.captureFps);
+  const { state } = media;
+  if (state.status !== 'ready') return <ViewerPlaceholder media={media} renderSidePanel={renderSidePanel} />;
   return (
     <ReadyViewer
       key={state.media.mediaId}
@@ -74,18 +75,32 @@ export function ClipViewer({
   );
 }
 
-function ViewerPlaceholder({ state, renderSidePanel }: { state: ClipMediaState; renderSidePanel(measurements: ReactNode | null): ReactNode }) {
+function ViewerPlaceholder({
+  media,
+  renderSidePanel,
+}: {
+  media: ClipMedia;
+  renderSidePanel(measurements: ReactNode | null): ReactNode;
+}) {
   const { t } = useTranslation();
+  const { state } = media;
   return (
     <>
       <ToolBar tool="select" onTool={() => {}} disabled />
       <main className="viewer-main" aria-label={t('workspace.frameArea')}>
-        <div className="viewer-stage placeholder" role="status">
-          {state.status === 'opening' && (
-            <p>
-              {t('viewer.opening')}
-              {state.fraction !== null && ` ${Math.round(state.fraction * 100)} %`}
-            </p>
+        <div className="viewer-stage placeholder">
+          {state.status === 'opening' && <OpeningProgress state={state} onCancel={media.cancel} />}
+          {state.status === 'cancelled' && (
+            <div className="opening-panel">
+              <p role="status">{t('viewer.openCancelled')}</p>
+              <p className="muted small">{t('viewer.openCancelledHint')}</p>
+              <div className="opening-actions">
+                {/* Cancel, which had the focus, is gone: keyboard users land on the way back. */}
+                <button type="button" onClick={media.retry} autoFocus>
+                  {t('viewer.openAgain')}
+                </button>
+              </div>
+            </div>
           )}
           {state.status === 'error' && (
             <p className="viewer-error" role="alert">
@@ -96,6 +111,41 @@ function ViewerPlaceholder({ state, renderSidePanel }: { state: ClipMediaState; 
       </main>
       {renderSidePanel(null)}
     </>
+  );
+}
+
+/** Indexing a long clip takes a while: show how far it is and let the user stop it. */
+function OpeningProgress({ state, onCancel }: { state: Extract<ClipMediaState, { status: 'opening' }>; onCancel(): void }) {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language === 'nl' ? 'nl-NL' : 'en-GB';
+  const { fraction, framesIndexed } = state;
+  const labelId = useId();
+  const percent = fraction === null ? null : new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(Math.floor(fraction * 100) / 100);
+  const frames = t('viewer.framesIndexed', { count: framesIndexed, frames: new Intl.NumberFormat(locale).format(framesIndexed) });
+  return (
+    <div className="opening-panel">
+      {/* Only the sentence is a live region: the numbers change ten times a second. */}
+      <p id={labelId} role="status">
+        {t('viewer.opening')}
+      </p>
+      <progress
+        className="opening-progress"
+        aria-labelledby={labelId}
+        // Without a value the bar is indeterminate (still reading the file's header).
+        value={fraction ?? undefined}
+        max={1}
+        aria-valuetext={percent === null ? frames : `${percent} · ${frames}`}
+      />
+      <p className="opening-numbers" data-testid="opening-numbers">
+        {percent !== null && <span className="opening-percent">{percent}</span>}
+        <span>{framesIndexed > 0 ? frames : t('viewer.readingHeader')}</span>
+      </p>
+      <div className="opening-actions">
+        <button type="button" onClick={onCancel}>
+          {t('viewer.cancelOpen')}
+        </button>
+      </div>
+    </div>
   );
 }
 

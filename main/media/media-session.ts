@@ -44,6 +44,22 @@ interface Waiter {
   resolve: (data: Uint8Array) => void;
   reject: (error: Error) => void;
   detach: () => void;
+  /** The requester's signal; a waiter moved to another job (a retry, a push-out) keeps it. */
+  signal?: AbortSignal;
+}
+
+/**
+ * A request whose job the cap on foreground jobs pushed out. It is not rejected — the renderer
+ * asks for the frame it shows together with its neighbours, and a neighbour must never cost the
+ * shown frame — but waits for a free slot, newest first, unless its requester gives up.
+ */
+interface Deferred {
+  index: number;
+  variant: FrameVariant;
+  resolve: (data: Uint8Array) => void;
+  reject: (error: Error) => void;
+  signal?: AbortSignal;
+  onAbort: () => void;
 }
 
 interface Job {
@@ -55,6 +71,8 @@ interface Job {
   /** Index of the warm-up chunk, for background jobs. */
   chunk: number | null;
   retried: boolean;
+  /** Cancelled to make room under the cap: its waiters are deferred, not rejected. */
+  pushedOut: boolean;
   /** The decoder handed the job to a standby process (see DecodeOutcome.viaStandby). */
   viaStandby: boolean;
   startedAt: number;
@@ -80,6 +98,7 @@ export class MediaSession {
   private readonly options: SessionOptions;
   private readonly keyframes: readonly number[];
   private readonly jobs = new Set<Job>();
+  private readonly deferred: Deferred[] = [];
   /** 1 where the preview frame is in the memory cache. */
   private readonly inMemory: Uint8Array;
   private memoryCount = 0;
@@ -205,6 +224,10 @@ export class MediaSession {
     this.closed = true;
     const jobs = [...this.jobs];
     for (const job of jobs) this.cancelJob(job);
+    for (const entry of this.deferred.splice(0)) {
+      entry.signal?.removeEventListener('abort', entry.onAbort);
+      entry.reject(cancelledError());
+    }
     this.updateBackgroundHold();
     this.options.cache.deleteWhere((frame) => frame.mediaId === this.mediaId);
     this.spill?.close();
@@ -250,11 +273,16 @@ export class MediaSession {
   }
 
   private startForeground(index: number, variant: FrameVariant, fromIndex?: number): Job {
-    // Superseded work: jobs nobody waits for make way; beyond two waited-for jobs, the oldest goes.
-    const foreground = [...this.jobs].filter((job) => !job.request.background);
+    // Superseded work: jobs nobody waits for make way; beyond two waited-for jobs, the oldest is
+    // pushed out (its requests wait for a free slot, see Deferred).
+    const foreground = [...this.jobs].filter((job) => !job.request.background && !job.controller.signal.aborted);
     for (const job of foreground) if (job.waiters.length === 0) this.cancelJob(job);
     const waited = foreground.filter((job) => job.waiters.length > 0).sort((a, b) => a.startedAt - b.startedAt);
-    while (waited.length >= MAX_WAITED_FOREGROUND_JOBS) this.cancelJob(waited.shift()!);
+    while (waited.length >= MAX_WAITED_FOREGROUND_JOBS) {
+      const oldest = waited.shift()!;
+      oldest.pushedOut = true;
+      this.cancelJob(oldest);
+    }
     const from = fromIndex ?? this.keyframeAtOrBefore(index);
     const to = variant === 'full' ? index : Math.min(this.keyframeAfter(index) - 1, index + FOREGROUND_LOOKAHEAD, this.info.frameCount - 1);
     return this.launch(
@@ -282,6 +310,7 @@ export class MediaSession {
       controller: new AbortController(),
       chunk,
       retried: false,
+      pushedOut: false,
       viaStandby: false,
       startedAt: performance.now(),
       done: Promise.resolve(),
@@ -320,6 +349,10 @@ export class MediaSession {
         this.settle(job, waiter, () => waiter.resolve(data));
         continue;
       }
+      if (job.pushedOut && !this.closed && !waiter.signal?.aborted) {
+        this.defer(job, waiter);
+        continue;
+      }
       if (aborted || this.closed) {
         this.settle(job, waiter, () => waiter.reject(cancelledError()));
         continue;
@@ -333,7 +366,7 @@ export class MediaSession {
         retry.retried = !job.viaStandby;
         waiter.detach();
         job.waiters.splice(job.waiters.indexOf(waiter), 1);
-        this.waitFor(retry, waiter.index).then(waiter.resolve, waiter.reject);
+        this.waitFor(retry, waiter.index, waiter.signal).then(waiter.resolve, waiter.reject);
         continue;
       }
       this.settle(job, waiter, () =>
@@ -346,7 +379,54 @@ export class MediaSession {
       if (error && !aborted) this.warmFailures += 1;
       this.scheduleWarm();
       this.emitWarm(true);
+    } else {
+      this.resumeDeferred();
     }
+  }
+
+  private defer(job: Job, waiter: Waiter): void {
+    const at = job.waiters.indexOf(waiter);
+    if (at >= 0) job.waiters.splice(at, 1);
+    waiter.detach();
+    const entry: Deferred = {
+      index: waiter.index,
+      variant: job.variant,
+      resolve: waiter.resolve,
+      reject: waiter.reject,
+      signal: waiter.signal,
+      onAbort: () => {
+        const position = this.deferred.indexOf(entry);
+        if (position >= 0) this.deferred.splice(position, 1);
+        waiter.reject(cancelledError());
+      },
+    };
+    this.deferred.push(entry);
+    waiter.signal?.addEventListener('abort', entry.onAbort, { once: true });
+  }
+
+  /** Deferred requests, newest first: from the cache, a job that will reach them, or a free slot. */
+  private resumeDeferred(): void {
+    for (let i = this.deferred.length - 1; i >= 0 && !this.closed; i -= 1) {
+      const entry = this.deferred[i]!;
+      const data = this.lookup(entry.index, entry.variant);
+      let job = data ? undefined : this.jobThatWillReach(entry.index, entry.variant);
+      if (!data && !job) {
+        if (this.waitedForegroundJobs() >= MAX_WAITED_FOREGROUND_JOBS) continue;
+        job = this.startForeground(entry.index, entry.variant);
+      }
+      this.deferred.splice(i, 1);
+      entry.signal?.removeEventListener('abort', entry.onAbort);
+      if (data) entry.resolve(data);
+      else this.waitFor(job!, entry.index, entry.signal).then(entry.resolve, entry.reject);
+    }
+  }
+
+  private waitedForegroundJobs(): number {
+    let count = 0;
+    for (const job of this.jobs) {
+      if (!job.request.background && !job.controller.signal.aborted && job.waiters.length > 0) count += 1;
+    }
+    return count;
   }
 
   private waitFor(job: Job, index: number, signal?: AbortSignal): Promise<Uint8Array> {
@@ -366,6 +446,7 @@ export class MediaSession {
         resolve,
         reject,
         detach: () => signal?.removeEventListener('abort', onAbort),
+        signal,
       };
       job.waiters.push(waiter);
       signal?.addEventListener('abort', onAbort, { once: true });

@@ -106,7 +106,7 @@ describe('opening a long clip', () => {
     await page.close();
   });
 
-  it('opens a 10-minute 240 fps clip (144,000 frames) to a working viewer', async () => {
+  it('opens a 10-minute 240 fps clip (144,000 frames) to a working viewer: deep jumps, End, backward steps', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     fixture.core.requestOpen(TEN_MINUTES.path);
     await page.goto(fixture.server.url);
@@ -120,6 +120,18 @@ describe('opening a long clip', () => {
     await page.getByRole('textbox', { name: /Go to frame/ }).blur();
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => readout.textContent(), { timeout: 10_000 }).toBe(`100001 / ${TEN_MINUTES.frames - 1}`);
+    // End, then backwards: the shown frame's neighbours are earlier frames and each needs a decoder
+    // of its own; they must never push the shown frame out ("Stopped before it finished").
+    await page.keyboard.press('End');
+    await expect.poll(() => readout.textContent(), { timeout: 10_000 }).toBe(`${TEN_MINUTES.frames - 1} / ${TEN_MINUTES.frames - 1}`);
+    await page.getByRole('textbox', { name: /Go to frame/ }).fill('50000');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => readout.textContent(), { timeout: 10_000 }).toBe(`50000 / ${TEN_MINUTES.frames - 1}`);
+    await page.getByRole('textbox', { name: /Go to frame/ }).blur();
+    for (let step = 1; step <= 3; step += 1) {
+      await page.keyboard.press('ArrowLeft');
+      await expect.poll(() => readout.textContent(), { timeout: 10_000 }).toBe(`${50000 - step} / ${TEN_MINUTES.frames - 1}`);
+    }
     expect(await page.getByRole('alert').count()).toBe(0);
     await page.close();
   });

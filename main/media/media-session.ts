@@ -3,6 +3,7 @@ import type { MediaInfo, WarmStatus } from '../../common/contract/media.ts';
 import type { DecodeRequest, FrameDecoder, OutputSize } from './decoder.ts';
 import type { FrameCache, FrameVariant } from './frame-cache.ts';
 import type { SpillFile } from './frame-spill.ts';
+import { ClipFrameStore } from './clip-frame-store.ts';
 import { cancelledError, holdBackground, refreshBackground } from './processes.ts';
 
 /**
@@ -13,10 +14,11 @@ import { cancelledError, holdBackground, refreshBackground } from './processes.t
  *   converted (that is what makes a cold frame fast); the job then keeps converting forward to
  *   the end of its group, so stepping forward is already cached.
  * - A request that an already running job will reach soon waits for it instead of starting
- *   another process. A new request kills jobs that nobody waits for any more (superseded).
+ *   another process. A new request kills jobs that nobody waits for any more (superseded);
+ *   beyond two waited-for jobs the oldest is pushed out and its requests wait for a free slot.
  * - Warm-up runs two low-priority processes over chunks of whole keyframe groups.
  * - Preview frames the memory cache lets go of are spilled to this clip's file on disk (see
- *   frame-spill.ts) and read back from there, so a clip larger than the memory bound still warms
+ *   clip-frame-store.ts) and read back from there, so a clip larger than the memory bound still warms
  *   completely. Without a spill (none given, disk bound reached, or a disk error) a clip that
  *   does not fit in its share of the memory bound warms a window around the current frame
  *   instead and drops its frames outside that window when the window moves.
@@ -99,15 +101,7 @@ export class MediaSession {
   private readonly keyframes: readonly number[];
   private readonly jobs = new Set<Job>();
   private readonly deferred: Deferred[] = [];
-  /** 1 where the preview frame is in the memory cache. */
-  private readonly inMemory: Uint8Array;
-  private memoryCount = 0;
-  private memoryBytes = 0;
-  /** Preview frames in memory or on disk: ready without decoding. */
-  private readyCount = 0;
-  private spill: SpillFile | null = null;
-  /** No spill file for this clip (none offered, it could not be made, or it failed). */
-  private spillOff: boolean;
+  private readonly frames: ClipFrameStore;
   private replanQueued = false;
   private readonly chunks: [number, number][];
   private focus = 0;
@@ -126,8 +120,13 @@ export class MediaSession {
     this.mediaId = options.mediaId;
     this.info = options.info;
     this.keyframes = options.keyframes;
-    this.inMemory = new Uint8Array(options.info.frameCount);
-    this.spillOff = options.createSpill === undefined;
+    this.frames = new ClipFrameStore({
+      mediaId: options.mediaId,
+      frameCount: options.info.frameCount,
+      cache: options.cache,
+      createSpill: options.createSpill,
+      onSpillChange: () => this.replanSoon(),
+    });
     this.chunks = warmChunks(options.info.frameCount, options.keyframes);
     this.window = [0, options.info.frameCount - 1];
     this.warmEnabled = options.warm;
@@ -145,7 +144,7 @@ export class MediaSession {
 
   /** True when the frame is served without decoding (preview frames: from memory or disk). */
   isCached(index: number, variant: FrameVariant): boolean {
-    return variant === 'preview' ? this.isReady(index) : this.options.cache.has(this.mediaId, variant, index);
+    return this.frames.has(index, variant);
   }
 
   async getFrame(index: number, variant: FrameVariant, signal?: AbortSignal): Promise<Uint8Array> {
@@ -153,7 +152,7 @@ export class MediaSession {
     if (!Number.isInteger(index) || index < 0 || index >= this.info.frameCount) {
       throw new MidstanceError('not-found', `Frame ${index} does not exist; this clip has ${this.info.frameCount} frames (0–${this.info.frameCount - 1}).`);
     }
-    const cached = this.lookup(index, variant);
+    const cached = this.frames.get(index, variant);
     if (variant === 'preview') this.moveFocus(index);
     if (cached) return cached;
     if (signal?.aborted) throw cancelledError();
@@ -177,32 +176,26 @@ export class MediaSession {
     const [low, high] = this.window;
     const targetFrames = high - low + 1;
     let readyInTarget = 0;
-    if (targetFrames === this.info.frameCount) readyInTarget = this.readyCount;
-    else for (let i = low; i <= high; i += 1) if (this.isReady(i)) readyInTarget += 1;
+    if (targetFrames === this.info.frameCount) readyInTarget = this.frames.readyCount;
+    else for (let i = low; i <= high; i += 1) if (this.frames.isReady(i)) readyInTarget += 1;
     return {
       mediaId: this.mediaId,
       totalFrames: this.info.frameCount,
-      cachedFrames: this.readyCount,
+      cachedFrames: this.frames.readyCount,
       mode: targetFrames === this.info.frameCount ? 'all' : 'window',
       targetFrames,
       complete: readyInTarget >= targetFrames,
       cacheBytes: this.options.cache.sizeBytes,
       cacheBoundBytes: this.options.cache.boundBytes,
-      spilledFrames: this.spill?.count ?? 0,
-      spillBytes: this.spill?.bytes ?? 0,
+      spilledFrames: this.frames.spilled.frames,
+      spillBytes: this.frames.spilled.bytes,
     };
   }
 
   /** Called by the service when the shared cache drops one of this clip's frames: spill it. */
   noteEvicted(variant: FrameVariant, index: number, data: Uint8Array): void {
-    if (variant !== 'preview' || !this.inMemory[index] || this.closed) return;
-    this.spillFrame(index, data);
-    this.inMemory[index] = 0;
-    this.memoryCount -= 1;
-    this.memoryBytes -= data.byteLength;
-    if (!this.onDisk(index)) this.readyCount -= 1;
-    // Memory alone is full: warm a window now, not only once someone asks for a frame.
-    this.replanSoon();
+    // If memory alone is full this replans to a window now, not only once someone asks for a frame.
+    this.frames.evicted(variant, index, data);
   }
 
   liveJobs(): number {
@@ -229,9 +222,7 @@ export class MediaSession {
       entry.reject(cancelledError());
     }
     this.updateBackgroundHold();
-    this.options.cache.deleteWhere((frame) => frame.mediaId === this.mediaId);
-    this.spill?.close();
-    this.spill = null;
+    this.frames.close();
     return Promise.all([...jobs.map((job) => job.done), this.options.decoder.dispose()]).then(() => undefined);
   }
 
@@ -331,7 +322,7 @@ export class MediaSession {
 
   private deliver(job: Job, index: number, data: Uint8Array): void {
     if (this.closed) return;
-    this.keepInMemory(job.variant, index, data);
+    this.frames.put(job.variant, index, data);
     job.nextIndex = Math.max(job.nextIndex, index + 1);
     for (const waiter of [...job.waiters]) {
       if (waiter.index === index) this.settle(job, waiter, () => waiter.resolve(data));
@@ -344,7 +335,7 @@ export class MediaSession {
     this.updateBackgroundHold();
     const aborted = job.controller.signal.aborted;
     for (const waiter of [...job.waiters]) {
-      const data = this.lookup(waiter.index, job.variant);
+      const data = this.frames.get(waiter.index, job.variant);
       if (data) {
         this.settle(job, waiter, () => waiter.resolve(data));
         continue;
@@ -408,7 +399,7 @@ export class MediaSession {
   private resumeDeferred(): void {
     for (let i = this.deferred.length - 1; i >= 0 && !this.closed; i -= 1) {
       const entry = this.deferred[i]!;
-      const data = this.lookup(entry.index, entry.variant);
+      const data = this.frames.get(entry.index, entry.variant);
       let job = data ? undefined : this.jobThatWillReach(entry.index, entry.variant);
       if (!data && !job) {
         if (this.waitedForegroundJobs() >= MAX_WAITED_FOREGROUND_JOBS) continue;
@@ -480,73 +471,13 @@ export class MediaSession {
     job.controller.abort();
   }
 
-  // ---- memory and disk tiers ----------------------------------------------------------------
-
-  /** A frame from memory, else (previews) from the spill file, which puts it back in memory. */
-  private lookup(index: number, variant: FrameVariant): Uint8Array | undefined {
-    const inMemory = this.options.cache.get(this.mediaId, variant, index);
-    if (inMemory || variant !== 'preview' || !this.spill) return inMemory;
-    const data = this.spill.read(index);
-    this.noticeSpillState();
-    if (data) this.keepInMemory('preview', index, data);
-    return data;
-  }
-
-  private keepInMemory(variant: FrameVariant, index: number, data: Uint8Array): void {
-    // Counted before put: a bound smaller than the frame evicts it again at once (noteEvicted).
-    if (variant === 'preview' && !this.inMemory[index]) {
-      if (!this.onDisk(index)) this.readyCount += 1;
-      this.inMemory[index] = 1;
-      this.memoryCount += 1;
-      this.memoryBytes += data.byteLength;
-    }
-    this.options.cache.put({ mediaId: this.mediaId, variant, index, data });
-  }
-
-  private isReady(index: number): boolean {
-    return this.inMemory[index] === 1 || this.onDisk(index);
-  }
-
-  private onDisk(index: number): boolean {
-    return this.spill?.has(index) ?? false;
-  }
-
-  /** True while frames leaving memory can still go to disk (or a spill file may yet be made). */
-  private spillCanGrow(): boolean {
-    return !this.spillOff && (this.spill === null || this.spill.state === 'open');
-  }
-
-  private spillFrame(index: number, data: Uint8Array): void {
-    if (!this.spillCanGrow()) return;
-    if (!this.spill) {
-      this.spill = this.options.createSpill!();
-      if (!this.spill) this.spillOff = true;
-    }
-    this.spill?.write(index, data);
-    this.noticeSpillState();
-  }
-
-  /**
-   * A spill that is full keeps serving what it has; one that failed is gone (its frames with it).
-   * Either way this clip falls back to warming a window around the current frame.
-   */
-  private noticeSpillState(): void {
-    const state = this.spill?.state;
-    if (state === 'failed' || state === 'closed') {
-      this.spill = null;
-      this.spillOff = true;
-      this.readyCount = this.memoryCount;
-    }
-    this.replanSoon();
-  }
-
   /**
    * A clip warming as a whole whose frames can no longer all be kept (memory full, no spill)
    * switches to a window, once the cache's eviction (which calls us) has finished. Moving an
    * existing window stays with getFrame.
    */
   private replanSoon(): void {
-    if (this.replanQueued || this.spillCanGrow() || this.window[1] - this.window[0] + 1 < this.info.frameCount) return;
+    if (this.replanQueued || this.frames.spillCanGrow() || this.window[1] - this.window[0] + 1 < this.info.frameCount) return;
     this.replanQueued = true;
     queueMicrotask(() => {
       this.replanQueued = false;
@@ -578,8 +509,9 @@ export class MediaSession {
 
   /** How many preview frames this clip may keep warm: all while it can spill, else what memory holds. */
   private windowFrames(): number {
-    if (this.spillCanGrow() || this.memoryCount < 24) return this.info.frameCount;
-    const average = this.memoryBytes / this.memoryCount;
+    const memory = this.frames.memory;
+    if (this.frames.spillCanGrow() || memory.count < 24) return this.info.frameCount;
+    const average = memory.bytes / memory.count;
     const budget = this.options.cache.boundBytes * WARM_SHARE;
     return Math.max(8, Math.min(this.info.frameCount, Math.floor(budget / average)));
   }
@@ -621,7 +553,7 @@ export class MediaSession {
       let first = -1;
       let last = -1;
       for (let i = from; i <= to; i += 1) {
-        if (this.isReady(i) || this.isBeingMadeByForeground(i)) continue;
+        if (this.frames.isReady(i) || this.isBeingMadeByForeground(i)) continue;
         if (first < 0) first = i;
         last = i;
       }

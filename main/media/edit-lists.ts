@@ -1,4 +1,5 @@
 import { open } from 'node:fs/promises';
+import { childBoxes, findChild, type Mp4Box, trackHandler } from './mp4-boxes.ts';
 
 /**
  * MP4/QuickTime edit lists, read from the file's own `moov` box, because ffprobe does not report
@@ -27,18 +28,12 @@ export interface TrackEdits {
 
 /** The container's tracks in file order: ffmpeg makes one stream per track, in this order. */
 export function parseMovieTracks(moov: Uint8Array): TrackEdits[] {
-  const view = new DataView(moov.buffer, moov.byteOffset, moov.byteLength);
-  return childBoxes(view, 0, moov.byteLength)
+  return childBoxes(moov, 0, moov.byteLength)
     .filter((box) => box.type === 'trak')
     .map((trak) => {
-      const edts = findChild(view, trak, 'edts');
-      const elst = edts ? findChild(view, edts, 'elst') : null;
-      const mdia = findChild(view, trak, 'mdia');
-      const hdlr = mdia ? findChild(view, mdia, 'hdlr') : null;
-      return {
-        handler: hdlr && hdlr.end - hdlr.start >= 12 ? fourCc(view, hdlr.start + 8) : '',
-        edits: elst ? parseEditList(view, elst) : null,
-      };
+      const edts = findChild(moov, trak, 'edts');
+      const elst = edts ? findChild(moov, edts, 'elst') : null;
+      return { handler: trackHandler(moov, trak), edits: elst ? parseEditList(moov, elst) : null };
     });
 }
 
@@ -99,44 +94,14 @@ export async function readMovieTracks(path: string): Promise<TrackEdits[] | null
   }
 }
 
-interface BoxRange {
-  type: string;
-  /** First byte of the payload (after the header). */
-  start: number;
-  end: number;
-}
-
-function childBoxes(view: DataView, start: number, end: number): BoxRange[] {
-  const boxes: BoxRange[] = [];
-  let offset = start;
-  while (offset + 8 <= end) {
-    let size = view.getUint32(offset);
-    let headerSize = 8;
-    if (size === 1) {
-      if (offset + 16 > end) break;
-      size = Number(view.getBigUint64(offset + 8));
-      headerSize = 16;
-    } else if (size === 0) {
-      size = end - offset;
-    }
-    if (size < headerSize || offset + size > end) break;
-    boxes.push({ type: fourCc(view, offset + 4), start: offset + headerSize, end: offset + size });
-    offset += size;
-  }
-  return boxes;
-}
-
-function findChild(view: DataView, parent: BoxRange, type: string): BoxRange | null {
-  return childBoxes(view, parent.start, parent.end).find((box) => box.type === type) ?? null;
-}
-
-function parseEditList(view: DataView, elst: BoxRange): Edit[] {
-  if (elst.end - elst.start < 8) return [];
-  const version = view.getUint8(elst.start);
-  const count = view.getUint32(elst.start + 4);
+function parseEditList(bytes: Uint8Array, elst: Mp4Box): Edit[] {
+  if (elst.end - elst.body < 8) return [];
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const version = view.getUint8(elst.body);
+  const count = view.getUint32(elst.body + 4);
   const entrySize = version === 1 ? 20 : 12;
   const edits: Edit[] = [];
-  let offset = elst.start + 8;
+  let offset = elst.body + 8;
   for (let i = 0; i < count && offset + entrySize <= elst.end; i += 1, offset += entrySize) {
     const segmentDuration = version === 1 ? Number(view.getBigUint64(offset)) : view.getUint32(offset);
     const mediaTime = version === 1 ? Number(view.getBigInt64(offset + 8)) : view.getInt32(offset + 4);
@@ -145,8 +110,4 @@ function parseEditList(view: DataView, elst: BoxRange): Edit[] {
     edits.push({ segmentDuration, mediaTime, rate });
   }
   return edits;
-}
-
-function fourCc(view: DataView, offset: number): string {
-  return String.fromCharCode(view.getUint8(offset), view.getUint8(offset + 1), view.getUint8(offset + 2), view.getUint8(offset + 3));
 }

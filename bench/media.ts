@@ -18,7 +18,7 @@ import { startBrowserServer } from '../main/server/browser-server.ts';
 import { CLIPS, type ClipSpec, makeClip } from '../test/fixtures/clips.ts';
 import { decodeToGray } from '../test/fixtures/decode-images.ts';
 import { readFrameIndex } from '../test/fixtures/frame-code.ts';
-import { percentile } from './stats.ts';
+import { percentile, seededRandom } from './stats.ts';
 
 const run = promisify(execFile);
 const fixtureDir = process.env.MIDSTANCE_FIXTURE_DIR ?? join(tmpdir(), 'midstance-bench-fixtures');
@@ -39,15 +39,7 @@ const row = (what: string, value: string, goal = '') => {
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
 function seededIndices(count: number, take: number, seed: number): number[] {
-  // mulberry32: small, seedable, and without the short low-bit cycles of a plain LCG.
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRandom(seed);
   const picked = new Set<number>();
   while (picked.size < Math.min(take, count)) picked.add(Math.floor(next() * count));
   return [...picked];

@@ -19,7 +19,7 @@ import { createMediaService, type MediaService } from '../main/media/media-servi
 import { CLIPS, makeClip } from '../test/fixtures/clips.ts';
 import { decodeToGray } from '../test/fixtures/decode-images.ts';
 import { readFrameIndex } from '../test/fixtures/frame-code.ts';
-import { percentile } from './stats.ts';
+import { percentile, seededRandom } from './stats.ts';
 
 const run = promisify(execFile);
 const fixtureDir = process.env.MIDSTANCE_FIXTURE_DIR ?? join(tmpdir(), 'midstance-bench-fixtures');
@@ -45,17 +45,6 @@ const row = (what: string, value: string) => {
 const ms = (value: number) => `${value.toFixed(value < 1 ? 3 : 1)} ms`;
 const mib = (bytes: number) => `${(bytes / 1048576).toFixed(0)} MiB`;
 const round = (value: number, digits = 3): number => Math.round(value * 10 ** digits) / 10 ** digits;
-
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Times every spill write that reaches the disk (not the already-there ones). */
 function timeSpillWrites(): number[] {
@@ -111,7 +100,7 @@ async function main() {
     spilled.cache.resetPeak();
 
     // Random access: classify each request by where the frame was before it was asked for.
-    const random = seeded(7);
+    const random = seededRandom(7);
     const fromDisk: number[] = [];
     const fromMemory: number[] = [];
     let decoded = 0;
@@ -198,7 +187,7 @@ async function main() {
     const warm = await warmUp(windowed, opened.mediaId, WARM_TIMEOUT_MS);
     const session = windowed.session(opened.mediaId);
     while (session.liveJobs() > 0) await new Promise((r) => setTimeout(r, 20));
-    const random = seeded(11);
+    const random = seededRandom(11);
     const cold: number[] = [];
     const frameCount = opened.info.frameCount;
     while (cold.length < COLD_SAMPLES) {

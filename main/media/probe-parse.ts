@@ -1,4 +1,5 @@
 import type { CaptureFpsSource, FrameTiming, MediaWarning, Rotation } from '../../common/contract/media.ts';
+import { mediaWarningText } from '../../common/media-warning-text.ts';
 
 /**
  * Pure parsers from ffprobe output to what Midstance needs. No I/O here: probe.ts runs ffprobe
@@ -404,57 +405,19 @@ export function mediaWarnings(input: {
   /** The display matrix mirrors the picture (see orientationOf). */
   mirrored?: boolean;
 }): MediaWarning[] {
-  const warnings: MediaWarning[] = [];
+  const found: Omit<MediaWarning, 'message'>[] = [];
   const { timing } = input;
-  if (input.mirrored) {
-    // Left and right are what a physio judges most: say it plainly, once, next to the frame.
-    warnings.push({
-      code: 'mirrored',
-      message:
-        'This video is stored mirrored (as some front cameras record) and is shown mirrored, as the phone shows it: ' +
-        "the runner's left and right sides are swapped in the picture. Check which leg is which before labelling left or right.",
-    });
-  }
-  if (input.timeScaledEdits) {
-    warnings.push({
-      code: 'time-scaled-edits',
-      message:
-        'This video marks a part to play slowed down or sped up (as iPhone slow motion does). Midstance ignores that ' +
-        'speed change: every recorded frame is shown once, at its recorded time. The whole recording is shown, including ' +
-        'any part that was trimmed off.',
-    });
-  }
+  // Left and right are what a physio judges most: say it plainly, once, next to the frame.
+  if (input.mirrored) found.push({ code: 'mirrored' });
+  if (input.timeScaledEdits) found.push({ code: 'time-scaled-edits' });
   // With speed edits ignored, the times are the stored ones: irregular intervals are real.
-  if (timing.irregular) {
-    warnings.push({
-      code: 'irregular-timing',
-      message:
-        `Frame timing is irregular: the time between frames varies from ${timing.minIntervalMs} to ${timing.maxIntervalMs} ms ` +
-        `(usual ${timing.medianIntervalMs} ms). Midstance uses each frame's own time, so timings stay correct, ` +
-        'but the camera may have dropped frames.',
-      details: { ...timing },
-    });
-  }
+  if (timing.irregular) found.push({ code: 'irregular-timing', details: { ...timing } });
   if (input.captureFps < MIN_TIMING_FPS) {
-    warnings.push({
+    found.push({
       code: 'low-capture-rate',
-      message:
-        `This clip was filmed at ${input.captureFps} frames per second: contact and flight times are only accurate to ` +
-        `±${Math.round(1000 / input.captureFps)} ms. Film at 120 or 240 fps for timing. ` +
-        (input.captureSource === 'file' ? 'If it was filmed in slow motion, set its real capture rate.' : '') +
-        (input.captureSource === 'file' && input.appleDevice
-          ? ' An iPhone slow-motion video that was shared or exported is re-rendered at 30 fps with the slow-down built in: ' +
-            'import the original instead (it keeps 120 or 240 fps), or set the capture rate and measure only inside the slowed part.'
-          : ''),
       details: { captureFps: input.captureFps, captureSource: input.captureSource, appleDevice: input.appleDevice === true },
     });
   }
-  if (input.missingAtEnd > 0) {
-    warnings.push({
-      code: 'truncated',
-      message: `The file is incomplete: its last ${input.missingAtEnd} frames are missing (was the copy interrupted?). The rest can be used.`,
-      details: { missingFrames: input.missingAtEnd },
-    });
-  }
-  return warnings;
+  if (input.missingAtEnd > 0) found.push({ code: 'truncated', details: { missingFrames: input.missingAtEnd } });
+  return found.map((warning) => ({ ...warning, message: mediaWarningText(warning, 'en') }));
 }

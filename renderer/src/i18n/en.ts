@@ -99,20 +99,6 @@ export const en = {
     goToPlaceholder: '# · 1.25 s · 500 ms',
     go: 'Go',
     warnings: 'Warnings about this video',
-    warning: {
-      mirrored:
-        "This video is stored mirrored (as some front cameras record) and is shown the way the phone shows it: the runner's left and right sides are swapped in the picture. Check which leg is which before labelling left or right.",
-      irregularTiming:
-        "Frame timing is irregular: the time between frames varies from {{min}} to {{max}} ms (usually {{median}} ms). Midstance uses each frame's own time, so timings stay correct, but the camera may have dropped frames.",
-      lowCaptureRate:
-        'This clip was filmed at {{fps}} frames per second: contact and flight times are only accurate to ±{{ms}} ms. Film at 120 or 240 fps for timing.',
-      lowCaptureRateSetRate: 'If it was filmed in slow motion, set its real capture rate.',
-      lowCaptureRateApple:
-        'An iPhone slow-motion video that was shared or exported is re-rendered at 30 fps with the slow-down built in: import the original (it keeps 120 or 240 fps), or set the capture rate and measure only inside the slowed part.',
-      truncated: 'The file is incomplete: its last {{count}} frames are missing (was the copy interrupted?). The rest can be used.',
-      timeScaledEdits:
-        'This video marks a part to play slowed down or sped up (as iPhone slow motion does). Midstance ignores that speed change: every recorded frame is shown once, at its recorded time. The whole recording is shown, including any part that was trimmed off.',
-    },
     transport: 'Playback',
     play: 'Play',
     pause: 'Pause',

@@ -100,20 +100,6 @@ export const nl: Translation = {
     goToPlaceholder: '# · 1,25 s · 500 ms',
     go: 'Ga',
     warnings: 'Waarschuwingen bij deze video',
-    warning: {
-      mirrored:
-        "Deze video is gespiegeld opgeslagen (zoals sommige frontcamera's opnemen) en wordt getoond zoals de telefoon hem toont: links en rechts van de loper zijn in beeld verwisseld. Controleer welk been welk is voordat je links of rechts benoemt.",
-      irregularTiming:
-        'De beeldtiming is onregelmatig: de tijd tussen beelden varieert van {{min}} tot {{max}} ms (meestal {{median}} ms). Midstance gebruikt de eigen tijd van elk beeld, dus tijden blijven kloppen, maar de camera heeft mogelijk beelden overgeslagen.',
-      lowCaptureRate:
-        'Deze clip is gefilmd met {{fps}} beelden per seconde: contact- en zweeftijden zijn maar tot op ±{{ms}} ms nauwkeurig. Film met 120 of 240 fps voor tijdmetingen.',
-      lowCaptureRateSetRate: 'Is hij in slow motion gefilmd? Stel dan de echte opnamesnelheid in.',
-      lowCaptureRateApple:
-        'Een gedeelde of geëxporteerde slow-motionvideo van een iPhone is opnieuw opgeslagen op 30 fps met de vertraging erin: importeer het origineel (dat houdt 120 of 240 fps), of stel de opnamesnelheid in en meet alleen binnen het vertraagde deel.',
-      truncated: 'Het bestand is onvolledig: de laatste {{count}} beelden ontbreken (is het kopiëren onderbroken?). De rest is bruikbaar.',
-      timeScaledEdits:
-        'Deze video markeert een deel om vertraagd of versneld af te spelen (zoals slow motion van een iPhone doet). Midstance negeert die snelheidswijziging: elk opgenomen beeld wordt één keer getoond, op het moment dat het is opgenomen. De hele opname wordt getoond, ook een deel dat eventueel is weggeknipt.',
-    },
     transport: 'Afspelen',
     play: 'Afspelen',
     pause: 'Pauzeren',

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { FrameTable, MediaInfo, MediaWarning } from '../../../common/contract/media.ts';
 import { frameDurationMs } from '../../../common/media-time.ts';
 import { parseGoTo } from './frame-navigation.ts';
-import { mediaWarningText } from './media-warning-text.ts';
+import { mediaWarningText } from '../../../common/media-warning-text.ts';
 
 /** Frame number, real time and file time of the frame on screen — always the one painted. */
 export function FrameReadout({
@@ -98,7 +98,7 @@ export function FrameReadout({
       {warnings.length > 0 && (
         <ul className="media-warnings" aria-label={t('viewer.warnings')}>
           {warnings.map((warning) => (
-            <li key={warning.code}>⚠ {mediaWarningText(warning, t, i18n.language)}</li>
+            <li key={warning.code}>⚠ {mediaWarningText(warning, i18n.language)}</li>
           ))}
         </ul>
       )}

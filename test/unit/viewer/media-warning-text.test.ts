@@ -1,16 +1,7 @@
-import { createInstance } from 'i18next';
 import { describe, expect, it } from 'vitest';
 import type { MediaWarning } from '../../../common/contract/media.ts';
 import { mediaWarnings } from '../../../main/media/probe-parse.ts';
-import { en } from '../../../renderer/src/i18n/en.ts';
-import { nl } from '../../../renderer/src/i18n/nl.ts';
-import { mediaWarningText } from '../../../renderer/src/viewer/media-warning-text.ts';
-
-async function translator(language: 'en' | 'nl') {
-  const i18n = createInstance();
-  await i18n.init({ resources: { en: { translation: en }, nl: { translation: nl } }, lng: language, interpolation: { escapeValue: false } });
-  return i18n.t;
-}
+import { mediaWarningText } from '../../../common/media-warning-text.ts';
 
 const timing = { medianIntervalMs: 4.17, minIntervalMs: 2.1, maxIntervalMs: 9.5, sdIntervalMs: 1, irregular: true, deviating: 12 };
 
@@ -20,8 +11,7 @@ const fromProbe = (overrides: Partial<Parameters<typeof mediaWarnings>[0]> = {})
 
 describe('media warnings in the user language', () => {
   it('every warning the probe makes reads in Dutch, with its numbers, not the core English text', async () => {
-    const t = await translator('nl');
-    const texts = fromProbe().map((warning) => mediaWarningText(warning, t, 'nl'));
+    const texts = fromProbe().map((warning) => mediaWarningText(warning, 'nl'));
     expect(texts).toHaveLength(4);
     for (const [i, text] of texts.entries()) expect(text).not.toBe(fromProbe()[i]!.message);
     expect(texts.join('\n')).toContain('links en rechts van de loper zijn in beeld verwisseld');
@@ -33,9 +23,8 @@ describe('media warnings in the user language', () => {
   });
 
   it('the set-your-rate and iPhone hints follow the capture-rate source', async () => {
-    const t = await translator('en');
     const text = (overrides: Partial<Parameters<typeof mediaWarnings>[0]>) =>
-      mediaWarningText(fromProbe({ mirrored: false, missingAtEnd: 0, timing: { ...timing, irregular: false }, ...overrides })[0]!, t, 'en');
+      mediaWarningText(fromProbe({ mirrored: false, missingAtEnd: 0, timing: { ...timing, irregular: false }, ...overrides })[0]!, 'en');
     expect(text({})).toContain('set its real capture rate');
     expect(text({})).toContain('iPhone');
     expect(text({ appleDevice: false })).not.toContain('iPhone');
@@ -43,9 +32,8 @@ describe('media warnings in the user language', () => {
   });
 
   it('time-scaled edits get their own text; an unknown code falls back to the core message', async () => {
-    const t = await translator('nl');
-    expect(mediaWarningText(fromProbe({ timeScaledEdits: true })[1]!, t, 'nl')).toContain('Midstance negeert die snelheidswijziging');
+    expect(mediaWarningText(fromProbe({ timeScaledEdits: true })[1]!, 'nl')).toContain('Midstance negeert die snelheidswijziging');
     const unknown = { code: 'future-code', message: 'Core text' } as unknown as MediaWarning;
-    expect(mediaWarningText(unknown, t, 'nl')).toBe('Core text');
+    expect(mediaWarningText(unknown, 'nl')).toBe('Core text');
   });
 });

@@ -1,0 +1,77 @@
+import type { MediaWarning } from './contract/media.ts';
+
+/**
+ * Media warnings in words, in Dutch and English: the one source for the viewer (in the user's
+ * language) and the core's `message` (English, what the CLI prints). Numbers come from the
+ * warning's details, formatted for the language.
+ */
+const TEXTS = {
+  en: {
+    mirrored:
+      "This video is stored mirrored (as some front cameras record) and is shown the way the phone shows it: the runner's left and right sides are swapped in the picture. Check which leg is which before labelling left or right.",
+    irregularTiming:
+      "Frame timing is irregular: the time between frames varies from {{min}} to {{max}} ms (usually {{median}} ms). Midstance uses each frame's own time, so timings stay correct, but the camera may have dropped frames.",
+    lowCaptureRate:
+      'This clip was filmed at {{fps}} frames per second: contact and flight times are only accurate to ±{{ms}} ms. Film at 120 or 240 fps for timing.',
+    lowCaptureRateSetRate: 'If it was filmed in slow motion, set its real capture rate.',
+    lowCaptureRateApple:
+      'An iPhone slow-motion video that was shared or exported is re-rendered at 30 fps with the slow-down built in: import the original (it keeps 120 or 240 fps), or set the capture rate and measure only inside the slowed part.',
+    truncated: 'The file is incomplete: its last {{count}} frames are missing (was the copy interrupted?). The rest can be used.',
+    timeScaledEdits:
+      'This video marks a part to play slowed down or sped up (as iPhone slow motion does). Midstance ignores that speed change: every recorded frame is shown once, at its recorded time. The whole recording is shown, including any part that was trimmed off.',
+  },
+  nl: {
+    mirrored:
+      "Deze video is gespiegeld opgeslagen (zoals sommige frontcamera's opnemen) en wordt getoond zoals de telefoon hem toont: links en rechts van de loper zijn in beeld verwisseld. Controleer welk been welk is voordat je links of rechts benoemt.",
+    irregularTiming:
+      'De beeldtiming is onregelmatig: de tijd tussen beelden varieert van {{min}} tot {{max}} ms (meestal {{median}} ms). Midstance gebruikt de eigen tijd van elk beeld, dus tijden blijven kloppen, maar de camera heeft mogelijk beelden overgeslagen.',
+    lowCaptureRate:
+      'Deze clip is gefilmd met {{fps}} beelden per seconde: contact- en zweeftijden zijn maar tot op ±{{ms}} ms nauwkeurig. Film met 120 of 240 fps voor tijdmetingen.',
+    lowCaptureRateSetRate: 'Is hij in slow motion gefilmd? Stel dan de echte opnamesnelheid in.',
+    lowCaptureRateApple:
+      'Een gedeelde of geëxporteerde slow-motionvideo van een iPhone is opnieuw opgeslagen op 30 fps met de vertraging erin: importeer het origineel (dat houdt 120 of 240 fps), of stel de opnamesnelheid in en meet alleen binnen het vertraagde deel.',
+    truncated: 'Het bestand is onvolledig: de laatste {{count}} beelden ontbreken (is het kopiëren onderbroken?). De rest is bruikbaar.',
+    timeScaledEdits:
+      'Deze video markeert een deel om vertraagd of versneld af te spelen (zoals slow motion van een iPhone doet). Midstance negeert die snelheidswijziging: elk opgenomen beeld wordt één keer getoond, op het moment dat het is opgenomen. De hele opname wordt getoond, ook een deel dat eventueel is weggeknipt.',
+  },
+};
+
+type Texts = (typeof TEXTS)['en'];
+
+export function mediaWarningText(warning: Pick<MediaWarning, 'code' | 'details'> & { message?: string }, language: string): string {
+  const texts: Texts = language === 'nl' ? TEXTS.nl : TEXTS.en;
+  const details = warning.details ?? {};
+  const format = new Intl.NumberFormat(language === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 2 }).format;
+  const number = (key: string): number | undefined => (typeof details[key] === 'number' ? (details[key] as number) : undefined);
+  switch (warning.code) {
+    case 'mirrored':
+      return texts.mirrored;
+    case 'time-scaled-edits':
+      return texts.timeScaledEdits;
+    case 'irregular-timing': {
+      const [min, max, median] = [number('minIntervalMs'), number('maxIntervalMs'), number('medianIntervalMs')];
+      if (min === undefined || max === undefined || median === undefined) break;
+      return fill(texts.irregularTiming, { min: format(min), max: format(max), median: format(median) });
+    }
+    case 'low-capture-rate': {
+      const fps = number('captureFps');
+      if (fps === undefined) break;
+      const parts = [fill(texts.lowCaptureRate, { fps: format(fps), ms: String(Math.round(1000 / fps)) })];
+      if (details.captureSource === 'file') {
+        parts.push(texts.lowCaptureRateSetRate);
+        if (details.appleDevice === true) parts.push(texts.lowCaptureRateApple);
+      }
+      return parts.join(' ');
+    }
+    case 'truncated': {
+      const count = number('missingFrames');
+      if (count === undefined) break;
+      return fill(texts.truncated, { count: format(count) });
+    }
+  }
+  // A code this build does not know (a newer core): its own words.
+  return warning.message ?? warning.code;
+}
+
+const fill = (template: string, values: Record<string, string>): string =>
+  template.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => values[name] ?? whole);

@@ -145,8 +145,6 @@ export function orientationOf(stream: Pick<ProbeStream, 'tags' | 'side_data_list
   return { rotation: 0, mirrored: false };
 }
 
-export const rotationOf = (stream: Pick<ProbeStream, 'tags' | 'side_data_list'>): Rotation => orientationOf(stream).rotation;
-
 /**
  * The nine integers of ffprobe's `displaymatrix` text, row by row: each row is a hex row number,
  * a colon and three values ("00000001:       -65536           0           0").

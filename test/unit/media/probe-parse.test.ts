@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  orientationOf,
   analyseTiming,
   buildFrameTable,
   chooseCaptureRate,
@@ -7,7 +8,6 @@ import {
   parsePacketLine,
   parseStreamFacts,
   type ProbeJson,
-  rotationOf,
   snapRate,
 } from '../../../main/media/probe-parse.ts';
 
@@ -58,12 +58,12 @@ describe('buildFrameTable', () => {
 
 describe('rotation', () => {
   it('display matrix is counter-clockwise, the legacy tag clockwise', () => {
-    expect(rotationOf({ side_data_list: [{ side_data_type: 'Display Matrix', rotation: -90 }] })).toBe(90);
-    expect(rotationOf({ side_data_list: [{ side_data_type: 'Display Matrix', rotation: 90 }] })).toBe(270);
-    expect(rotationOf({ side_data_list: [{ side_data_type: 'Display Matrix', rotation: '-180.00' }] })).toBe(180);
-    expect(rotationOf({ tags: { rotate: '90' } })).toBe(90);
-    expect(rotationOf({ tags: { rotate: '-90' } })).toBe(270);
-    expect(rotationOf({})).toBe(0);
+    expect(orientationOf({ side_data_list: [{ side_data_type: 'Display Matrix', rotation: -90 }] }).rotation).toBe(90);
+    expect(orientationOf({ side_data_list: [{ side_data_type: 'Display Matrix', rotation: 90 }] }).rotation).toBe(270);
+    expect(orientationOf({ side_data_list: [{ side_data_type: 'Display Matrix', rotation: '-180.00' }] }).rotation).toBe(180);
+    expect(orientationOf({ tags: { rotate: '90' } }).rotation).toBe(90);
+    expect(orientationOf({ tags: { rotate: '-90' } }).rotation).toBe(270);
+    expect(orientationOf({}).rotation).toBe(0);
   });
 });
 

@@ -3,7 +3,7 @@ import type { CliIo } from '../cli/command.ts';
 import { createCore } from '../core/create-core.ts';
 import { startBrowserServer } from '../server/browser-server.ts';
 import { defaultDataDir } from '../platform/paths.ts';
-import { openInChromium } from './open-browser.ts';
+import { describeWindowLaunch, openInChromium } from './open-browser.ts';
 import { rendererRoot } from './renderer-root.ts';
 
 export interface BrowserModeOptions {
@@ -27,8 +27,7 @@ export async function runBrowserMode(options: BrowserModeOptions): Promise<void>
   options.io.stdout(`Midstance is running in browser mode at:\n\n  ${server.url}\n\n`);
   options.io.stdout('Only this machine can reach it, and only with the token in that address. Press Ctrl+C to stop.\n');
   if (options.openBrowser) {
-    const result = openInChromium(server.url, join(dataDir, 'browser-profile'));
-    options.io.stdout(result.opened ? 'Opened a Chromium window.\n' : `Open the address above in Chromium or Chrome (${result.why}).\n`);
+    options.io.stdout(describeWindowLaunch(await openInChromium(server.url, join(dataDir, 'browser-profile'))));
   }
 
   await new Promise<void>((done) => {

@@ -2,6 +2,8 @@
  * npm run bench:canvas — the viewer in Chromium (browser mode, real core and server), measured inside the page:
  *   1. frame time while dragging a handle with 200 labelled annotations on the frame (goal: p95 < 16 ms)
  *   2. key press → the next frame painted, with a warm cache (goal: p95 < 33 ms)
+ *   3. playback of a 6 s 1080p240 clip with a warm cache, at file speed and at 1× real speed (capture rate = file
+ *      rate, so both must advance ~240 frames per second): frames advanced and frames painted per second
  * Baselines from the same run, so the figures read as ratios: an empty page's frame cadence, the main-thread cost of
  * the same stream of mouse moves on an empty page, and key press → on screen for a page that only changes a number
  * and a canvas. Prints a table, then one JSON line. The 1080p240 clip is cached in $MIDSTANCE_FIXTURE_DIR or
@@ -39,6 +41,10 @@ const GOAL_STEP_P95_MS = 33;
 /** Must match FRAME_PAINTED_MARK in renderer/src/viewer/FrameCanvas.tsx. */
 const FRAME_PAINTED_MARK = 'midstance:frame-painted';
 const TARGET_LABEL = 'Bench target';
+/** Playback: a clip longer than the renderer's bitmap cache (240 previews), played this long per run. */
+const PLAYBACK_CLIP = { ...CLIPS.h264_1080p240, frames: 1440 };
+const PLAYBACK_MS = 3000;
+const PLAYBACK_RUNS = 3;
 
 // ---- statistics and output ---------------------------------------------------------------------------------
 
@@ -511,11 +517,85 @@ async function measureViewer(browser: Browser, { fixture, clip, clipId }: BenchP
   }
 }
 
+interface PlaybackRun {
+  /** Frames the readout moved on per second (the frame painted, which the readout names). */
+  advancedPerSecond: number;
+  /** Different frames painted per second. */
+  paintedPerSecond: number;
+}
+
+/**
+ * Plays the same warm clip from frame 0 for PLAYBACK_MS at each speed, alternating file speed and 1× real speed so
+ * that neither gets a warmer renderer cache. Sampled once per animation frame inside the page.
+ */
+async function measurePlayback(browser: Browser, fixture: BrowserModeFixture, clip: Clip) {
+  const page = await browser.newPage({ viewport: VIEWPORT });
+  try {
+    let mediaId: string | null = null;
+    page.on('request', (request) => {
+      mediaId ??= /\/frames\/([^/]+)\//.exec(request.url())?.[1] ?? null;
+    });
+    fixture.core.requestOpen(clip.path);
+    await page.goto(fixture.server.url);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByTestId('frame-number').waitFor({ timeout: 30_000 });
+    progress(`playback: warming ${clip.frameCount} frames of 1080p240…`);
+    const warmDeadline = Date.now() + 120_000;
+    while (!mediaId || !(await fixture.core.handlers['media.warmStatus']({ mediaId: decodeURIComponent(mediaId) }, {})).complete) {
+      if (Date.now() > warmDeadline) throw new Error('the playback clip did not warm up within 120 s');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const runs: Record<'file' | 'real', PlaybackRun[]> = { file: [], real: [] };
+    for (let i = 0; i < PLAYBACK_RUNS * 2; i++) {
+      const speed = i % 2 === 0 ? 'file' : 'real';
+      progress(`playback: ${speed === 'file' ? 'file speed' : '1× real speed'}, run ${Math.floor(i / 2) + 1}/${PLAYBACK_RUNS}…`);
+      await page.getByRole('combobox', { name: 'Playback speed' }).selectOption(speed === 'file' ? 'file' : '1');
+      await page.keyboard.press('Home');
+      await page.waitForFunction(() => document.querySelector('[data-testid="frame-number"]')?.firstChild?.textContent === '0');
+      await page.waitForTimeout(300);
+      const sample = await page.evaluate(async (durationMs) => {
+        const readout = () => Number(document.querySelector('[data-testid="frame-number"]')?.firstChild?.textContent);
+        const play = document.querySelector<HTMLButtonElement>('button.play')!;
+        const shown: number[] = [];
+        const start = readout();
+        play.click();
+        const t0 = performance.now();
+        await new Promise<void>((done) => {
+          const loop = () => {
+            shown.push(readout());
+            if (performance.now() - t0 < durationMs) requestAnimationFrame(loop);
+            else done();
+          };
+          requestAnimationFrame(loop);
+        });
+        const elapsed = performance.now() - t0;
+        const end = readout();
+        play.click();
+        return { start, end, elapsed, distinct: new Set(shown).size };
+      }, PLAYBACK_MS);
+      runs[speed].push({
+        advancedPerSecond: ((sample.end - sample.start) / sample.elapsed) * 1000,
+        paintedPerSecond: (sample.distinct / sample.elapsed) * 1000,
+      });
+    }
+    const median = (values: number[]) => percentile([...values].sort((a, b) => a - b), 0.5);
+    const summary = (list: PlaybackRun[]) => ({
+      advancedPerSecond: median(list.map((r) => r.advancedPerSecond)),
+      paintedPerSecond: median(list.map((r) => r.paintedPerSecond)),
+      runs: list.map((r) => round(r.advancedPerSecond)),
+    });
+    return { file: summary(runs.file), real: summary(runs.real) };
+  } finally {
+    await page.close();
+  }
+}
+
 async function main() {
   mkdirSync(fixtureDir, { recursive: true });
   await ensureRendererBuilt();
   progress(`Clip: 1080p240 H.264 in ${fixtureDir} (cached between runs)…`);
   const clip = await makeClip(CLIPS.h264_1080p240, fixtureDir);
+  const playbackClip = await makeClip(PLAYBACK_CLIP, fixtureDir);
 
   let fixture: BrowserModeFixture | null = null;
   let browser: Browser | null = null;
@@ -538,6 +618,7 @@ async function main() {
     }
     const project = { fixture, clip, clipId: clipRecord.id };
     const runs = [await measureViewer(browser, project, 1), await measureViewer(browser, project, 2)] as const;
+    const playback = await measurePlayback(browser, fixture, playbackClip);
 
     // ---- report --------------------------------------------------------------------------------------------
     const staticShapes = ANNOTATIONS - 1;
@@ -584,6 +665,13 @@ async function main() {
         `long tasks (> 50 ms): drag ${runs[0].dragFrames.longTasks.length}/${runs[1].dragFrames.longTasks.length}, ` +
         `stepping onto the busy frame ${runs[0].annotatedLongTasks}/${runs[1].annotatedLongTasks} (@1x/@2x)`,
     );
+    const realToFile = playback.real.advancedPerSecond / playback.file.advancedPerSecond;
+    console.log(
+      `playback, ${PLAYBACK_CLIP.frames}-frame 1080p240 clip, warm, median of ${PLAYBACK_RUNS} × ${PLAYBACK_MS / 1000} s: ` +
+        `file speed advanced ${round(playback.file.advancedPerSecond)} frames/s (painted ${round(playback.file.paintedPerSecond)}/s), ` +
+        `1× real speed advanced ${round(playback.real.advancedPerSecond)} frames/s (painted ${round(playback.real.paintedPerSecond)}/s); ` +
+        `real/file ${round(realToFile, 2)} (goal ≈ 1, clock ${PLAYBACK_CLIP.fps}/s)`,
+    );
     const checksPassed = runs.every((run) => run.checks.drag && run.checks.steps);
     console.log(
       `checks: drags moved the handle as far as the pointer ${runs.every((run) => run.checks.drag) ? 'yes' : 'NO'}; ` +
@@ -613,6 +701,12 @@ async function main() {
       checksPassed,
       dragGoalMet: x1.dragWork.p95 < GOAL_DRAG_FRAME_P95_MS,
       stepGoalMet: x1.stepScreen.p95 < GOAL_STEP_P95_MS,
+      playbackFileAdvancedPerSecond: round(playback.file.advancedPerSecond),
+      playbackRealAdvancedPerSecond: round(playback.real.advancedPerSecond),
+      playbackFilePaintedPerSecond: round(playback.file.paintedPerSecond),
+      playbackRealPaintedPerSecond: round(playback.real.paintedPerSecond),
+      playbackRealToFileRatio: round(realToFile, 2),
+      playbackGoalMet: Math.abs(realToFile - 1) < 0.05 && playback.file.advancedPerSecond > PLAYBACK_CLIP.fps * 0.9,
     };
     console.log(JSON.stringify(json));
   } finally {

@@ -193,7 +193,7 @@ function ReadyViewer({
   const playback = usePlayback({ times: frames.times, fileFps: info.fileFps, captureFps: info.captureFps, current: requested, range, loop, onFrame: goTo });
 
   const wantFull = info.width > PREVIEW_WIDTH && view.transform.scale * (window.devicePixelRatio || 1) > (PREVIEW_WIDTH / info.width) * 1.25;
-  const { shown, error } = useFrameDisplay(media, requested, wantFull);
+  const { shown, error } = useFrameDisplay(media, requested, wantFull, playback.hint);
   const shownIndex = shown?.index ?? requested;
 
   useEffect(

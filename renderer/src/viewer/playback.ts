@@ -47,3 +47,39 @@ export function frameForElapsed(times: readonly number[], plan: PlaybackPlan, el
   }
   return Math.min(plan.range.last, Math.max(plan.range.first, frameAtFileTime({ times }, t)));
 }
+
+/** Display frames per second playback plans for; a faster screen only shows the same frames more often. */
+const DISPLAY_HZ = 60;
+
+/**
+ * How many file frames pass per display frame while playing (at least 1). A 240 fps file at file speed moves
+ * four frames per 60 Hz display frame: fetching the three in between would only cost time no one sees.
+ */
+export function playbackStride(fileFps: number, fileSecondsPerSecond: number): number {
+  return Math.max(1, Math.round((fileFps * fileSecondsPerSecond) / DISPLAY_HZ));
+}
+
+/** The frames playback will ask for next, `stride` apart and ahead of `current` (wrapping when looping). */
+export function playbackLookahead(current: number, stride: number, range: { first: number; last: number }, loop: boolean, count: number): number[] {
+  const result: number[] = [];
+  const span = range.last - range.first + 1;
+  for (let k = 1; k <= count; k += 1) {
+    let index = current + k * stride;
+    if (index > range.last) {
+      if (!loop || span <= 0) break;
+      index = range.first + ((index - range.first) % span);
+    }
+    if (!result.includes(index)) result.push(index);
+  }
+  return result;
+}
+
+/**
+ * While playing, the frame to paint for the clock's `target`: the latest frame at most `stride - 1` before it that
+ * is ready. A frame still on its way is not waited for (the clock does not wait either); the readout names the
+ * frame painted, so nothing shown is misnamed.
+ */
+export function latestReadyFrame(target: number, stride: number, floor: number, isReady: (index: number) => boolean): number | null {
+  for (let index = target; index > target - stride && index >= floor; index -= 1) if (isReady(index)) return index;
+  return null;
+}

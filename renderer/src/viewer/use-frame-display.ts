@@ -3,11 +3,15 @@ import type { OpenedMedia } from '../../../common/contract/media.ts';
 import { useApi } from '../api/ApiProvider.tsx';
 import { createFrameLoader } from './frame-loader.ts';
 import { neighbourhood } from './frame-navigation.ts';
+import { latestReadyFrame, playbackLookahead } from './playback.ts';
+import type { PlayingHint } from './use-playback.ts';
 
 export const PREVIEW_WIDTH = 960;
 const FULL_RESOLUTION_FRAMES = 16;
 /** How long the shown frame must stay requested before its full-resolution version is fetched. */
 const FULL_RESOLUTION_SETTLE_MS = 150;
+/** Display frames of playback fetched ahead (half a second at 60 Hz). */
+const PLAYBACK_LOOKAHEAD = 30;
 
 export interface ShownFrame {
   index: number;
@@ -19,7 +23,7 @@ export interface ShownFrame {
  * Keeps the frame on screen in step with the requested index. `shown.index` is the frame whose
  * pixels are painted — readouts and annotations follow it, so what is named is what is shown.
  */
-export function useFrameDisplay(media: OpenedMedia, requested: number, wantFullResolution: boolean) {
+export function useFrameDisplay(media: OpenedMedia, requested: number, wantFullResolution: boolean, playing: PlayingHint | null = null) {
   const api = useApi();
   // Full-resolution frames (zoomed in, or a HiDPI screen) are 4× a preview's pixels: a few, and kept apart.
   const loader = useMemo(() => createFrameLoader(240, 3, { full: FULL_RESOLUTION_FRAMES }), [media.mediaId]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -28,7 +32,8 @@ export function useFrameDisplay(media: OpenedMedia, requested: number, wantFullR
   const previous = useRef(requested);
   const frameCount = media.info.frameCount;
   const usePreview = media.info.width > PREVIEW_WIDTH;
-  const wantFull = wantFullResolution && usePreview;
+  // Playing moves too fast for full-resolution frames to matter.
+  const wantFull = wantFullResolution && usePreview && !playing;
   const previewUrl = useCallback(
     (index: number) => api.frameUrl({ clipId: media.mediaId, index, ...(usePreview ? { width: PREVIEW_WIDTH } : {}) }),
     [api, media.mediaId, usePreview],
@@ -39,11 +44,15 @@ export function useFrameDisplay(media: OpenedMedia, requested: number, wantFullR
   // to set state would cost a second render and usually a whole display frame before the paint. The cache is the
   // source (`loaded` only triggers the render): an older bitmap may have been evicted, and evicted ones are closed.
   // Until the requested frame is available the last one shown stays (with its own index).
+  // While playing, the clock's frame may still be on its way: paint the latest one before it that is ready rather
+  // than wait (the clock does not wait), so every display frame moves on.
+  const ready = playing ? latestReadyFrame(requested, playing.stride, playing.range.first, (index) => loader.peek(previewUrl(index)) !== undefined) : null;
+  const paintIndex = ready ?? requested;
   const cachedFull = wantFull ? loader.peek(fullUrl) : undefined;
-  const cachedPreview = cachedFull ? undefined : loader.peek(previewUrl(requested));
+  const cachedPreview = cachedFull ? undefined : loader.peek(previewUrl(paintIndex));
   const cached = cachedFull ?? cachedPreview;
   const candidate: ShownFrame | null = cached
-    ? { index: requested, bitmap: cached, fullResolution: cached === cachedFull || !usePreview }
+    ? { index: paintIndex, bitmap: cached, fullResolution: cached === cachedFull || !usePreview }
     : loaded?.index === requested && loaded.bitmap.width > 0
       ? loaded
       : null;
@@ -66,6 +75,13 @@ export function useFrameDisplay(media: OpenedMedia, requested: number, wantFullR
     // load() of a cached frame only marks it most recently used, so prefetching around it never evicts (and
     // closes) the frame on screen; a frame that has to be fetched is shown by a render once it arrives.
     const previewCached = loader.peek(previewUrl(requested)) !== undefined;
+    if (playing) {
+      // One "now" request per display frame would abort its predecessor before it ever arrived (a fetch and decode
+      // take longer than a display frame): fetch the frames the clock will reach instead, in order, without aborting.
+      if (previewCached) void loader.load(previewUrl(requested));
+      loader.prefetch(playbackLookahead(requested, playing.stride, playing.range, playing.loop, PLAYBACK_LOOKAHEAD).map(previewUrl));
+      return;
+    }
     const preview = loader.load(previewUrl(requested));
     if (previewCached) setError(null);
     else
@@ -92,7 +108,7 @@ export function useFrameDisplay(media: OpenedMedia, requested: number, wantFullR
       cancelled = true;
       clearTimeout(fullTimer);
     };
-  }, [loader, previewUrl, fullUrl, requested, wantFull, usePreview, frameCount]);
+  }, [loader, previewUrl, fullUrl, requested, wantFull, usePreview, frameCount, playing]);
 
   return { shown, error };
 }

@@ -1,10 +1,18 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { slowMotionFactor } from '../../../common/media-time.ts';
-import { type PlaybackSpeed, fileRate, frameForElapsed } from './playback.ts';
+import { type PlaybackSpeed, fileRate, frameForElapsed, playbackStride } from './playback.ts';
 
 export interface PlaybackRange {
   in: number | null;
   out: number | null;
+}
+
+/** What the frame display needs to know while playing, to fetch ahead instead of frame by frame. */
+export interface PlayingHint {
+  /** File frames per display frame. */
+  stride: number;
+  range: { first: number; last: number };
+  loop: boolean;
 }
 
 /**
@@ -57,7 +65,18 @@ export function usePlayback(options: {
     return () => cancelAnimationFrame(handle);
   }, [playing, speed, options.loop, options.range.in, options.range.out]);
 
+  const { fileFps, captureFps, times } = options;
+  const first = options.range.in ?? 0;
+  const last = options.range.out ?? times.length - 1;
+  const hint = useMemo<PlayingHint | null>(
+    () =>
+      playing
+        ? { stride: playbackStride(fileFps, fileRate(speed, slowMotionFactor({ fileFps, captureFps }))), range: { first, last }, loop: options.loop }
+        : null,
+    [playing, speed, fileFps, captureFps, first, last, options.loop],
+  );
+
   const toggle = useCallback(() => setPlaying((value) => !value), []);
   const stop = useCallback(() => setPlaying(false), []);
-  return { playing, toggle, stop, speed, setSpeed };
+  return { playing, toggle, stop, speed, setSpeed, hint };
 }

@@ -69,3 +69,30 @@ describe('go to and neighbourhood', async () => {
     expect(neighbourhood(0, 3, 10, -1, 10)).toEqual([1, 2, 3]);
   });
 });
+
+describe('playback frame delivery', () => {
+  it('fetches one frame per display frame: a 240 fps file moves 4 frames per 60 Hz frame at file speed and at 1× real speed', async () => {
+    const { playbackStride } = await import('../../../renderer/src/viewer/playback.ts');
+    expect(playbackStride(240, fileRate('file', 1))).toBe(4);
+    expect(playbackStride(240, fileRate(1, 1))).toBe(4);
+    // A 30 fps file of 240 fps footage at 1× real speed runs at 240 file frames per second as well.
+    expect(playbackStride(30, fileRate(1, 8))).toBe(4);
+    expect(playbackStride(240, fileRate(0.125, 1))).toBe(1);
+  });
+
+  it('looks ahead along the playback path only, wrapping inside a looped range', async () => {
+    const { playbackLookahead } = await import('../../../renderer/src/viewer/playback.ts');
+    expect(playbackLookahead(10, 4, { first: 0, last: 100 }, false, 3)).toEqual([14, 18, 22]);
+    expect(playbackLookahead(95, 4, { first: 0, last: 100 }, false, 3)).toEqual([99]);
+    expect(playbackLookahead(95, 4, { first: 90, last: 100 }, true, 3)).toEqual([99, 92, 96]);
+  });
+
+  it('paints the latest ready frame within one stride before the clock, never one further back', async () => {
+    const { latestReadyFrame } = await import('../../../renderer/src/viewer/playback.ts');
+    const ready = new Set([8, 12]);
+    expect(latestReadyFrame(14, 4, 0, (i) => ready.has(i))).toBe(12);
+    expect(latestReadyFrame(12, 4, 0, (i) => ready.has(i))).toBe(12);
+    expect(latestReadyFrame(16, 4, 0, (i) => ready.has(i))).toBeNull();
+    expect(latestReadyFrame(13, 4, 13, (i) => ready.has(i))).toBeNull();
+  });
+});

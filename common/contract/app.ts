@@ -60,6 +60,32 @@ export const DirectoryEntry = z.object({
 });
 export type DirectoryEntry = z.infer<typeof DirectoryEntry>;
 
+/** Where the user was in one clip: its frame and, once the view was touched, zoom and pan. */
+export const ClipPlace = z.object({
+  frame: z.number().int().min(0),
+  view: z
+    .object({
+      transform: z.object({ scale: z.number().positive().finite(), x: z.number().finite(), y: z.number().finite() }),
+      fitted: z.boolean(),
+    })
+    .nullable(),
+});
+export type ClipPlace = z.infer<typeof ClipPlace>;
+
+export const PlaceSelection = z.object({
+  clientId: z.string().nullable(),
+  sessionId: z.string().nullable(),
+  clipId: z.string().nullable(),
+});
+export type PlaceSelection = z.infer<typeof PlaceSelection>;
+
+/** Where the user was in a project: the client, session and clip chosen, and each clip's place. */
+export const ProjectPlace = z.object({
+  selection: PlaceSelection,
+  clips: z.record(z.string(), ClipPlace),
+});
+export type ProjectPlace = z.infer<typeof ProjectPlace>;
+
 export const appCalls = {
   'app.info': defineCall({
     summary: 'Name, version and shell of the running app.',
@@ -85,6 +111,16 @@ export const appCalls = {
     summary: 'Remove one entry from the recent list.',
     input: z.object({ path: z.string() }),
     output: z.array(RecentItem),
+  }),
+  'place.get': defineCall({
+    summary: 'Where the user was in the open project (selection and each clip\'s frame, zoom and pan); empty when unknown.',
+    input: z.object({}),
+    output: ProjectPlace,
+  }),
+  'place.remember': defineCall({
+    summary: 'Remember the selection and/or one clip\'s place in the open project (kept with the user\'s app data).',
+    input: z.object({ selection: PlaceSelection.optional(), clip: z.object({ clipId: z.string().min(1), place: ClipPlace }).optional() }),
+    output: z.object({}),
   }),
   'app.takeOpenRequests': defineCall({
     summary: 'Files handed to the app (command line, OS, second instance) not yet opened.',

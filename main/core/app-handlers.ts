@@ -3,6 +3,7 @@ import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { AppInfo, DirectoryEntry, OpenRequest } from '../../common/contract/app.ts';
 import { MidstanceError } from '../../common/contract/errors.ts';
+import type { PlaceStore } from '../app-state/place-store.ts';
 import type { RecentStore } from '../app-state/recent-store.ts';
 import type { SettingsStore } from '../app-state/settings-store.ts';
 import { classifyPath } from '../platform/paths.ts';
@@ -22,6 +23,8 @@ export interface AppHandlerDeps {
   recent: RecentStore;
   dialogs: DialogProvider | undefined;
   takeOpenRequests(): OpenRequest[];
+  places: PlaceStore;
+  currentProjectPath(): string | null;
 }
 
 type AppCallName =
@@ -30,6 +33,8 @@ type AppCallName =
   | 'settings.update'
   | 'recent.list'
   | 'recent.forget'
+  | 'place.get'
+  | 'place.remember'
   | 'app.takeOpenRequests'
   | 'dialog.pickFile'
   | 'files.list';
@@ -48,6 +53,15 @@ export function createAppHandlers(deps: AppHandlerDeps): Pick<Handlers, AppCallN
     'settings.update': (patch) => deps.settings.update(stripUndefined(patch)),
     'recent.list': () => deps.recent.list(),
     'recent.forget': ({ path }) => deps.recent.forget(path),
+    'place.get': () => {
+      const path = deps.currentProjectPath();
+      return path ? deps.places.get(path) : { selection: { clientId: null, sessionId: null, clipId: null }, clips: {} };
+    },
+    'place.remember': ({ selection, clip }) => {
+      const path = deps.currentProjectPath();
+      if (path) deps.places.remember(path, { ...(selection ? { selection } : {}), ...(clip ? { clip } : {}) });
+      return {};
+    },
     'app.takeOpenRequests': () => deps.takeOpenRequests(),
     'dialog.pickFile': async ({ purpose }) =>
       deps.dialogs ? { path: await deps.dialogs.pickFile(purpose), supported: true } : { path: null, supported: false },

@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import type { AppInfo, OpenRequest } from '../../common/contract/app.ts';
+import { createPlaceStore } from '../app-state/place-store.ts';
 import { createRecentStore } from '../app-state/recent-store.ts';
 import { createSettingsStore } from '../app-state/settings-store.ts';
 import { classifyPath } from '../platform/paths.ts';
@@ -19,9 +21,14 @@ export function createCore(options: CoreOptions): Core {
   const events = createEventBus();
   const settings = createSettingsStore(options.dataDir);
   const recent = createRecentStore(options.dataDir);
+  const places = createPlaceStore(options.dataDir);
   const pendingOpens: OpenRequest[] = [];
   const project = createProjectServiceForCore({ dataDir: options.dataDir, events, recent, settings });
   const media = createMediaServiceForCore({ settings, events });
+  // Which project is open, so the next launch can return to it; quitting leaves it noted, closing clears it.
+  events.subscribe((name, payload) => {
+    if (name === 'project.changed') places.noteOpenProject((payload as { project: { path: string } | null }).project?.path ?? null);
+  });
 
   const handlers: Handlers = {
     ...createAppHandlers({
@@ -30,6 +37,8 @@ export function createCore(options: CoreOptions): Core {
       recent,
       dialogs: options.dialogs,
       takeOpenRequests: () => pendingOpens.splice(0),
+      places,
+      currentProjectPath: () => project.current()?.path ?? null,
     }),
     ...createProjectHandlers(project, { onVideoAdded: (path) => recent.add('video', path) }),
     ...createMediaHandlers(media),
@@ -37,15 +46,22 @@ export function createCore(options: CoreOptions): Core {
 
   const frames: FrameSource = mediaFrameSource(media);
 
+  const requestOpen = (path: string) => {
+    const kind = classifyPath(path);
+    const request: OpenRequest = { kind: kind === 'project' ? 'project' : 'video', path };
+    pendingOpens.push(request);
+    events.emit('app.openRequested', request);
+  };
   return {
     handlers,
     events,
     frames,
-    requestOpen(path) {
-      const kind = classifyPath(path);
-      const request: OpenRequest = { kind: kind === 'project' ? 'project' : 'video', path };
-      pendingOpens.push(request);
-      events.emit('app.openRequested', request);
+    requestOpen,
+    resumeLastProject() {
+      const last = places.openProject();
+      if (!last || !existsSync(last)) return false;
+      requestOpen(last);
+      return true;
     },
     async dispose() {
       project.dispose();

@@ -42,5 +42,7 @@ export interface Core {
   readonly frames: FrameSource;
   /** Queue a file handed to the app (argv, OS, second instance) for the renderer to open. */
   requestOpen(path: string): void;
+  /** Queue the project that was open when the app last stopped, if it still exists; true when queued. */
+  resumeLastProject(): boolean;
   dispose(): Promise<void>;
 }

@@ -75,7 +75,9 @@ function runApp(): void {
         dialogs: createDialogProvider(() => window),
       });
       core = ready;
-      for (const path of earlyOpens.splice(0)) ready.requestOpen(path);
+      const handed = earlyOpens.splice(0);
+      for (const path of handed) ready.requestOpen(path);
+      if (handed.length === 0) ready.resumeLastProject();
       hardenSession(session.defaultSession);
       registerAppProtocol(appFiles(app.getAppPath()).rendererRoot);
       registerFrameProtocol(ready.frames);

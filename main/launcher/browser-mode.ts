@@ -21,6 +21,7 @@ export async function runBrowserMode(options: BrowserModeOptions): Promise<void>
   const dataDir = defaultDataDir();
   const core = createCore({ shell: 'browser', dataDir });
   for (const file of options.files) core.requestOpen(resolve(file));
+  if (options.files.length === 0) core.resumeLastProject();
   const server = await startBrowserServer({ core, rendererRoot: root, port: options.port });
 
   if (options.reason) options.io.stdout(`Electron is not available (${options.reason}); using browser mode.\n`);

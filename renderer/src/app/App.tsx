@@ -20,9 +20,15 @@ export function App() {
   const { project, loading, activeClip, activeMedia } = projectUi;
   const [browsing, setBrowsing] = useState<FileKind | null>(null);
   const [creating, setCreating] = useState(false);
-  // The start screen comes first, also when the core still has a project open (e.g. after a reload);
-  // the workspace shows once the user opened or started something here.
+  // A project the core still has open when the page loads (a reload) is where the user was: back to it. Otherwise
+  // the workspace shows once the user opened or started something (or the core reopens the project open at quit).
   const [working, setWorking] = useState(false);
+  const firstAnswer = useRef(true);
+  useEffect(() => {
+    if (loading) return;
+    if (firstAnswer.current && project) setWorking(true);
+    firstAnswer.current = false;
+  }, [loading, project]);
   useEffect(() => {
     if (!project) setWorking(false);
   }, [project]);

@@ -8,6 +8,8 @@ import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { SidePanel, type SidePanelTab } from './SidePanel.tsx';
 import { Logo } from './StartScreen.tsx';
 
+const PLACE_SAVE_DELAY_MS = 300;
+
 /** The analysis layout: header, tool bar, frame with its controls, side panel. */
 export function Workspace({
   title,
@@ -26,8 +28,12 @@ export function Workspace({
   const { t } = useTranslation();
   const api = useApi();
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
-  // Each clip remembers where the user was, for switching between side and rear view.
+  // Each clip remembers where the user was, for switching between side and rear view — and, kept by the core,
+  // across a reload or a relaunch. The viewer opens only once the remembered places are known.
   const places = useRef(new Map<string, ClipPlace>());
+  const [placesLoaded, setPlacesLoaded] = useState(false);
+  const pendingPlaces = useRef(new Map<string, ClipPlace>());
+  const placeTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const [activeTab, setActiveTab] = useState<string>('measurements');
   const renderSidePanel = (measurements: ReactNode | null) => (
     <SidePanel
@@ -41,11 +47,45 @@ export function Workspace({
     api.call('settings.get', {}).then(setSettings).catch(() => {});
   }, [api]);
 
+  useEffect(() => {
+    let alive = true;
+    api
+      .call('place.get', {})
+      .then((place) => {
+        if (!alive) return;
+        for (const [clipId, clipPlace] of Object.entries(place.clips)) if (!places.current.has(clipId)) places.current.set(clipId, clipPlace);
+      })
+      .catch(() => {})
+      .finally(() => alive && setPlacesLoaded(true));
+    return () => {
+      alive = false;
+    };
+  }, [api]);
+
+  // Places are sent in a batch shortly after they stop changing (stepping and playing change them often),
+  // and at once when the page goes away.
+  const sendPlaces = useCallback(() => {
+    clearTimeout(placeTimer.current);
+    for (const [clipId, place] of pendingPlaces.current) api.call('place.remember', { clip: { clipId, place } }).catch(() => {});
+    pendingPlaces.current.clear();
+  }, [api]);
+  useEffect(() => {
+    window.addEventListener('pagehide', sendPlaces);
+    return () => {
+      window.removeEventListener('pagehide', sendPlaces);
+      sendPlaces();
+    };
+  }, [sendPlaces]);
+
   const rememberPlace = useCallback(
     (place: ClipPlace) => {
-      if (clip) places.current.set(clip.id, place);
+      if (!clip) return;
+      places.current.set(clip.id, place);
+      pendingPlaces.current.set(clip.id, place);
+      clearTimeout(placeTimer.current);
+      placeTimer.current = setTimeout(sendPlaces, PLACE_SAVE_DELAY_MS);
     },
-    [clip],
+    [clip, sendPlaces],
   );
 
   return (
@@ -68,7 +108,7 @@ export function Workspace({
         />
         <LanguageSwitch />
       </header>
-      {clip ? (
+      {clip && placesLoaded ? (
         <ClipViewer
           key={clip.id}
           clip={clip}
@@ -82,7 +122,7 @@ export function Workspace({
           <ToolBar tool="select" onTool={() => {}} disabled />
           <main className="viewer-main" aria-label={t('workspace.frameArea')}>
             <div className="viewer-stage placeholder">
-              <p className="muted">{t('viewer.noClipHint')}</p>
+              {!clip && <p className="muted">{t('viewer.noClipHint')}</p>}
             </div>
           </main>
           {renderSidePanel(null)}

@@ -9,12 +9,12 @@ import {
   useSyncExternalStore,
   type ReactNode,
 } from 'react';
+import type { PlaceSelection } from '../../../common/contract/app.ts';
 import type { CallInput } from '../../../common/contract/api.ts';
 import type { Client, ClientDraft, Clip, ClipView, ProjectState, Session } from '../../../common/contract/project.ts';
 import { useApi } from '../api/ApiProvider.tsx';
 import { useErrorReporter } from '../app/errors.tsx';
 import { createAutosaver, type Autosaver, type FieldSaveState, type SavedAnswer, type SaveStatus } from './autosaver.ts';
-import { recallSelection, rememberSelection, type RememberedSelection } from './selection-memory.ts';
 import { localIsoDate, newSessionDraft, sortSessions } from './session-logic.ts';
 
 /** Where the selected clip's video is, as checked by clips.locate (fingerprint included). */
@@ -151,7 +151,10 @@ export function ProjectProvider({ children }: { children: ReactNode }) {
   const [activeMedia, setActiveMedia] = useState<ActiveMedia | null>(null);
   const [refreshTick, setRefreshTick] = useState(0);
   const [relocateTick, setRelocateTick] = useState(0);
-  const remembered = useRef<RememberedSelection>({ clientId: null, sessionId: null, clipId: null });
+  // Where the user was in this project (kept by the core, so it survives a reload and a relaunch).
+  const remembered = useRef<PlaceSelection>({ clientId: null, sessionId: null, clipId: null });
+  /** The project whose remembered place has been read: until then nothing is remembered over it. */
+  const [recalledFor, setRecalledFor] = useState<string | null>(null);
 
   const projectPath = project?.path ?? null;
   const projectPathRef = useRef(projectPath);
@@ -199,11 +202,20 @@ export function ProjectProvider({ children }: { children: ReactNode }) {
       setActiveClipId(null);
       return;
     }
-    remembered.current = recallSelection(projectPath);
     let alive = true;
-    Promise.all([api.call('clients.list', {}), api.call('sessions.list', {})])
-      .then(([allClients, allSessions]) => {
-        if (!alive) return;
+    api
+      .call('place.get', {})
+      .then((place) => place.selection)
+      .catch(() => ({ clientId: null, sessionId: null, clipId: null }))
+      .then((selection) => {
+        if (!alive) return null;
+        remembered.current = selection;
+        setRecalledFor(projectPath);
+        return Promise.all([api.call('clients.list', {}), api.call('sessions.list', {})]);
+      })
+      .then((lists) => {
+        if (!alive || !lists) return;
+        const [allClients, allSessions] = lists;
         setClients([...allClients].sort(byName));
         setActiveClientId((current) => {
           const exists = (id: string | null) => id !== null && allClients.some((client) => client.id === id);
@@ -298,11 +310,11 @@ export function ProjectProvider({ children }: { children: ReactNode }) {
 
   // Remember the place, per project.
   useEffect(() => {
-    if (!projectPath) return;
+    if (!projectPath || recalledFor !== projectPath) return;
     // Only stored, not put back into `remembered`: that keeps the place recalled on opening until
     // each level has been resolved against the loaded lists.
-    rememberSelection(projectPath, { clientId: activeClientId, sessionId: activeSessionId, clipId: activeClipId });
-  }, [projectPath, activeClientId, activeSessionId, activeClipId]);
+    api.call('place.remember', { selection: { clientId: activeClientId, sessionId: activeSessionId, clipId: activeClipId } }).catch(() => {});
+  }, [api, projectPath, recalledFor, activeClientId, activeSessionId, activeClipId]);
 
   const guard = useCallback(
     async <T,>(work: () => Promise<T>, failed: T): Promise<T> => {

@@ -14,7 +14,6 @@ import {
   sortSessions,
 } from '../../../renderer/src/project/session-logic.ts';
 import { baseName, folderOf, joinPath, projectFileName } from '../../../renderer/src/project/paths.ts';
-import { recallSelection, rememberSelection } from '../../../renderer/src/project/selection-memory.ts';
 
 const session = (id: string, date: string, createdAt: string, extra: Partial<Session> = {}): Session => ({
   id,
@@ -137,19 +136,5 @@ describe('project file names and paths', () => {
     expect(folderOf('/x.midstance')).toBe('/');
     expect(folderOf('C:\\x.midstance')).toBe('C:\\');
     expect(baseName('C:\\clips\\side é.mp4')).toBe('side é.mp4');
-  });
-});
-
-describe('remembered selection', () => {
-  it('round-trips per project and ignores junk', () => {
-    const store = new Map<string, string>();
-    const storage = { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => void store.set(k, v) };
-    rememberSelection('/p/a.midstance', { clientId: 'c', sessionId: 's', clipId: null }, storage);
-    expect(recallSelection('/p/a.midstance', storage)).toEqual({ clientId: 'c', sessionId: 's', clipId: null });
-    expect(recallSelection('/p/b.midstance', storage)).toEqual({ clientId: null, sessionId: null, clipId: null });
-    store.set('midstance.selection:/p/c.midstance', '{not json');
-    expect(recallSelection('/p/c.midstance', storage)).toEqual({ clientId: null, sessionId: null, clipId: null });
-    store.set('midstance.selection:/p/d.midstance', '{"clientId":5,"sessionId":"s"}');
-    expect(recallSelection('/p/d.midstance', storage)).toEqual({ clientId: null, sessionId: 's', clipId: null });
   });
 });

@@ -57,6 +57,8 @@ export const DirectoryEntry = z.object({
   path: z.string(),
   kind: z.enum(['directory', 'project', 'video', 'other']),
   size: z.number().nullable(),
+  /** Last modified, ISO 8601; null when unknown. */
+  modifiedAt: z.string().nullable().default(null),
 });
 export type DirectoryEntry = z.infer<typeof DirectoryEntry>;
 
@@ -134,7 +136,11 @@ export const appCalls = {
   }),
   'files.list': defineCall({
     summary: 'List a folder for the in-app file browser (browser mode has no native dialogs).',
-    input: z.object({ path: z.string().nullable() }),
+    input: z.object({
+      path: z.string().nullable(),
+      /** With path null: start where files of this kind were last used (else the open project's folder, else home). */
+      kind: FileKind.optional(),
+    }),
     output: z.object({
       path: z.string(),
       parent: z.string().nullable(),

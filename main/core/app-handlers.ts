@@ -1,7 +1,7 @@
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import type { AppInfo, DirectoryEntry, OpenRequest } from '../../common/contract/app.ts';
+import type { AppInfo, DirectoryEntry, FileKind, OpenRequest } from '../../common/contract/app.ts';
 import { MidstanceError } from '../../common/contract/errors.ts';
 import type { PlaceStore } from '../app-state/place-store.ts';
 import type { RecentStore } from '../app-state/recent-store.ts';
@@ -24,7 +24,7 @@ export interface AppHandlerDeps {
   dialogs: DialogProvider | undefined;
   takeOpenRequests(): OpenRequest[];
   places: PlaceStore;
-  currentProjectPath(): string | null;
+  currentProject(): { path: string; untitled: boolean } | null;
 }
 
 type AppCallName =
@@ -54,19 +54,39 @@ export function createAppHandlers(deps: AppHandlerDeps): Pick<Handlers, AppCallN
     'recent.list': () => deps.recent.list(),
     'recent.forget': ({ path }) => deps.recent.forget(path),
     'place.get': () => {
-      const path = deps.currentProjectPath();
+      const path = deps.currentProject()?.path;
       return path ? deps.places.get(path) : { selection: { clientId: null, sessionId: null, clipId: null }, clips: {} };
     },
     'place.remember': ({ selection, clip }) => {
-      const path = deps.currentProjectPath();
+      const path = deps.currentProject()?.path;
       if (path) deps.places.remember(path, { ...(selection ? { selection } : {}), ...(clip ? { clip } : {}) });
       return {};
     },
     'app.takeOpenRequests': () => deps.takeOpenRequests(),
     'dialog.pickFile': async ({ purpose }) =>
       deps.dialogs ? { path: await deps.dialogs.pickFile(purpose), supported: true } : { path: null, supported: false },
-    'files.list': ({ path }) => listDirectory(path ?? homedir()),
+    'files.list': ({ path, kind }) => listDirectory(path ?? startFolder(kind, deps)),
   };
+}
+
+/**
+ * Where the in-app file browser opens: the folder of the file of this kind used last (recent list), else the open
+ * project's folder, else home — the first that still exists.
+ */
+export function startFolder(kind: FileKind | undefined, deps: Pick<AppHandlerDeps, 'recent' | 'currentProject'>): string {
+  const lastUsed = deps.recent.list().find((item) => kind === undefined || item.kind === kind);
+  // An untitled project lives in the app's own folder, where no one keeps videos.
+  const project = deps.currentProject();
+  const candidates = [lastUsed ? dirname(lastUsed.path) : null, project && !project.untitled ? dirname(project.path) : null, homedir()];
+  return candidates.find((folder): folder is string => folder !== null && isFolder(folder)) ?? homedir();
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return existsSync(path) && statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {
@@ -90,7 +110,7 @@ export function listDirectory(requested: string) {
     try {
       const stats = statSync(full);
       const kind = stats.isDirectory() ? 'directory' : classifyPath(name);
-      entries.push({ name, path: full, kind, size: stats.isDirectory() ? null : stats.size });
+      entries.push({ name, path: full, kind, size: stats.isDirectory() ? null : stats.size, modifiedAt: stats.mtime.toISOString() });
     } catch {
       // Broken links and files we may not stat are simply not offered.
     }

@@ -38,7 +38,7 @@ export function createCore(options: CoreOptions): Core {
       dialogs: options.dialogs,
       takeOpenRequests: () => pendingOpens.splice(0),
       places,
-      currentProjectPath: () => project.current()?.path ?? null,
+      currentProject: () => project.current(),
     }),
     ...createProjectHandlers(project, { onVideoAdded: (path) => recent.add('video', path) }),
     ...createMediaHandlers(media),

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DirectoryEntry, FileKind } from '../../../common/contract/app.ts';
 import { useApi } from '../api/ApiProvider.tsx';
@@ -33,7 +33,7 @@ export function FileBrowserDialog({
   onPick: (path: string, options: { overwrite: boolean }) => void;
   onCancel: () => void;
   mode?: 'open' | 'save';
-  /** Folder to start in; the user's home folder when null. */
+  /** Folder to start in; when null, where files of this kind were last used (else the project's folder, else home). */
   initialFolder?: string | null;
   /** Save mode: the file name offered. */
   defaultName?: string;
@@ -41,7 +41,7 @@ export function FileBrowserDialog({
   /** Save mode: the text of the confirming button. */
   confirmLabel?: string;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const api = useApi();
   const { report } = useErrorReporter();
   const [listing, setListing] = useState<Listing | null>(null);
@@ -53,15 +53,23 @@ export function FileBrowserDialog({
   const fileNameId = useId();
   const saving = mode === 'save';
 
+  // Only the newest listing counts, and a path the user is typing is never overwritten by a listing that was
+  // asked for before they started typing (e.g. the first folder, still loading).
+  const latestLoad = useRef(0);
+  const typedSinceLoad = useRef(false);
   const load = (path: string | null) => {
+    const id = ++latestLoad.current;
+    typedSinceLoad.current = false;
     api
-      .call('files.list', { path })
+      .call('files.list', { path, kind })
       .then((result) => {
+        if (id !== latestLoad.current) return;
         setListing(result);
-        setTypedPath(result.path);
+        if (!typedSinceLoad.current) setTypedPath(result.path);
         setReplacing(null);
       })
       .catch((error: unknown) => {
+        if (id !== latestLoad.current) return;
         report(error);
         // A folder given by the caller may be gone (e.g. a moved project): fall back to the home folder.
         if (path !== null && listing === null) load(null);
@@ -75,6 +83,15 @@ export function FileBrowserDialog({
   }, []);
 
   const visible = listing?.entries.filter((entry) => entry.kind === 'directory' || entry.kind === kind) ?? [];
+  const hiddenCount = (listing?.entries.length ?? 0) - visible.length;
+  const locale = i18n.language === 'nl' ? 'nl-NL' : 'en-GB';
+  const formatters = useMemo(
+    () => ({
+      size: (bytes: number) => formatFileSize(bytes, locale),
+      date: new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }),
+    }),
+    [locale],
+  );
 
   const submitName = () => {
     if (!listing) return;
@@ -117,7 +134,14 @@ export function FileBrowserDialog({
         <button type="button" disabled={!listing?.parent} onClick={() => listing?.parent && load(listing.parent)}>
           {t('files.up')}
         </button>
-        <input aria-label={t('files.path')} value={typedPath} onChange={(event) => setTypedPath(event.target.value)} />
+        <input
+          aria-label={t('files.path')}
+          value={typedPath}
+          onChange={(event) => {
+            typedSinceLoad.current = true;
+            setTypedPath(event.target.value);
+          }}
+        />
         <button type="submit">{t('files.go')}</button>
       </form>
       <p className="muted small">
@@ -138,14 +162,21 @@ export function FileBrowserDialog({
               <span aria-hidden="true" className="file-icon">
                 {entry.kind === 'directory' ? '▸' : entry.kind === 'project' ? '◆' : '▶'}
               </span>
-              {entry.name}
+              <span className="file-name">{entry.name}</span>
+              <span className="file-size">{entry.size === null ? '' : formatters.size(entry.size)}</span>
+              <span className="file-date">{entry.modifiedAt ? formatters.date.format(new Date(entry.modifiedAt)) : ''}</span>
             </button>
           </li>
         ))}
         {listing && visible.length === 0 && (
-          <li className="muted">{saving ? t('project.saveDialog.emptyFolder') : t('files.empty')}</li>
+          <li className="muted">{saving ? t('project.saveDialog.emptyFolder') : t(kind === 'project' ? 'files.emptyProject' : 'files.emptyVideo')}</li>
         )}
       </ul>
+      {listing && hiddenCount > 0 && (
+        <p className="muted small" data-testid="files-hidden">
+          {t(kind === 'project' ? 'files.hiddenProject' : 'files.hiddenVideo', { count: hiddenCount })}
+        </p>
+      )}
       {saving ? (
         <form
           className="save-name-row"
@@ -207,4 +238,17 @@ export function FileBrowserDialog({
       )}
     </dialog>
   );
+}
+
+/** 1.2 MB, 830 kB — decimal units, as file managers show them, in the UI's number format. */
+export function formatFileSize(bytes: number, locale: string): string {
+  const units = ['B', 'kB', 'MB', 'GB', 'TB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit += 1;
+  }
+  const digits = unit === 0 || value >= 100 ? 0 : 1;
+  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value)} ${units[unit]}`;
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { FileKind } from '../../../common/contract/app.ts';
 import { useApi } from '../api/ApiProvider.tsx';
 import { ClipList, NewProjectDialog, SaveStatus, SessionPanel, useProject } from '../project/index.ts';
+import { projectDisplayName } from '../project/untitled-name.ts';
 import type { ViewerClip } from '../viewer/ClipViewer.tsx';
 import { useErrorReporter } from './errors.tsx';
 import { FileBrowserDialog } from './FileBrowserDialog.tsx';
@@ -11,7 +12,7 @@ import { Workspace } from './Workspace.tsx';
 
 export function App() {
   const api = useApi();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { report } = useErrorReporter();
   const projectUi = useProject();
   // open() is long-lived (it drains open requests); it reads the project UI through a ref.
@@ -94,8 +95,8 @@ export function App() {
     <>
       {loading ? null : project && working ? (
         <Workspace
-          // An untitled project's file name is English; the badge beside it says 'untitled' in the user's language.
-          title={project.untitled ? project.name.replace(/^Untitled /, '') : project.name}
+          // An untitled project's file name is English: it is named in the user's language instead.
+          title={projectDisplayName(project.name, t, i18n.language)}
           clip={viewerClip}
           headerExtra={<SaveStatus />}
           sideTabs={[

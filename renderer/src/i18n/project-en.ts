@@ -57,6 +57,8 @@ export const projectEn = {
   },
   untitled: {
     heading: 'Unsaved projects',
+    name: 'Untitled project from {{when}}',
+    nameCopy: 'Untitled project from {{when}} ({{copy}})',
     hint: 'Started without choosing a file. Midstance keeps them until you save or discard them.',
     changed: 'Changed {{when}}',
     clips_one: '{{count}} clip',
@@ -118,7 +120,7 @@ export const projectEn = {
     delete: 'Delete session…',
     deleteTitle: 'Delete the session of {{date}}?',
     deleteText:
-      'Its history, protocol, camera set-up, findings, advice and checklist are deleted. Its clips and their measurements stay in the project, no longer filed under a session.',
+      'Its history, protocol, camera set-up, findings and advice are deleted. Its clips and their measurements stay in the project, no longer filed under a session.',
     deleteConfirm: 'Delete session',
   },
   history: {
@@ -161,6 +163,8 @@ export const projectEn = {
     numberBetween: 'Enter a number from {{min}} to {{max}}.',
     wholeNumberBetween: 'Enter a whole number from {{min}} to {{max}}.',
     dateRequired: 'A session needs a date.',
+    dateUnreadable: 'Type a date such as 2-12-2026 or 2 Dec 2026 (day, month, year).',
+    datePlaceholder: 'e.g. 2-12-2026',
   },
   clips: {
     listLabel: 'Clips',

@@ -61,6 +61,8 @@ export const projectNl: typeof projectEn = {
   },
   untitled: {
     heading: 'Niet-opgeslagen projecten',
+    name: 'Naamloos project van {{when}}',
+    nameCopy: 'Naamloos project van {{when}} ({{copy}})',
     hint: 'Begonnen zonder een bestand te kiezen. Midstance bewaart ze tot u ze opslaat of weggooit.',
     changed: 'Gewijzigd {{when}}',
     clips_one: '{{count}} clip',
@@ -122,7 +124,7 @@ export const projectNl: typeof projectEn = {
     delete: 'Sessie verwijderen…',
     deleteTitle: 'De sessie van {{date}} verwijderen?',
     deleteText:
-      'De anamnese, het protocol, de camera-opstelling, bevindingen, advies en checklist worden verwijderd. De clips en hun metingen blijven in het project, zonder sessie.',
+      'De anamnese, het protocol, de camera-opstelling, de bevindingen en het advies worden verwijderd. De clips en hun metingen blijven in het project, zonder sessie.',
     deleteConfirm: 'Sessie verwijderen',
   },
   history: {
@@ -166,6 +168,8 @@ export const projectNl: typeof projectEn = {
     numberBetween: 'Vul een getal in van {{min}} tot {{max}}.',
     wholeNumberBetween: 'Vul een heel getal in van {{min}} tot {{max}}.',
     dateRequired: 'Een sessie heeft een datum nodig.',
+    dateUnreadable: 'Typ een datum zoals 2-12-2026 of 2 dec 2026 (dag, maand, jaar).',
+    datePlaceholder: 'bijv. 2-12-2026',
   },
   clips: {
     listLabel: 'Clips',

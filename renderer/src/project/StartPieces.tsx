@@ -6,6 +6,7 @@ import { useErrorReporter } from '../app/errors.tsx';
 import { useProject } from './ProjectProvider.tsx';
 import { SaveAsDialog } from './SaveStatus.tsx';
 import { ConfirmDialog, formatDateTime } from './ui.tsx';
+import { projectDisplayName } from './untitled-name.ts';
 import { usePathPicker } from './use-path-picker.tsx';
 
 /**
@@ -118,7 +119,9 @@ export function UntitledProjectsList({ onOpened }: { onOpened?: (project: Projec
       <h2 id={headingId}>{t('project.untitled.heading')}</h2>
       <p className="pj-muted pj-small">{t('project.untitled.hint')}</p>
       <ul className="pj-untitled-list">
-        {items.map((item) => (
+        {items.map((shown) => {
+          const item = { ...shown, name: projectDisplayName(shown.name, t, i18n.language) };
+          return (
           <li key={item.path}>
             <div className="pj-untitled-info">
               <span className="pj-untitled-name">{item.name}</span>
@@ -146,11 +149,12 @@ export function UntitledProjectsList({ onOpened }: { onOpened?: (project: Projec
               </button>
             </div>
           </li>
-        ))}
+          );
+        })}
       </ul>
       {discarding && (
         <ConfirmDialog
-          title={t('project.untitled.discardTitle', { name: discarding.name })}
+          title={t('project.untitled.discardTitle', { name: projectDisplayName(discarding.name, t, i18n.language) })}
           confirmLabel={t('project.untitled.discardConfirm')}
           danger
           onCancel={() => setDiscarding(null)}

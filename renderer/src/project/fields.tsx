@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { SavedAnswer } from './autosaver.ts';
 import { useAutosaver, useFieldSaveState } from './ProjectProvider.tsx';
+import { formatIsoDate, parseDateInput } from './date-input.ts';
 import { checkNumber, formatDecimal, maxLengthOf, parseDecimal, type NumberBounds } from './session-logic.ts';
 
 /**
@@ -206,21 +207,40 @@ function numberProblem(t: TFunction, bounds: NumberBounds): string {
   return t(bounds.integer ? 'project.field.wholeNumber' : 'project.field.number');
 }
 
-/** A calendar date (YYYY-MM-DD); an emptied field is not saved (a session always has a date). */
+/**
+ * A calendar date (stored YYYY-MM-DD), typed and shown in the UI's language (see date-input.ts for why this is not an
+ * <input type="date">); an emptied or unreadable field is not saved (a session always has a date).
+ */
 export function SavedDateField({ saveKey, label, value, save, disabled, hint, className }: SavedFieldProps<string>) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const id = useId();
   const autosaver = useAutosaver();
   const state = useFieldSaveState(saveKey);
-  const [text, setText] = useFieldText(saveKey, value, (v) => v, (typed, stored) => typed === stored);
-  const empty = text === '';
-  const problem = empty ? t('project.field.dateRequired') : state === 'failed' ? t('project.field.notSaved') : null;
+  const show = (iso: string) => formatIsoDate(iso, i18n.language);
+  const [text, setText] = useFieldText(saveKey, value, show, (typed, stored) => parseDateInput(typed) === stored);
+  // Another language: show the stored date the new way (unless something unsaved is being typed).
+  useEffect(() => {
+    if (autosaver.fieldState(saveKey) === 'clean' && parseDateInput(text) === value) setText(show(value));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [i18n.language]);
+  const parsed = parseDateInput(text);
+  const problem =
+    text.trim() === ''
+      ? t('project.field.dateRequired')
+      : parsed === null
+        ? t('project.field.dateUnreadable')
+        : state === 'failed'
+          ? t('project.field.notSaved')
+          : null;
   return (
     <FieldFrame id={id} label={label} hint={hint} problem={problem} className={className}>
       <input
         id={id}
-        type="date"
+        type="text"
+        inputMode="text"
+        autoComplete="off"
         value={text}
+        placeholder={t('project.field.datePlaceholder')}
         readOnly={disabled}
         required
         aria-invalid={problem !== null}
@@ -228,9 +248,14 @@ export function SavedDateField({ saveKey, label, value, save, disabled, hint, cl
         onChange={(event) => {
           const next = event.target.value;
           setText(next);
-          if (/^\d{4}-\d{2}-\d{2}$/.test(next)) autosaver.schedule(saveKey, next, () => save(next));
+          const iso = parseDateInput(next);
+          if (iso) autosaver.schedule(saveKey, iso, () => save(iso));
         }}
-        onBlur={() => void autosaver.flush(saveKey)}
+        onBlur={() => {
+          // What was typed ("2-12-26") is shown the way the UI writes dates once it is read.
+          if (parsed) setText(show(parsed));
+          void autosaver.flush(saveKey);
+        }}
       />
     </FieldFrame>
   );

@@ -36,3 +36,14 @@ export function folderOf(path: string): string {
   // "C:" alone means the current folder on drive C, not its root.
   return /^[A-Za-z]:$/.test(folder) ? `${folder}\\` : folder;
 }
+
+/**
+ * When an untitled project was started, read from the name the core gives its file ("Untitled 2026-12-02 14.02.09",
+ * UTC, "(2)" for a second one in the same second) — so the UI can name it in the user's language and time zone.
+ */
+export function untitledStart(name: string): { startedAt: Date; copy: number | null } | null {
+  const match = /^Untitled (\d{4})-(\d{2})-(\d{2}) (\d{2})\.(\d{2})\.(\d{2})(?: \((\d+)\))?$/.exec(name);
+  if (!match) return null;
+  const [year, month, day, hours, minutes, seconds] = match.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+  return { startedAt: new Date(Date.UTC(year, month - 1, day, hours, minutes, seconds)), copy: match[7] ? Number(match[7]) : null };
+}

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatIsoDate } from './date-input.ts';
 
 /**
  * A titled part of the side panel that folds away; whether it is open is remembered per section,
@@ -125,11 +126,7 @@ export function formatClockTime(iso: string, language: string): string {
 
 /** A session date (YYYY-MM-DD, no time zone) as "12 Mar 2025" / "12 mrt 2025". */
 export function formatSessionDate(isoDate: string, language: string): string {
-  const [year, month, day] = isoDate.split('-').map(Number);
-  if (!year || !month || !day) return isoDate;
-  return new Intl.DateTimeFormat(language, { day: 'numeric', month: 'short', year: 'numeric' }).format(
-    new Date(year, month - 1, day),
-  );
+  return formatIsoDate(isoDate, language);
 }
 
 /** A moment (ISO timestamp) as date and time, e.g. for "changed on". */

@@ -12,7 +12,7 @@ const TEXTS = {
     irregularTiming:
       "Frame timing is irregular: the time between frames varies from {{min}} to {{max}} ms (usually {{median}} ms). Midstance uses each frame's own time, so timings stay correct, but the camera may have dropped frames.",
     lowCaptureRate:
-      'This clip was filmed at {{fps}} frames per second: contact and flight times are only accurate to ±{{ms}} ms. Film at 120 or 240 fps for timing.',
+      'This clip was filmed at {{fps}} frames per second: one frame lasts {{ms}} ms, so a marked moment (landing, toe-off) and the contact and flight times between them can be up to {{ms}} ms off. Film at 120 or 240 fps for timing.',
     lowCaptureRateSetRate: 'If it was filmed in slow motion, set its real capture rate.',
     lowCaptureRateApple:
       'An iPhone slow-motion video that was shared or exported is re-rendered at 30 fps with the slow-down built in: import the original (it keeps 120 or 240 fps), or set the capture rate and measure only inside the slowed part.',
@@ -26,7 +26,7 @@ const TEXTS = {
     irregularTiming:
       'De beeldtiming is onregelmatig: de tijd tussen beelden varieert van {{min}} tot {{max}} ms (meestal {{median}} ms). Midstance gebruikt de eigen tijd van elk beeld, dus tijden blijven kloppen, maar de camera heeft mogelijk beelden overgeslagen.',
     lowCaptureRate:
-      'Deze clip is gefilmd met {{fps}} beelden per seconde: contact- en zweeftijden zijn maar tot op ±{{ms}} ms nauwkeurig. Film met 120 of 240 fps voor tijdmetingen.',
+      'Deze clip is gefilmd met {{fps}} beelden per seconde: één beeld duurt {{ms}} ms, dus een gemarkeerd moment (landing, afzet) en de contact- en zweeftijden daartussen kunnen tot {{ms}} ms ernaast zitten. Film met 120 of 240 fps voor tijdmetingen.',
     lowCaptureRateSetRate: 'Is hij in slow motion gefilmd? Stel dan de echte opnamesnelheid in.',
     lowCaptureRateApple:
       'Een gedeelde of geëxporteerde slow-motionvideo van een iPhone is opnieuw opgeslagen op 30 fps met de vertraging erin: importeer het origineel (dat houdt 120 of 240 fps), of stel de opnamesnelheid in en meet alleen binnen het vertraagde deel.',

@@ -100,7 +100,7 @@ export const MEASUREMENT_PRESETS: readonly MeasurementPreset[] = [
     view: 'side',
     phase: 'midstance',
     name: { en: 'Knee angle at midstance', nl: 'Kniehoek halverwege de steunfase' },
-    shortName: { en: 'Knee MS', nl: 'Knie MS' },
+    shortName: { en: 'Knee midstance', nl: 'Knie mid-steunfase' },
     placement: {
       en: 'Click the hip joint, then the centre of the knee, then the outer ankle bone.',
       nl: 'Klik op het heupgewricht, dan op het midden van de knie, dan op de buitenenkel.',
@@ -115,7 +115,7 @@ export const MEASUREMENT_PRESETS: readonly MeasurementPreset[] = [
     view: 'side',
     phase: 'initial-contact',
     name: { en: 'Knee angle at initial contact', nl: 'Kniehoek bij het eerste voetcontact' },
-    shortName: { en: 'Knee IC', nl: 'Knie IC' },
+    shortName: { en: 'Knee at contact', nl: 'Knie bij landing' },
     placement: {
       en: 'Click the hip joint, then the centre of the knee, then the outer ankle bone.',
       nl: 'Klik op het heupgewricht, dan op het midden van de knie, dan op de buitenenkel.',
@@ -131,7 +131,7 @@ export const MEASUREMENT_PRESETS: readonly MeasurementPreset[] = [
     phase: 'midstance',
     side: null,
     name: { en: 'Trunk angle at midstance', nl: 'Romphoek halverwege de steunfase' },
-    shortName: { en: 'Trunk MS', nl: 'Romp MS' },
+    shortName: { en: 'Trunk midstance', nl: 'Romp mid-steunfase' },
     placement: {
       en: 'Click the hip joint, then the shoulder joint (head in line with the trunk).',
       nl: 'Klik op het heupgewricht, dan op het schoudergewricht (hoofd in het verlengde van de romp).',
@@ -147,7 +147,7 @@ export const MEASUREMENT_PRESETS: readonly MeasurementPreset[] = [
     view: 'side',
     phase: 'initial-contact',
     name: { en: 'Shin angle at initial contact', nl: 'Hoek van het onderbeen bij het eerste voetcontact' },
-    shortName: { en: 'Shin IC', nl: 'Onderbeen IC' },
+    shortName: { en: 'Shin at contact', nl: 'Onderbeen bij landing' },
     placement: {
       en: 'Click the centre of the knee, then the outer ankle bone.',
       nl: 'Klik op het midden van de knie, dan op de buitenenkel.',
@@ -161,8 +161,8 @@ export const MEASUREMENT_PRESETS: readonly MeasurementPreset[] = [
     rule: 'horizontal-distance',
     view: 'side',
     phase: 'initial-contact',
-    name: { en: 'Overstride: landing foot ahead of the hip', nl: 'Overstride: landende voet vóór de heup' },
-    shortName: { en: 'Overstride', nl: 'Overstride' },
+    name: { en: 'Overstride: landing foot ahead of the hip', nl: 'Te ver voor je uit landen: voet vóór de heup' },
+    shortName: { en: 'Overstride', nl: 'Landing vóór heup' },
     placement: {
       en: 'Click the heel (or ankle) of the landing foot, then the hip joint; only the horizontal distance counts.',
       nl: 'Klik op de hiel (of enkel) van de landende voet, dan op het heupgewricht; alleen de horizontale afstand telt.',
@@ -177,7 +177,7 @@ export const MEASUREMENT_PRESETS: readonly MeasurementPreset[] = [
     view: 'side',
     phase: 'swing',
     name: { en: 'Smallest knee angle in the swing phase', nl: 'Kleinste kniehoek in de zwaaifase' },
-    shortName: { en: 'Knee swing', nl: 'Knie zwaai' },
+    shortName: { en: 'Knee swing', nl: 'Knie zwaaifase' },
     placement: {
       en: 'On the frame where the swinging knee is bent most: hip joint, knee, outer ankle bone.',
       nl: 'Op het beeld waarin de zwaaiende knie het meest gebogen is: heupgewricht, knie, buitenenkel.',

@@ -48,7 +48,7 @@ export function AboutDialog({ onClose }: { onClose: () => void }) {
             </dd>
             <dt>{t('about.frames')}</dt>
             <dd>
-              {media.decoder} · {t('about.preview', { width: media.previewWidth })} · {t('about.cache', { used: megabytes(media.cacheBytes), bound: megabytes(media.cacheBoundBytes) })}
+              {media.ffmpeg.version ? t('about.decoder', { version: media.ffmpeg.version }) : t('about.decoderMissing')} · {t('about.preview', { width: media.previewWidth })} · {t('about.cache', { used: megabytes(media.cacheBytes), bound: megabytes(media.cacheBoundBytes) })}
             </dd>
           </>
         )}

@@ -26,7 +26,7 @@ export const en = {
     filmingTips: [
       'Treadmill at an easy pace; film at least one side view and one front or rear view.',
       'Camera still, perpendicular to the belt, at hip height, whole body in the frame.',
-      'Use slow motion (120 or 240 fps): at 30 fps timing is off by up to 33 ms per frame.',
+      'Film in slow motion (120 or 240 fps): at 30 fps one frame lasts 33 ms, so every moment you mark can be up to 33 ms off.',
     ],
   },
   workspace: {
@@ -173,6 +173,11 @@ export const en = {
     frames: 'Frame engine',
     preview: 'preview {{width}} px',
     cache: 'cache {{used}} of {{bound}}',
+    decoder: 'ffmpeg {{version}} in separate processes → JPEG frames',
+    decoderMissing: 'no ffmpeg, so no frames',
+  },
+  keys: {
+    space: 'Space',
   },
   shortcuts: {
     title: 'Keyboard shortcuts',

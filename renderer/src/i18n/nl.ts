@@ -27,14 +27,14 @@ export const nl: Translation = {
     filmingTips: [
       'Loopband op rustig duurlooptempo; film minstens één zijaanzicht en één voor- of achteraanzicht.',
       'Camera stil, haaks op de band, op heuphoogte, met het hele lichaam in beeld.',
-      'Gebruik slow motion (120 of 240 fps): bij 30 fps zit de timing tot 33 ms per beeld ernaast.',
+      'Film in slow motion (120 of 240 fps): bij 30 fps duurt één beeld 33 ms, dus elk moment dat je markeert kan tot 33 ms ernaast zitten.',
     ],
   },
   workspace: {
     convention: 'Hoekconventie',
     conventions: { interior: 'Binnenhoeken', clinical: 'Klinisch' },
     conventionHint: {
-      interior: 'Zoals het e-book meet: knie rond 140° in midstance, romp rond 80° met de horizontaal',
+      interior: 'Zoals het e-book meet: knie rond 140° halverwege de steunfase, romp rond 80° met de horizontaal',
       clinical: 'Kniebuiging vanaf gestrekt been, vooroverhelling van de romp vanaf de verticaal',
     },
     back: 'Terug naar start',
@@ -174,6 +174,11 @@ export const nl: Translation = {
     frames: 'Beeldverwerking',
     preview: 'voorbeeld {{width}} px',
     cache: 'cache {{used}} van {{bound}}',
+    decoder: 'ffmpeg {{version}} in aparte processen → JPEG-beelden',
+    decoderMissing: 'geen ffmpeg, dus geen beelden',
+  },
+  keys: {
+    space: 'Spatiebalk',
   },
   shortcuts: {
     title: 'Sneltoetsen',

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { localKeyNames } from './key-names.ts';
 import { SHORTCUTS } from './shortcuts.ts';
 
 export function ShortcutOverlay({ onClose }: { onClose: () => void }) {
@@ -14,7 +15,7 @@ export function ShortcutOverlay({ onClose }: { onClose: () => void }) {
           {SHORTCUTS.map((shortcut) => (
             <tr key={`${shortcut.command}-${shortcut.display}`}>
               <td>
-                <kbd>{shortcut.display}</kbd>
+                <kbd>{localKeyNames(shortcut.display, t)}</kbd>
               </td>
               <td>{t(`commands.${shortcut.command}`)}</td>
             </tr>

@@ -38,7 +38,7 @@ export function TransportBar(props: TransportBarProps) {
         <button type="button" onClick={() => props.onStep(-1)} aria-label={t('commands.step-back')} title="←">
           ‹
         </button>
-        <button type="button" className="play" onClick={props.onTogglePlay} aria-label={props.playing ? t('viewer.pause') : t('viewer.play')} title="Space">
+        <button type="button" className="play" onClick={props.onTogglePlay} aria-label={props.playing ? t('viewer.pause') : t('viewer.play')} title={t('keys.space')}>
           {props.playing ? '❚❚' : '▶'}
         </button>
         <button type="button" onClick={() => props.onStep(1)} aria-label={t('commands.step-forward')} title="→">

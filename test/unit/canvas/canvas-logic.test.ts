@@ -54,7 +54,7 @@ describe('labels', () => {
   it('preset short name plus the value in the chosen convention and language', () => {
     const m = measureGeometry(knee, 'joint-flexion');
     const a = annotation('k', 0, knee, 'knee-midstance-left');
-    expect(annotationLabelLines(a, m, 'clinical', 'nl')).toEqual(['Knie MS L', `${(m?.clinical ?? 0).toFixed(1).replace('.', ',')}° flexie`]);
+    expect(annotationLabelLines(a, m, 'clinical', 'nl')).toEqual(['Knie mid-steunfase L', `${(m?.clinical ?? 0).toFixed(1).replace('.', ',')}° flexie`]);
     expect(annotationLabelLines({ ...a, label: null }, m, 'interior', 'en')).toEqual([`${(m?.interior ?? 0).toFixed(1)}° int.`]);
   });
 
@@ -156,7 +156,7 @@ describe('render model', () => {
     const r = renderAnnotation(annotation('k', 0, knee, 'knee-midstance-right'), settings);
     expect(r.measurement?.preset?.key).toBe('knee-midstance-right');
     expect(r.handles).toHaveLength(3);
-    expect(r.primitives.some((p) => p.type === 'label' && p.lines[0] === 'Knee MS R')).toBe(true);
+    expect(r.primitives.some((p) => p.type === 'label' && p.lines[0] === 'Knee midstance R')).toBe(true);
   });
 
   it('an edit keeps the annotation label and style; an unfinished shape draws its points', () => {

@@ -58,10 +58,19 @@ describe('measurement presets', () => {
   it('names labels in the UI language; free text stays as typed', () => {
     expect(labelText('knee-midstance-right', 'en')).toBe('Knee angle at midstance — right');
     expect(labelText('pelvic-drop-left', 'nl')).toBe('Bekkenkanteling halverwege de steunfase — linker standbeen');
-    expect(labelText('knee-midstance-left', 'nl', 'shortName')).toBe('Knie MS L');
+    expect(labelText('knee-midstance-left', 'nl', 'shortName')).toBe('Knie mid-steunfase L');
     expect(labelText('Elbow angle', 'nl')).toBe('Elbow angle');
     expect(labelText(null, 'en')).toBeNull();
     expect(labelText('  ', 'en')).toBeNull();
+  });
+
+  it('names every preset in real Dutch on label plates and in lists: no English words or shorthand (MS, IC)', () => {
+    const english = /\b(MS|IC|midstance|initial contact|Knee|Trunk|Shin|Overstride|Pelvic|swing|left|right)\b/i;
+    for (const preset of MEASUREMENT_PRESETS) {
+      for (const form of ['name', 'shortName'] as const) expect(labelText(preset.key, 'nl', form)).not.toMatch(english);
+    }
+    expect(labelText('trunk-midstance', 'nl', 'shortName')).toBe('Romp mid-steunfase');
+    expect(labelText('shin-initial-contact-right', 'nl', 'shortName')).toBe('Onderbeen bij landing R');
   });
 
   it('offers only presets a tool can measure', () => {

@@ -17,7 +17,7 @@ describe('media warnings in the user language', () => {
     expect(texts.join('\n')).toContain('links en rechts van de loper zijn in beeld verwisseld');
     expect(texts.join('\n')).toContain('varieert van 2,1 tot 9,5 ms (meestal 4,17 ms)');
     expect(texts.join('\n')).toContain('30 beelden per seconde');
-    expect(texts.join('\n')).toContain('±33 ms');
+    expect(texts.join('\n')).toContain('tot 33 ms ernaast');
     expect(texts.join('\n')).toContain('iPhone');
     expect(texts.join('\n')).toContain('laatste 7 beelden ontbreken');
   });

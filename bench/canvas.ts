@@ -24,6 +24,8 @@ import { paintedFrameIndex, screenPoint, stageTransform } from '../test/support/
 import { percentile } from './stats.ts';
 
 const run = promisify(execFile);
+/** MIDSTANCE_BENCH_PLAYBACK_ONLY=1 runs only the playback measurement (a quicker check of playback changes). */
+const playbackOnly = process.env.MIDSTANCE_BENCH_PLAYBACK_ONLY === '1';
 /** Set to a folder to also write CPU profiles of the drag and the annotated steps (open them in DevTools). */
 const profileDir = process.env.MIDSTANCE_BENCH_PROFILE ?? null;
 const ROOT = join(import.meta.dirname, '..');
@@ -603,6 +605,12 @@ async function main() {
     fixture = await startBrowserMode();
     browser = await launchChromium();
     const call = fixture.core.handlers;
+
+    if (playbackOnly) {
+      const playback = await measurePlayback(browser, fixture, playbackClip);
+      console.log(JSON.stringify({ playbackFile: playback.file, playbackReal: playback.real }));
+      return;
+    }
 
     progress('Baselines: empty page…');
     const base = await baselines(browser);

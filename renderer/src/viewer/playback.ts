@@ -74,12 +74,18 @@ export function playbackLookahead(current: number, stride: number, range: { firs
   return result;
 }
 
+/** How far behind the clock a late frame is still worth painting (beyond that, the frame on screen stays). */
+const MAX_LOOK_BACK = 240;
+
 /**
- * While playing, the frame to paint for the clock's `target`: the latest frame at most `stride - 1` before it that
- * is ready. A frame still on its way is not waited for (the clock does not wait either); the readout names the
- * frame painted, so nothing shown is misnamed.
+ * While playing, the frame to paint for the clock's `target`: the latest ready frame after `shown` (the frame on
+ * screen) up to the target. A frame still on its way is not waited for (the clock does not wait), and one that
+ * arrives late is still painted, so slow delivery shows fewer frames rather than none; the readout names the frame
+ * painted, so nothing shown is misnamed. Null when nothing newer than `shown` is ready.
  */
-export function latestReadyFrame(target: number, stride: number, floor: number, isReady: (index: number) => boolean): number | null {
-  for (let index = target; index > target - stride && index >= floor; index -= 1) if (isReady(index)) return index;
+export function latestReadyFrame(target: number, shown: number | null, first: number, isReady: (index: number) => boolean): number | null {
+  // After a wrap (looping) the frame on screen is ahead of the target: anything from the range start counts.
+  const floor = shown !== null && shown < target ? shown + 1 : first;
+  for (let index = target; index >= Math.max(floor, target - MAX_LOOK_BACK); index -= 1) if (isReady(index)) return index;
   return null;
 }

@@ -46,7 +46,10 @@ export function useFrameDisplay(media: OpenedMedia, requested: number, wantFullR
   // Until the requested frame is available the last one shown stays (with its own index).
   // While playing, the clock's frame may still be on its way: paint the latest one before it that is ready rather
   // than wait (the clock does not wait), so every display frame moves on.
-  const ready = playing ? latestReadyFrame(requested, playing.stride, playing.range.first, (index) => loader.peek(previewUrl(index)) !== undefined) : null;
+  const shownRef = useRef<ShownFrame | null>(null);
+  const ready = playing
+    ? latestReadyFrame(requested, shownRef.current?.index ?? null, playing.range.first, (index) => loader.peek(previewUrl(index)) !== undefined)
+    : null;
   const paintIndex = ready ?? requested;
   const cachedFull = wantFull ? loader.peek(fullUrl) : undefined;
   const cachedPreview = cachedFull ? undefined : loader.peek(previewUrl(paintIndex));
@@ -56,7 +59,6 @@ export function useFrameDisplay(media: OpenedMedia, requested: number, wantFullR
     : loaded?.index === requested && loaded.bitmap.width > 0
       ? loaded
       : null;
-  const shownRef = useRef<ShownFrame | null>(null);
   if (candidate && (candidate.bitmap !== shownRef.current?.bitmap || candidate.index !== shownRef.current.index)) shownRef.current = candidate;
   const shown = shownRef.current;
 

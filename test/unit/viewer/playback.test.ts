@@ -87,12 +87,14 @@ describe('playback frame delivery', () => {
     expect(playbackLookahead(95, 4, { first: 90, last: 100 }, true, 3)).toEqual([99, 92, 96]);
   });
 
-  it('paints the latest ready frame within one stride before the clock, never one further back', async () => {
+  it('paints the latest ready frame after the one on screen, also when it arrived late, never an older one', async () => {
     const { latestReadyFrame } = await import('../../../renderer/src/viewer/playback.ts');
     const ready = new Set([8, 12]);
-    expect(latestReadyFrame(14, 4, 0, (i) => ready.has(i))).toBe(12);
-    expect(latestReadyFrame(12, 4, 0, (i) => ready.has(i))).toBe(12);
-    expect(latestReadyFrame(16, 4, 0, (i) => ready.has(i))).toBeNull();
-    expect(latestReadyFrame(13, 4, 13, (i) => ready.has(i))).toBeNull();
+    const isReady = (i: number) => ready.has(i);
+    expect(latestReadyFrame(14, 4, 0, isReady)).toBe(12);
+    expect(latestReadyFrame(40, 4, 0, isReady)).toBe(12); // late, but newer than what is shown
+    expect(latestReadyFrame(40, 12, 0, isReady)).toBeNull(); // nothing newer: the frame on screen stays
+    expect(latestReadyFrame(10, null, 0, isReady)).toBe(8);
+    expect(latestReadyFrame(9, 90, 5, isReady)).toBe(8); // looped: the range start counts again
   });
 });

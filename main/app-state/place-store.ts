@@ -25,6 +25,8 @@ const EMPTY_PLACE: ProjectPlace = { selection: { clientId: null, sessionId: null
 export interface PlaceStore {
   get(projectPath: string): ProjectPlace;
   remember(projectPath: string, update: { selection?: PlaceSelection; clip?: { clipId: string; place: ClipPlace } }): void;
+  /** The places of one project for another (a copy made with Save as). */
+  copy(fromPath: string, toPath: string): void;
   /** The project now open (null: the user closed it). */
   noteOpenProject(projectPath: string | null): void;
   openProject(): string | null;
@@ -55,6 +57,13 @@ export function createPlaceStore(dataDir: string): PlaceStore {
       state.projects[projectPath] = { selection: update.selection ?? current.selection, clips };
       const paths = Object.keys(state.projects);
       for (const oldest of paths.slice(0, Math.max(0, paths.length - MAX_PROJECTS))) delete state.projects[oldest];
+      save();
+    },
+    copy(fromPath, toPath) {
+      const from = state.projects[fromPath];
+      if (!from) return;
+      delete state.projects[toPath];
+      state.projects[toPath] = structuredClone(from);
       save();
     },
     noteOpenProject(projectPath) {

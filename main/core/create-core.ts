@@ -44,6 +44,15 @@ export function createCore(options: CoreOptions): Core {
     ...createMediaHandlers(media),
   };
 
+  // A copy made with Save as is where the user goes on working: it keeps the places of the original.
+  const saveAs = handlers['project.saveAs'];
+  handlers['project.saveAs'] = async (input, context) => {
+    const from = project.current()?.path ?? null;
+    const saved = await saveAs(input, context);
+    if (from && from !== saved.path) places.copy(from, saved.path);
+    return saved;
+  };
+
   const frames: FrameSource = mediaFrameSource(media);
 
   const requestOpen = (path: string) => {

@@ -95,6 +95,8 @@ export function App() {
     <>
       {loading ? null : project && working ? (
         <Workspace
+          // Another project is another set of remembered places (Save as keeps them: the core copies them along).
+          key={project.path}
           // An untitled project's file name is English: it is named in the user's language instead.
           title={projectDisplayName(project.name, t, i18n.language)}
           clip={viewerClip}

@@ -155,6 +155,7 @@ export function ProjectProvider({ children }: { children: ReactNode }) {
   const remembered = useRef<PlaceSelection>({ clientId: null, sessionId: null, clipId: null });
   /** The project whose remembered place has been read: until then nothing is remembered over it. */
   const [recalledFor, setRecalledFor] = useState<string | null>(null);
+  const recalledForRef = useRef<string | null>(null);
 
   const projectPath = project?.path ?? null;
   const projectPathRef = useRef(projectPath);
@@ -193,6 +194,8 @@ export function ProjectProvider({ children }: { children: ReactNode }) {
 
   // Another project: recall where the user was in it, load its clients and pick one.
   useEffect(() => {
+    // Reopening the same project must not remember the empty selection of its first render over the stored one.
+    recalledForRef.current = null;
     if (!projectPath) {
       setClients([]);
       setSessions([]);
@@ -210,6 +213,7 @@ export function ProjectProvider({ children }: { children: ReactNode }) {
       .then((selection) => {
         if (!alive) return null;
         remembered.current = selection;
+        recalledForRef.current = projectPath;
         setRecalledFor(projectPath);
         return Promise.all([api.call('clients.list', {}), api.call('sessions.list', {})]);
       })
@@ -310,7 +314,7 @@ export function ProjectProvider({ children }: { children: ReactNode }) {
 
   // Remember the place, per project.
   useEffect(() => {
-    if (!projectPath || recalledFor !== projectPath) return;
+    if (!projectPath || recalledFor !== projectPath || recalledForRef.current !== projectPath) return;
     // Only stored, not put back into `remembered`: that keeps the place recalled on opening until
     // each level has been resolved against the loaded lists.
     api.call('place.remember', { selection: { clientId: activeClientId, sessionId: activeSessionId, clipId: activeClipId } }).catch(() => {});

@@ -26,6 +26,8 @@ describe('place store', () => {
     });
     expect(again.get('/p/b.midstance')).toEqual({ selection: { clientId: null, sessionId: null, clipId: null }, clips: {} });
     expect(again.openProject()).toBe('/p/a.midstance');
+    again.copy('/p/a.midstance', '/p/copy.midstance');
+    expect(again.get('/p/copy.midstance')).toEqual(again.get('/p/a.midstance'));
     again.noteOpenProject(null);
     expect(createPlaceStore(dir).openProject()).toBeNull();
   });
@@ -39,5 +41,27 @@ describe('place store', () => {
     expect(saved.projects['/p/51.midstance']).toBeDefined();
     writeFileSync(join(dir, 'places.json'), '{"openProject": 5');
     expect(createPlaceStore(dir).openProject()).toBeNull();
+  });
+});
+
+describe('places through the core', () => {
+  it('belong to the open project, follow it into a Save as copy, and note the project open at quit until it is closed', async () => {
+    const { createCore } = await import('../../../main/core/create-core.ts');
+    const core = createCore({ shell: 'test', dataDir: dir });
+    try {
+      const call = core.handlers;
+      const original = join(dir, 'Praktijk.midstance');
+      await call['project.create']({ path: original }, {});
+      await call['place.remember']({ selection: { clientId: null, sessionId: null, clipId: 'k' }, clip: { clipId: 'k', place: place(12) } }, {});
+      const copy = join(dir, 'Kopie.midstance');
+      await call['project.saveAs']({ path: copy }, {});
+      expect((await call['place.get']({}, {})).clips.k?.frame).toBe(12);
+      expect(createPlaceStore(dir).openProject()).toBe(copy);
+      await call['project.close']({}, {});
+      expect(createPlaceStore(dir).openProject()).toBeNull();
+      expect(core.resumeLastProject()).toBe(false);
+    } finally {
+      await core.dispose();
+    }
   });
 });

@@ -14,6 +14,8 @@ import {
 import { basename, dirname, extname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { MidstanceError } from '../../common/contract/errors.ts';
+import { fileSystemError } from '../platform/fs-errors.ts';
+import { notRegularFileError } from '../platform/regular-file.ts';
 import { APP_VERSION } from '../platform/version.ts';
 import { mapDatabaseError } from './errors.ts';
 import {
@@ -165,16 +167,14 @@ export function closeProjectDb(project: ProjectDb): void {
 function checkHeader(path: string, supported: number): void {
   let header;
   try {
-    if (!statSync(path).isFile()) throw invalidProjectError(path, 'not-sqlite');
+    const stats = statSync(path);
+    if (!stats.isFile()) throw notRegularFileError(path, stats, 'project-invalid', 'project');
     header = readSqliteHeaderFromFile(path);
   } catch (error) {
     if (error instanceof MidstanceError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new MidstanceError('not-found', `Cannot find the project ${path}.`, { path });
-    if (code === 'EACCES' || code === 'EPERM') {
-      throw new MidstanceError('project-invalid', `Midstance may not read ${path}. Check the file's permissions.`, { path });
-    }
-    throw error;
+    throw fileSystemError(error, path) ?? error;
   }
   if (typeof header === 'string') throw invalidProjectError(path, header);
   if (header.applicationId !== APPLICATION_ID) throw invalidProjectError(path, 'other-application');

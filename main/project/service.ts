@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, realpathSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { MidstanceError } from '../../common/contract/errors.ts';
 import type {
@@ -10,6 +10,9 @@ import type {
   UntitledProject,
 } from '../../common/contract/project.ts';
 import { PROJECT_EXTENSION } from '../platform/paths.ts';
+import { ensureFolder } from '../platform/folders.ts';
+import { fileSystemError } from '../platform/fs-errors.ts';
+import { statReadableFile } from '../platform/regular-file.ts';
 import { assertNotOpenElsewhere, copyProjectDb, createProjectFile, openProjectDb, type ProjectDb } from './db.ts';
 import { fileIdentity } from './fingerprint.ts';
 import { locateMedia, quickLocate, relativeMediaPath, type FoundMedia } from './media-locator.ts';
@@ -157,7 +160,7 @@ export function createProjectService(options: ProjectServiceOptions) {
       if (open && samePath(open.store.file.path, path)) {
         throw new MidstanceError('invalid-request', 'That project is open right now; choose another name.');
       }
-      mkdirSync(dirname(path), { recursive: true });
+      ensureFolder(dirname(path));
       const settings = { ...fallbackProjectSettings(), ...options.initialSettings?.() };
       createProjectFile(path, settings, { overwrite: input.overwrite ?? false, migrations: options.migrations });
       const file = await openProjectDb(path, { migrations: options.migrations });
@@ -187,7 +190,7 @@ export function createProjectService(options: ProjectServiceOptions) {
       const mediaNow = current.store
         .read((repos) => repos.clips.list())
         .map((clip) => ({ id: clip.id, path: quickLocate(projectDir(current), clip)?.path ?? clip.absolutePath }));
-      mkdirSync(dirname(target), { recursive: true });
+      ensureFolder(dirname(target));
       await copyProjectDb(current.store.file.db, target, overwrite);
       const next = attach(await openProjectDb(target, { migrations: options.migrations }));
       next.store.edit((now, repos) => {
@@ -357,16 +360,16 @@ function noticeFor(file: ProjectDb): string | null {
 }
 
 function readIdentity(path: string) {
+  // A pipe or a device would block or never end when read: only regular files get this far.
+  statReadableFile(path, {
+    code: 'media-unreadable',
+    noun: 'video',
+    missing: () => new MidstanceError('not-found', `Cannot find the video ${path}.`, { path }),
+  });
   try {
     return fileIdentity(path);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'EISDIR') {
-      throw new MidstanceError('not-found', `Cannot find the video ${path}.`, { path });
-    }
-    throw new MidstanceError('media-unreadable', `Midstance cannot read ${path}. Check that the file is not in use or protected.`, {
-      path,
-    });
+    throw fileSystemError(error, path) ?? error;
   }
 }
 

@@ -27,6 +27,15 @@ import {
 } from './header.ts';
 import { MIGRATIONS, latestVersion } from './migrations/index.ts';
 import { migrate } from './migrations/migrate.ts';
+import {
+  type WalRecovery,
+  discardRecoveryCopy,
+  inspectOnly,
+  keepRecoveryCopy,
+  leftoverWal,
+  restoreFromRecoveryCopy,
+  worthRecovering,
+} from './recovery.ts';
 import type { Migration } from './migrations/types.ts';
 
 /**
@@ -62,6 +71,8 @@ export interface ProjectDb {
   schemaVersion: number;
   migratedFrom: number | null;
   backupPath: string | null;
+  /** The file was not closed cleanly last time: what its leftover -wal held, and where a copy is kept. */
+  recovery: WalRecovery | null;
 }
 
 export async function openProjectDb(path: string, options: OpenOptions = {}): Promise<ProjectDb> {
@@ -71,7 +82,17 @@ export async function openProjectDb(path: string, options: OpenOptions = {}): Pr
   if (options.mode === 'inspect' || !isWritable(path)) {
     return openSnapshot(path, migrations, options.mode === 'inspect' ? 'inspect' : 'file');
   }
-  const db = lockForWriting(path);
+  // A -wal left by an unclean shutdown is copied away before SQLite touches it (see recovery.ts).
+  const wal = leftoverWal(path);
+  const recovery = wal && worthRecovering(wal) ? keepRecoveryCopy(path, wal, options.now?.() ?? new Date()) : null;
+  let db: Database.Database;
+  try {
+    db = lockForWriting(path);
+  } catch (error) {
+    // Another Midstance has it open: its -wal is live, not a leftover.
+    if (recovery) discardRecoveryCopy(recovery);
+    throw error;
+  }
   // Holding the exclusive lock, no other connection can be using a -shm file: one left behind by a
   // reader after a crash is stale, and removing it keeps the folder tidy.
   rmSync(`${path}-shm`, { force: true });
@@ -80,6 +101,7 @@ export async function openProjectDb(path: string, options: OpenOptions = {}): Pr
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
+    if (recovery) assertIntact(db, path, recovery);
     let backupPath: string | null = null;
     let migratedFrom: number | null = null;
     if (userVersion < supported) {
@@ -88,11 +110,24 @@ export async function openProjectDb(path: string, options: OpenOptions = {}): Pr
       migrate(db, migrations, userVersion);
     }
     recordWriter(db);
-    return { db, path, readOnly: false, readOnlyReason: null, schemaVersion: supported, migratedFrom, backupPath };
+    return { db, path, readOnly: false, readOnlyReason: null, schemaVersion: supported, migratedFrom, backupPath, recovery };
   } catch (error) {
     db.close();
+    // Closing folds the log into the file; a refused file is left exactly as it was found.
+    if (recovery) restoreFromRecoveryCopy(path, recovery);
     throw mapDatabaseError(error, path);
   }
+}
+
+/** After an unclean shutdown: the file SQLite recovered must pass its own full check before anyone edits it. */
+function assertIntact(db: Database.Database, path: string, recovery: WalRecovery): void {
+  const problems = (db.pragma('integrity_check(20)') as { integrity_check: string }[]).map((row) => row.integrity_check);
+  if (problems.length === 1 && problems[0] === 'ok') return;
+  throw new MidstanceError(
+    'project-invalid',
+    `${path} was not closed properly last time and is damaged (SQLite's check found ${problems.length} problem(s)). It was not opened and not changed; a copy as found is kept in ${recovery.folder}. Open a backup copy if you have one.`,
+    { path, recoveryFolder: recovery.folder, problems },
+  );
 }
 
 /** Creates a complete, empty project at path, atomically (built under a temporary name, then renamed). */
@@ -232,6 +267,9 @@ function checkIdentity(db: Database.Database, path: string, supported: number): 
 
 function openSnapshot(path: string, migrations: readonly Migration[], reason: 'file' | 'inspect'): ProjectDb {
   const image = readConsistentImage(path);
+  // Read after the image: had another Midstance been writing, reading the image would have failed.
+  const leftover = leftoverWal(path);
+  const wal = leftover && worthRecovering(leftover) ? leftover : null;
   const header = readSqliteHeader(image, image.length);
   if (typeof header === 'string') throw invalidProjectError(path, header);
   let db: Database.Database;
@@ -255,6 +293,7 @@ function openSnapshot(path: string, migrations: readonly Migration[], reason: 'f
       schemaVersion: supported,
       migratedFrom: userVersion < supported ? userVersion : null,
       backupPath: null,
+      recovery: wal ? inspectOnly(wal) : null,
     };
   } catch (error) {
     db.close();

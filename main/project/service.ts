@@ -5,6 +5,7 @@ import type {
   Clip,
   ClipMedia,
   ClipView,
+  ProjectRecovery,
   ProjectSettings,
   ProjectState,
   UntitledProject,
@@ -15,6 +16,7 @@ import { fileSystemError } from '../platform/fs-errors.ts';
 import { statReadableFile } from '../platform/regular-file.ts';
 import { assertNotOpenElsewhere, copyProjectDb, createProjectFile, openProjectDb, type ProjectDb } from './db.ts';
 import { fileIdentity } from './fingerprint.ts';
+import { recoveryNotice } from './recovery.ts';
 import { locateMedia, quickLocate, relativeMediaPath, type FoundMedia } from './media-locator.ts';
 import type { Migration } from './migrations/types.ts';
 import type { StoredClip } from './repositories/clips.ts';
@@ -45,6 +47,7 @@ interface OpenProject {
   store: ProjectStore;
   untitled: boolean;
   notice: string | null;
+  recovery: ProjectRecovery | null;
 }
 
 /**
@@ -66,6 +69,7 @@ export function createProjectService(options: ProjectServiceOptions) {
       readOnly: file.readOnly,
       notice: project.notice,
       backupPath: file.backupPath,
+      recovery: project.recovery,
       schemaVersion: file.schemaVersion,
       settings: project.store.read((repos) => repos.settings.get()),
     };
@@ -78,7 +82,7 @@ export function createProjectService(options: ProjectServiceOptions) {
 
   const attach = (file: ProjectDb): OpenProject => {
     const store = createProjectStore(file, (savedAt) => options.onSaved?.({ path: file.path, savedAt }));
-    return { store, untitled: isUntitledPath(file.path), notice: noticeFor(file) };
+    return { store, untitled: isUntitledPath(file.path), notice: noticeFor(file), recovery: recoveryOf(file) };
   };
 
   /** Closes a project; an untitled one that holds nothing at all is removed rather than listed forever. */
@@ -349,7 +353,18 @@ export function createProjectService(options: ProjectServiceOptions) {
 
 export type ProjectService = ReturnType<typeof createProjectService>;
 
+function recoveryOf(file: ProjectDb): ProjectRecovery | null {
+  const recovery = file.recovery;
+  if (!recovery?.folder) return null;
+  return {
+    folder: recovery.folder,
+    recoveredChanges: recovery.wal.appliedCommits,
+    lostChanges: recovery.wal.headerValid ? recovery.wal.unappliedCommits : null,
+  };
+}
+
 function noticeFor(file: ProjectDb): string | null {
+  if (file.recovery?.folder) return recoveryNotice(file.recovery);
   if (file.readOnly && file.readOnlyReason === 'file') {
     return 'This project file is read-only: you can look at everything, but changes cannot be saved. Use "Save as" to make a copy you can change.';
   }

@@ -22,6 +22,12 @@ export const projectEn = {
     readOnly:
       'This project file is read-only. You can look at everything, but changes cannot be saved. Save a copy to keep working on it.',
     migrated: 'This project was made with an older version of Midstance and has been updated. The original file was kept as {{path}}.',
+    recovered:
+      'This project was not closed properly last time. The {{recovered}} most recent change(s) were recovered and nothing was lost. A copy of the file as it was found is kept in {{folder}}.',
+    recoveredWithLoss:
+      'This project was not closed properly last time and its change log was damaged: {{recovered}} recent change(s) were recovered, but {{lost}} later change(s) could not be read and are missing. Check your latest work. A copy of the file as it was found is kept in {{folder}}.',
+    recoveredUnreadable:
+      'This project was not closed properly last time and its change log could not be read: the most recent changes may be missing. Check your latest work. A copy of the file as it was found is kept in {{folder}}.',
     saveCopy: 'Save a copy…',
     dismiss: 'Hide',
   },

@@ -24,6 +24,12 @@ export const projectNl: typeof projectEn = {
       'Dit projectbestand is alleen-lezen. U kunt alles bekijken, maar wijzigingen kunnen niet worden opgeslagen. Sla een kopie op om verder te werken.',
     migrated:
       'Dit project is gemaakt met een oudere versie van Midstance en is bijgewerkt. Het oorspronkelijke bestand is bewaard als {{path}}.',
+    recovered:
+      'Dit project is de vorige keer niet netjes afgesloten. De laatste {{recovered}} wijziging(en) zijn hersteld en er is niets verloren gegaan. Een kopie van het bestand zoals het werd aangetroffen staat in {{folder}}.',
+    recoveredWithLoss:
+      'Dit project is de vorige keer niet netjes afgesloten en het wijzigingslogboek was beschadigd: {{recovered}} recente wijziging(en) zijn hersteld, maar {{lost}} latere wijziging(en) waren onleesbaar en ontbreken. Controleer uw laatste werk. Een kopie van het bestand zoals het werd aangetroffen staat in {{folder}}.',
+    recoveredUnreadable:
+      'Dit project is de vorige keer niet netjes afgesloten en het wijzigingslogboek was onleesbaar: de laatste wijzigingen kunnen ontbreken. Controleer uw laatste werk. Een kopie van het bestand zoals het werd aangetroffen staat in {{folder}}.',
     saveCopy: 'Kopie opslaan…',
     dismiss: 'Verbergen',
   },

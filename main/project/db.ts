@@ -137,6 +137,7 @@ export function createProjectFile(
   options: { overwrite?: boolean; migrations?: readonly Migration[]; now?: Date } = {},
 ): void {
   if (existsSync(path)) {
+    assertRegularTarget(path);
     if (!options.overwrite) {
       throw new MidstanceError('invalid-request', `${path} already exists. Open it, or choose another name.`, { path });
     }
@@ -176,6 +177,7 @@ export function createProjectFile(
  */
 export async function copyProjectDb(db: Database.Database, target: string, overwrite: boolean): Promise<void> {
   if (existsSync(target)) {
+    assertRegularTarget(target);
     if (!overwrite) {
       throw new MidstanceError('invalid-request', `${target} already exists. Choose another name.`, { path: target });
     }
@@ -192,6 +194,12 @@ export async function copyProjectDb(db: Database.Database, target: string, overw
     rmSync(temporary, { force: true });
     throw mapDatabaseError(error, target);
   }
+}
+
+/** Only a regular file may be replaced: reading a pipe's "header" would block until someone writes to it. */
+function assertRegularTarget(path: string): void {
+  const stats = statSync(path);
+  if (!stats.isFile()) throw notRegularFileError(path, stats, 'invalid-request', 'project');
 }
 
 /** Closes a writer; SQLite checkpoints the WAL into the file and removes it. */

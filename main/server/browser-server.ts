@@ -90,9 +90,10 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     try {
       callName = decodeURIComponent(name);
     } catch {
+      // Answered like any other unknown call.
       sendError(
         response,
-        404,
+        httpStatusFor('unknown-call'),
         new MidstanceError('unknown-call', 'Unknown request: the call name is not valid percent-encoding.', { call: name }),
       );
       return;

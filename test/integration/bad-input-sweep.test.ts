@@ -266,6 +266,12 @@ describe('browser-mode API', () => {
     await refusedCall('clips.add', { path: join(dir, 'pipe.mp4') }, 422, 'media-unreadable', /not a regular file but a pipe/);
   });
 
+  it('folder listing of a file, a loop or a missing folder: typed errors', async () => {
+    await refusedCall('files.list', { path: join(dir, 'clip.mp4') }, 422, 'file-access', /is a file, not a folder/);
+    await refusedCall('files.list', { path: join(dir, 'loop.midstance') }, 422, 'file-access', /loop of links/);
+    await refusedCall('files.list', { path: join(dir, 'gone') }, 404, 'not-found', /does not exist/);
+  });
+
   it('malformed percent-encoding in the call name is an unknown call, not a 500', async () => {
     logged.mockClear();
     const answer = await post('%E0%A4%A', '{}');

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { analyseWal, walLosesChanges } from '../../../main/project/wal.ts';
 import { sha256, startProjectService, tempDir } from './helpers.ts';
@@ -110,6 +111,50 @@ describe('opening a project that was not closed properly', () => {
     expect(sha256(join(folder, 'Damaged.midstance'))).toBe(before.file);
     expect(sha256(join(folder, 'Damaged.midstance-wal'))).toBe(before.wal);
     await app.dispose();
+  });
+
+  it('refuses a recovered file that fails integrity_check and leaves both files exactly as found', async () => {
+    const app = startProjectService(join(dir.path, 'data'));
+    const { path: live } = await app.call('project.create', { path: join(dir.path, 'live', 'Broken') });
+    for (let i = 1; i <= CLIENTS; i++) await app.call('clients.create', { name: `Client ${i}` });
+    await app.dispose();
+    // Damage only SQLite's own check can see: one byte of a key inside an index page (the table is intact).
+    const raw = new Database(live, { readonly: true });
+    const index = raw.prepare("SELECT rootpage FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'clients'").get() as {
+      rootpage: number;
+    };
+    const pageSize = raw.pragma('page_size', { simple: true }) as number;
+    raw.close();
+    const bytes = readFileSync(live);
+    // The ids (UUID text) in the index's cells: change their digit 'a's to 'b's; the record format stays valid.
+    let changed = 0;
+    for (let at = (index.rootpage - 1) * pageSize + 100; at < index.rootpage * pageSize; at++) {
+      if (bytes[at] === 0x61) {
+        bytes[at] = 0x62;
+        changed++;
+      }
+    }
+    expect(changed).toBeGreaterThan(0);
+    writeFileSync(live, bytes);
+    // An unclean shutdown on top: a -wal with a committed change, copied while the writer is open.
+    const writer = new Database(live);
+    writer.pragma('journal_mode = WAL');
+    writer.pragma('wal_autocheckpoint = 0');
+    writer.prepare("INSERT INTO project_meta (key, value) VALUES ('after-crash', 'x')").run();
+    const path = join(dir.path, 'Broken.midstance');
+    copyFileSync(live, path);
+    copyFileSync(`${live}-wal`, `${path}-wal`);
+    writer.close();
+    const before = { file: sha256(path), wal: sha256(`${path}-wal`) };
+
+    const opener = startProjectService(join(dir.path, 'data2'));
+    const error = await opener.failure('project.open', { path });
+    expect(error.code).toBe('project-invalid');
+    expect(error.message).toMatch(/not closed properly last time and is damaged.*not opened and not changed.*recovery/);
+    expect(error.details).toMatchObject({ path, recoveryFolder: expect.stringContaining('(recovery ') });
+    expect(sha256(path)).toBe(before.file);
+    expect(sha256(`${path}-wal`)).toBe(before.wal);
+    await opener.dispose();
   });
 
   it('makes no copy when the file is open in another Midstance (its log is live, not left over)', async () => {

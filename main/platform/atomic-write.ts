@@ -56,6 +56,14 @@ export async function produceFileAtomic(path: string, produce: (temporary: strin
 }
 
 /**
+ * For writers that create their own temporary file (SQLite): proves a file can be created next to `path`,
+ * or throws the typed error naming why not (missing or read-only folder, no permission, not a folder).
+ */
+export function assertCanCreateBeside(path: string): void {
+  rmSync(reserveTemporary(path), { force: true });
+}
+
+/**
  * Creates the (empty) temporary file next to the target. Doing it ourselves, before any other program
  * runs, proves the folder exists and may be written, and lets the file system name the real cause when it
  * may not: a missing folder, no permission, a read-only disk, a full disk.

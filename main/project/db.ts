@@ -14,6 +14,7 @@ import {
 import { basename, dirname, extname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { MidstanceError } from '../../common/contract/errors.ts';
+import { assertCanCreateBeside } from '../platform/atomic-write.ts';
 import { fileSystemError } from '../platform/fs-errors.ts';
 import { notRegularFileError } from '../platform/regular-file.ts';
 import { APP_VERSION } from '../platform/version.ts';
@@ -143,6 +144,8 @@ export function createProjectFile(
     }
     assertNotOpenElsewhere(path);
   }
+  // SQLite would only say "unable to open database file"; this names the cause first.
+  assertCanCreateBeside(path);
   const temporary = join(dirname(path), `.${basename(path)}.${randomUUID()}.creating`);
   const now = (options.now ?? new Date()).toISOString();
   try {
@@ -183,6 +186,7 @@ export async function copyProjectDb(db: Database.Database, target: string, overw
     }
     assertNotOpenElsewhere(target);
   }
+  assertCanCreateBeside(target);
   const temporary = join(dirname(target), `.${basename(target)}.${randomUUID()}.saving`);
   try {
     // One step for all pages: the copy is a snapshot of one moment even if edits follow.

@@ -251,6 +251,14 @@ describe('browser-mode API', () => {
     expect((await call('project.current', {})).json).toMatchObject({ ok: true, value: { name: 'Open' } });
   });
 
+  it('new project or save as on a read-only disk: said so, not "Something went wrong"', async (context) => {
+    const readOnly = tryMount('read-only-api', 'ro,size=64k');
+    if (!readOnly) context.skip();
+    const create = await refusedCall('project.create', { path: join(readOnly!, 'New') }, 422, 'file-access', /can only be read/);
+    expect(create.details).toMatchObject({ fsCode: 'EROFS' });
+    await refusedCall('project.saveAs', { path: join(readOnly!, 'Copy') }, 422, 'file-access', /can only be read/);
+  });
+
   it('symlink loop, pipe, device and folder as project: typed errors, no 500, nothing logged', async () => {
     await refusedCall('project.open', { path: join(dir, 'loop.midstance') }, 422, 'file-access', /loop of links/);
     const pipe = await refusedCall('project.open', { path: join(dir, 'pipe.midstance') }, 422, 'project-invalid', /not a regular file but a pipe/);

@@ -193,7 +193,7 @@ describe('browser-mode API', () => {
     await core.dispose();
   });
 
-  function post(name: string, body: string | Buffer, timeoutMs = 5000) {
+  function post(name: string, body: string | Buffer | Buffer[], timeoutMs = 5000) {
     return new Promise<{ status: number; json: { ok: boolean; error?: { code: string; message: string; details?: Record<string, unknown> } } }>(
       (resolve, reject) => {
         const req = request(
@@ -213,7 +213,20 @@ describe('browser-mode API', () => {
         );
         req.on('timeout', () => req.destroy(new Error(`no answer to ${name} within ${timeoutMs} ms`)));
         req.on('error', reject);
-        req.end(body);
+        if (!Array.isArray(body)) {
+          req.end(body);
+          return;
+        }
+        // Sent in pieces without a length (chunked), so the server can only find out while reading.
+        const pieces = [...body];
+        const next = () => {
+          const piece = pieces.shift();
+          if (!piece) return req.end();
+          if (req.write(piece)) setImmediate(next);
+          else req.once('drain', next);
+        };
+        req.on('response', () => pieces.splice(0));
+        next();
       },
     );
   }
@@ -292,6 +305,9 @@ describe('browser-mode API', () => {
     const answer = await post('app.info', Buffer.alloc(50 * 1024 * 1024, 0x20), 20_000);
     expect(answer.status).toBe(413);
     expect(answer.json.error).toMatchObject({ code: 'too-large', message: expect.stringMatching(/larger than 8 MB/) });
+    const chunked = await post('app.info', Array.from({ length: 50 }, () => Buffer.alloc(1024 * 1024, 0x20)), 20_000);
+    expect(chunked.status).toBe(413);
+    expect(chunked.json.error).toMatchObject({ code: 'too-large' });
     expect((await call('app.info', {})).status).toBe(200);
   });
 

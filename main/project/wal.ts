@@ -31,8 +31,13 @@ export interface WalAnalysis {
    * after the last commit. Non-zero means committed changes in the log are lost or were cut off.
    */
   unappliedFrames: number;
-  /** Commit frames among the unapplied frames of this generation (whole transactions that are lost). */
+  /**
+   * Commit frames among the unapplied frames of this generation: whole transactions that are lost. A torn
+   * last frame is not counted: a write cut off by a power cut was never acknowledged as saved.
+   */
   unappliedCommits: number;
+  /** The only damaged frame is the log's last one (a write cut off mid-way). */
+  tornLastFrame: boolean;
   /** Index (from 0) of the first frame that fails its checksum although it carries this log's salt. */
   firstDamagedFrame: number | null;
 }
@@ -48,6 +53,7 @@ export function analyseWal(wal: Uint8Array): WalAnalysis {
     appliedCommits: 0,
     unappliedFrames: 0,
     unappliedCommits: 0,
+    tornLastFrame: false,
     firstDamagedFrame: null,
   };
   if (wal.length < WAL_HEADER_BYTES) return empty;
@@ -75,6 +81,8 @@ export function analyseWal(wal: Uint8Array): WalAnalysis {
   let firstDamagedFrame: number | null = null;
   let unappliedFrames = 0;
   let unappliedCommits = 0;
+  let lastOwnFrame = -1;
+  let damagedFrameIsCommit = false;
   for (let frame = 0; frame < framesInFile; frame += 1) {
     const offset = WAL_HEADER_BYTES + frame * frameBytes;
     const ownSalt = view.getUint32(offset + 8) === salt1 && view.getUint32(offset + 12) === salt2;
@@ -92,15 +100,21 @@ export function analyseWal(wal: Uint8Array): WalAnalysis {
         continue;
       }
       broken = true;
-      if (ownSalt) firstDamagedFrame = frame;
+      if (ownSalt) {
+        firstDamagedFrame = frame;
+        damagedFrameIsCommit = isCommit;
+      }
       // Valid frames after the last commit belong to the transaction the damage cut through.
       unappliedFrames = validFrames - appliedFrames;
     }
     if (ownSalt) {
+      lastOwnFrame = frame;
       unappliedFrames += 1;
       if (isCommit) unappliedCommits += 1;
     }
   }
+  const tornLastFrame = firstDamagedFrame !== null && firstDamagedFrame === lastOwnFrame;
+  if (tornLastFrame && damagedFrameIsCommit) unappliedCommits -= 1;
   return {
     bytes: wal.length,
     headerValid: true,
@@ -110,6 +124,7 @@ export function analyseWal(wal: Uint8Array): WalAnalysis {
     appliedCommits,
     unappliedFrames,
     unappliedCommits,
+    tornLastFrame,
     firstDamagedFrame,
   };
 }

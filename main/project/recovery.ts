@@ -2,6 +2,7 @@ import { closeSync, copyFileSync, fsyncSync, mkdirSync, openSync, readFileSync, 
 import { basename, dirname, extname, join } from 'node:path';
 import { MidstanceError } from '../../common/contract/errors.ts';
 import { fileSystemError } from '../platform/fs-errors.ts';
+import { notRegularFileError } from '../platform/regular-file.ts';
 import { type WalAnalysis, analyseWal, walLosesChanges } from './wal.ts';
 
 /**
@@ -22,8 +23,12 @@ export interface WalRecovery {
 export function leftoverWal(path: string): WalAnalysis | null {
   let bytes: Buffer;
   try {
+    // A pipe under that name would block the read below.
+    const stats = statSync(`${path}-wal`);
+    if (!stats.isFile()) throw notRegularFileError(`${path}-wal`, stats, 'project-invalid', 'change log');
     bytes = readFileSync(`${path}-wal`);
   } catch (error) {
+    if (error instanceof MidstanceError) throw error;
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw fileSystemError(error, `${path}-wal`) ?? error;
   }

@@ -279,6 +279,15 @@ describe('browser-mode API', () => {
     await refusedCall('project.open', { path: '/dev/zero' }, 422, 'project-invalid', /not a regular file but a device/);
     await refusedCall('project.open', { path: join(dir, 'folder.midstance') }, 422, 'project-invalid', /is a folder/);
     await refusedCall('project.create', { path: join(dir, 'pipe.midstance'), overwrite: true }, 400, 'invalid-request', /not a regular file but a pipe/);
+    // A pipe where the change log would be: refused, not a read that waits forever.
+    await call('project.close', {});
+    const project = join(dir, 'projects', 'Piped.midstance');
+    await call('project.create', { path: project });
+    await call('project.close', {});
+    execFileSync('mkfifo', [`${project}-wal`]);
+    await refusedCall('project.open', { path: project }, 422, 'project-invalid', /not a regular file but a pipe/);
+    rmSync(`${project}-wal`);
+    await call('project.open', { path: join(dir, 'projects', 'Open.midstance') });
   });
 
   it('pipe and device as video: "not a regular file", at once', async () => {

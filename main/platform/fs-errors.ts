@@ -9,8 +9,9 @@ export function fileSystemError(error: unknown, fallbackPath?: string): Midstanc
   const errno = error as NodeJS.ErrnoException | null;
   const fsCode = errno?.code;
   if (typeof fsCode !== 'string') return undefined;
-  const path = errno?.path ?? fallbackPath ?? 'that file';
-  const details = { path, fsCode };
+  const knownPath = errno?.path ?? fallbackPath ?? null;
+  const path = knownPath ?? 'that file';
+  const details = { path: knownPath, fsCode };
   const access = (message: string) => new MidstanceError('file-access', message, details);
   switch (fsCode) {
     case 'ENOSPC':

@@ -100,10 +100,13 @@ export function recoveryNotice(recovery: WalRecovery): string {
     return `This project was not closed properly last time and its change log is damaged beyond reading: the most recent changes may be missing. Check the latest work.${where}`;
   }
   if (recovery.changesLost) {
-    return `This project was not closed properly last time and its change log is damaged: ${wal.appliedCommits} recent change(s) were recovered, but ${wal.unappliedCommits} later change(s) could not be read and are missing. Check the latest work.${where}`;
+    return `This project was not closed properly last time and its change log is damaged: ${changes(wal.appliedCommits, 'recent')} recovered, but ${wal.unappliedCommits} later change${wal.unappliedCommits === 1 ? '' : 's'} could not be read and ${wal.unappliedCommits === 1 ? 'is' : 'are'} missing. Check the latest work.${where}`;
   }
-  return `This project was not closed properly last time; ${wal.appliedCommits} recent change(s) were recovered and nothing was lost.${where}`;
+  return `This project was not closed properly last time; ${changes(wal.appliedCommits, 'recent')} recovered and nothing was lost.${where}`;
 }
+
+const changes = (count: number, which: string): string =>
+  count === 1 ? `1 ${which} change was` : `${count} ${which} changes were`;
 
 function exists(path: string): boolean {
   try {

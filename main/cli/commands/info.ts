@@ -93,10 +93,12 @@ function uncleanShutdownText(unclean: NonNullable<ProjectSummary['uncleanShutdow
   const tail = 'Shown as SQLite recovers it; the files were not changed. Opening it in Midstance keeps a copy of both first.';
   if (unclean.lostChanges === null) return `${head} and cannot be read at all: the most recent changes may be missing. ${tail}`;
   if (unclean.lostChanges > 0) {
-    return `${head}, ${unclean.recoveredChanges} change(s) in it are readable and ${unclean.lostChanges} change(s) in it could not be read (damaged). ${tail}`;
+    return `${head}; ${plural(unclean.recoveredChanges, 'change')} in it can be read, ${plural(unclean.lostChanges, 'change')} in it could not be read (damaged). ${tail}`;
   }
-  return `${head} with ${unclean.recoveredChanges} change(s), all readable. ${tail}`;
+  return `${head} with ${plural(unclean.recoveredChanges, 'change')}, all readable. ${tail}`;
 }
+
+const plural = (count: number, noun: string): string => `${count} ${noun}${count === 1 ? '' : 's'}`;
 
 function valueText(m: MeasurementSummary, convention: 'interior' | 'clinical'): string {
   if (!m.value) return '';

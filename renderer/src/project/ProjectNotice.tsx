@@ -19,7 +19,11 @@ export function ProjectNotice() {
   if (project.readOnly) text = t('project.notice.readOnly');
   else if (recovery) {
     const key = recovery.lostChanges === null ? 'recoveredUnreadable' : recovery.lostChanges > 0 ? 'recoveredWithLoss' : 'recovered';
-    text = t(`project.notice.${key}`, { recovered: recovery.recoveredChanges, lost: recovery.lostChanges ?? 0, folder: recovery.folder ?? '' });
+    text = t(`project.notice.${key}`, {
+      recovered: t('project.notice.recoveredCount', { count: recovery.recoveredChanges }),
+      lost: t('project.notice.lostCount', { count: recovery.lostChanges ?? 0 }),
+      folder: recovery.folder ?? '',
+    });
   } else if (project.backupPath) text = t('project.notice.migrated', { path: project.backupPath });
   // A notice the core has and this table has no words for is still shown, in the core's words.
   else if (project.notice) text = project.notice;

@@ -106,7 +106,7 @@ describe('opening a project that was not closed properly', () => {
     expect((await app.call('clients.list', {})).length).toBeLessThan(CLIENTS);
     expect(state.recovery).toMatchObject({ recoveredChanges: expected.appliedCommits, lostChanges: expected.unappliedCommits });
     expect(state.recovery!.lostChanges).toBeGreaterThan(0);
-    expect(state.notice).toMatch(/damaged.*could not be read and are missing/);
+    expect(state.notice).toMatch(/damaged.*could not be read and (is|are) missing/);
     const folder = state.recovery!.folder!;
     expect(sha256(join(folder, 'Damaged.midstance'))).toBe(before.file);
     expect(sha256(join(folder, 'Damaged.midstance-wal'))).toBe(before.wal);
@@ -174,7 +174,7 @@ describe('opening a project that was not closed properly', () => {
     const before = { file: sha256(path), wal: sha256(`${path}-wal`) };
     const { stdout } = await run(process.execPath, [bin, 'info', path]);
     expect(stdout).toMatch(/NOT CLOSED PROPERLY/);
-    expect(stdout).toMatch(/\d+ change\(s\) in it could not be read/);
+    expect(stdout).toMatch(/\d+ changes? in it could not be read \(damaged\)/);
     expect(sha256(path)).toBe(before.file);
     expect(sha256(`${path}-wal`)).toBe(before.wal);
     expect(recoveryFolders()).toEqual([]);

@@ -1,4 +1,4 @@
-import { statfsSync } from 'node:fs';
+import { statSync, statfsSync } from 'node:fs';
 import { dirname, extname } from 'node:path';
 import { produceFileAtomic } from '../platform/atomic-write.ts';
 import { MidstanceError } from '../../common/contract/errors.ts';
@@ -42,8 +42,8 @@ export async function writeStillFrame(input: {
       temporary,
     ];
     const result = await runToCompletion(input.ffmpeg.path, args, { signal: input.signal });
-    if (result.code === 0) return;
-    const reason = result.stderr.trim().split('\n').pop() || 'ffmpeg failed';
+    if (result.code === 0 && statSync(temporary).size > 0) return;
+    const reason = result.stderr.trim().split('\n').pop() || 'ffmpeg wrote no picture';
     // The folder was proven writable before ffmpeg ran, so a write failure now is the disk filling up.
     if (/No space left/i.test(reason) || (/Input\/output error/i.test(reason) && diskIsFull(input.outPath))) {
       throw Object.assign(new Error(reason), { code: 'ENOSPC', path: input.outPath });

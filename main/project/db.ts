@@ -102,7 +102,7 @@ export async function openProjectDb(path: string, options: OpenOptions = {}): Pr
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
-    if (recovery) assertIntact(db, path, recovery);
+    if (recovery) assertIntact(db, path);
     let backupPath: string | null = null;
     let migratedFrom: number | null = null;
     if (userVersion < supported) {
@@ -114,20 +114,24 @@ export async function openProjectDb(path: string, options: OpenOptions = {}): Pr
     return { db, path, readOnly: false, readOnlyReason: null, schemaVersion: supported, migratedFrom, backupPath, recovery };
   } catch (error) {
     db.close();
-    // Closing folds the log into the file; a refused file is left exactly as it was found.
-    if (recovery) restoreFromRecoveryCopy(path, recovery);
+    // Closing folds the log into the file; a refused file is put back exactly as it was found (so the
+    // copy is no longer needed, and trying again does not pile up copies).
+    if (recovery) {
+      restoreFromRecoveryCopy(path, recovery);
+      discardRecoveryCopy(recovery);
+    }
     throw mapDatabaseError(error, path);
   }
 }
 
 /** After an unclean shutdown: the file SQLite recovered must pass its own full check before anyone edits it. */
-function assertIntact(db: Database.Database, path: string, recovery: WalRecovery): void {
+function assertIntact(db: Database.Database, path: string): void {
   const problems = (db.pragma('integrity_check(20)') as { integrity_check: string }[]).map((row) => row.integrity_check);
   if (problems.length === 1 && problems[0] === 'ok') return;
   throw new MidstanceError(
     'project-invalid',
-    `${path} was not closed properly last time and is damaged (SQLite's check found ${problems.length} problem(s)). It was not opened and not changed; a copy as found is kept in ${recovery.folder}. Open a backup copy if you have one.`,
-    { path, recoveryFolder: recovery.folder, problems },
+    `${path} was not closed properly last time and is damaged (SQLite's check found problems). It was not opened, and the file and its change log (-wal) were left exactly as found. Open a backup copy if you have one.`,
+    { path, problems },
   );
 }
 

@@ -150,8 +150,9 @@ describe('opening a project that was not closed properly', () => {
     const opener = startProjectService(join(dir.path, 'data2'));
     const error = await opener.failure('project.open', { path });
     expect(error.code).toBe('project-invalid');
-    expect(error.message).toMatch(/not closed properly last time and is damaged.*not opened and not changed.*recovery/);
-    expect(error.details).toMatchObject({ path, recoveryFolder: expect.stringContaining('(recovery ') });
+    expect(error.message).toMatch(/not closed properly last time and is damaged.*not opened.*left exactly as found/);
+    expect(error.details).toMatchObject({ path, problems: expect.arrayContaining([expect.stringMatching(/missing from index/)]) });
+    expect(recoveryFolders()).toEqual([]);
     expect(sha256(path)).toBe(before.file);
     expect(sha256(`${path}-wal`)).toBe(before.wal);
     await opener.dispose();

@@ -14,6 +14,9 @@ const TEXTS = {
     lowCaptureRate:
       'This clip was filmed at {{fps}} frames per second: one frame lasts {{ms}} ms, so a marked moment (landing, toe-off) and the contact and flight times between them can be up to {{ms}} ms off. Film at 120 or 240 fps for timing.',
     lowCaptureRateSetRate: 'If it was filmed in slow motion, set its real capture rate.',
+    singleFrame: 'This clip holds a single frame, so it has no frame rate: contact and flight times cannot be measured in it.',
+    noFrameRate:
+      'The frames of this clip are so far apart that it has no usable frame rate: contact and flight times cannot be measured in it.',
     lowCaptureRateApple:
       'An iPhone slow-motion video that was shared or exported is re-rendered at 30 fps with the slow-down built in: import the original (it keeps 120 or 240 fps), or set the capture rate and measure only inside the slowed part.',
     truncated: 'The file is incomplete: its last {{count}} frames are missing (was the copy interrupted?). The rest can be used.',
@@ -28,6 +31,9 @@ const TEXTS = {
     lowCaptureRate:
       'Deze clip is gefilmd met {{fps}} beelden per seconde: één beeld duurt {{ms}} ms, dus een gemarkeerd moment (landing, afzet) en de contact- en zweeftijden daartussen kunnen tot {{ms}} ms ernaast zitten. Film met 120 of 240 fps voor tijdmetingen.',
     lowCaptureRateSetRate: 'Is hij in slow motion gefilmd? Stel dan de echte opnamesnelheid in.',
+    singleFrame: 'Deze clip bestaat uit één beeld en heeft dus geen beeldsnelheid: contact- en zweeftijden zijn er niet in te meten.',
+    noFrameRate:
+      'De beelden van deze clip liggen zo ver uit elkaar dat er geen bruikbare beeldsnelheid is: contact- en zweeftijden zijn er niet in te meten.',
     lowCaptureRateApple:
       'Een gedeelde of geëxporteerde slow-motionvideo van een iPhone is opnieuw opgeslagen op 30 fps met de vertraging erin: importeer het origineel (dat houdt 120 of 240 fps), of stel de opnamesnelheid in en meet alleen binnen het vertraagde deel.',
     truncated: 'Het bestand is onvolledig: de laatste {{count}} beelden ontbreken (is het kopiëren onderbroken?). De rest is bruikbaar.',
@@ -37,6 +43,9 @@ const TEXTS = {
 };
 
 type Texts = (typeof TEXTS)['en'];
+
+/** Below one frame per second (or none at all) a rate and a timing accuracy mean nothing to a user. */
+export const MIN_SPEAKABLE_FPS = 1;
 
 export function mediaWarningText(warning: Pick<MediaWarning, 'code' | 'details'> & { message?: string }, language: string): string {
   const texts: Texts = language === 'nl' ? TEXTS.nl : TEXTS.en;
@@ -56,6 +65,8 @@ export function mediaWarningText(warning: Pick<MediaWarning, 'code' | 'details'>
     case 'low-capture-rate': {
       const fps = number('captureFps');
       if (fps === undefined) break;
+      // A rate that rounds to nothing would read "0 frames per second … ±Infinity ms": say it in words.
+      if (!(fps >= MIN_SPEAKABLE_FPS)) return number('frameCount') === 1 ? texts.singleFrame : texts.noFrameRate;
       const parts = [fill(texts.lowCaptureRate, { fps: format(fps), ms: String(Math.round(1000 / fps)) })];
       if (details.captureSource === 'file') {
         parts.push(texts.lowCaptureRateSetRate);

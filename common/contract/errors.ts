@@ -18,6 +18,10 @@ export const ErrorCode = z.enum([
   'project-locked',
   'project-read-only',
   'disk-full',
+  /** The file system refused a path: no permission, a link loop, a name too long, a read-only disk … (details.fsCode). */
+  'file-access',
+  /** A request body or upload larger than the app accepts. */
+  'too-large',
   'cancelled',
   'internal',
 ]);

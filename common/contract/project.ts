@@ -38,6 +38,17 @@ export const ProjectSettings = z.object({
 });
 export type ProjectSettings = z.infer<typeof ProjectSettings>;
 
+/**
+ * The file was not closed properly last time (a leftover -wal): what was recovered from the change log and
+ * where a copy of the file as found is kept. lostChanges is null when the log could not be read at all.
+ */
+export const ProjectRecovery = z.object({
+  folder: z.string().nullable(),
+  recoveredChanges: z.number().int(),
+  lostChanges: z.number().int().nullable(),
+});
+export type ProjectRecovery = z.infer<typeof ProjectRecovery>;
+
 export const ProjectState = z.object({
   path: z.string(),
   /** File name without the extension; "Untitled …" for untitled projects. */
@@ -49,6 +60,8 @@ export const ProjectState = z.object({
   notice: z.string().nullable(),
   /** Path of the backup written before migrating an older file, if that happened on this open. */
   backupPath: z.string().nullable(),
+  /** Set on the open that found the file not closed properly (see ProjectRecovery). */
+  recovery: ProjectRecovery.nullish(),
   schemaVersion: z.number().int(),
   settings: ProjectSettings,
 });

@@ -1,4 +1,5 @@
 import { MidstanceError } from '../../common/contract/errors.ts';
+import { fileSystemError } from '../platform/fs-errors.ts';
 import { APP_VERSION } from '../platform/version.ts';
 import type { CliIo } from './command.ts';
 import { commands } from './registry.ts';
@@ -45,7 +46,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   try {
     return await command.run(rest, io);
-  } catch (error) {
+  } catch (thrown) {
+    // File-system failures that escaped a service still get the typed, plain-words message.
+    const error = fileSystemError(thrown) ?? thrown;
     io.stderr(`midstance ${command.name}: ${describeError(error)}\n`);
     if (debug && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
     return error instanceof MidstanceError || isUsageError(error) ? 2 : 1;

@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { AppInfo, DirectoryEntry, FileKind, OpenRequest } from '../../common/contract/app.ts';
 import { MidstanceError } from '../../common/contract/errors.ts';
 import type { PlaceStore } from '../app-state/place-store.ts';
+import { fileSystemError } from '../platform/fs-errors.ts';
 import type { RecentStore } from '../app-state/recent-store.ts';
 import type { SettingsStore } from '../app-state/settings-store.ts';
 import { classifyPath } from '../platform/paths.ts';
@@ -100,8 +101,11 @@ export function listDirectory(requested: string) {
   let names: string[];
   try {
     names = readdirSync(path);
-  } catch {
-    throw new MidstanceError('not-found', `Cannot open the folder ${path}.`, { path });
+  } catch (error) {
+    const fsCode = (error as NodeJS.ErrnoException).code;
+    if (fsCode === 'ENOENT') throw new MidstanceError('not-found', `Cannot open the folder ${path}: it does not exist.`, { path, fsCode });
+    if (fsCode === 'ENOTDIR') throw new MidstanceError('file-access', `${path} is a file, not a folder.`, { path, fsCode });
+    throw fileSystemError(error, path) ?? new MidstanceError('file-access', `Cannot open the folder ${path}.`, { path, fsCode: fsCode ?? null });
   }
   const entries: DirectoryEntry[] = [];
   for (const name of names) {

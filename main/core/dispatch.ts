@@ -1,5 +1,6 @@
 import { api, isCallName } from '../../common/contract/api.ts';
 import { type Envelope, MidstanceError } from '../../common/contract/errors.ts';
+import { fileSystemError } from '../platform/fs-errors.ts';
 import type { CallContext, Handlers } from './types.ts';
 
 /**
@@ -35,16 +36,8 @@ export async function dispatch(
 
 export function toMidstanceError(error: unknown): MidstanceError {
   if (error instanceof MidstanceError) return error;
-  const code = (error as NodeJS.ErrnoException | null)?.code;
-  if (code === 'ENOSPC') {
-    return new MidstanceError('disk-full', 'The disk is full. Free some space and try again; nothing saved so far is lost.');
-  }
-  if (code === 'ENOENT') {
-    return new MidstanceError('not-found', `File not found: ${(error as NodeJS.ErrnoException).path ?? 'unknown'}.`);
-  }
-  if (code === 'EACCES' || code === 'EPERM') {
-    return new MidstanceError('not-found', `No permission to use ${(error as NodeJS.ErrnoException).path ?? 'that file'}.`);
-  }
+  const mapped = fileSystemError(error);
+  if (mapped) return mapped;
   console.error('internal error:', error);
   return new MidstanceError('internal', 'Something went wrong inside Midstance. Details are in the log.');
 }

@@ -393,6 +393,8 @@ export function mediaWarnings(input: {
   captureFps: number;
   captureSource: CaptureFpsSource;
   missingAtEnd: number;
+  /** Shown frames: a single frame has no rate at all (said in words, not as 0 fps). */
+  frameCount?: number;
   /** Recorded by an Apple device: a slow-motion copy shared from an iPhone is re-rendered at 30 fps. */
   appleDevice?: boolean;
   /**
@@ -413,7 +415,12 @@ export function mediaWarnings(input: {
   if (input.captureFps < MIN_TIMING_FPS) {
     found.push({
       code: 'low-capture-rate',
-      details: { captureFps: input.captureFps, captureSource: input.captureSource, appleDevice: input.appleDevice === true },
+      details: {
+        captureFps: input.captureFps,
+        captureSource: input.captureSource,
+        appleDevice: input.appleDevice === true,
+        frameCount: input.frameCount,
+      },
     });
   }
   if (input.missingAtEnd > 0) found.push({ code: 'truncated', details: { missingFrames: input.missingAtEnd } });

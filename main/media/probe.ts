@@ -1,6 +1,7 @@
-import { openSync, readSync, closeSync, statSync } from 'node:fs';
+import { openSync, readSync, closeSync } from 'node:fs';
 import { basename } from 'node:path';
 import { MidstanceError } from '../../common/contract/errors.ts';
+import { statReadableFile } from '../platform/regular-file.ts';
 import type { MediaInfo, MediaWarning } from '../../common/contract/media.ts';
 import {
   type BuiltFrameTable,
@@ -211,6 +212,7 @@ export function describeMedia(
     captureFps: capture.captureFps,
     captureSource: capture.source,
     missingAtEnd: table.missingAtEnd,
+    frameCount: table.times.length,
     appleDevice: facts.appleDevice,
     timeScaledEdits: probe.timeScaledEdits,
     mirrored: facts.mirrored,
@@ -221,23 +223,16 @@ export function describeMedia(
 const round6 = (value: number): number => Math.round(value * 1e6) / 1e6;
 
 export function stampFile(path: string): FileStamp {
-  let stats;
-  try {
-    stats = statSync(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') {
-      throw new MidstanceError(
+  const stats = statReadableFile(path, {
+    code: 'media-unreadable',
+    noun: 'video',
+    missing: () =>
+      new MidstanceError(
         'media-missing',
         `The video "${basename(path)}" was not found. It may have been moved, renamed or deleted; locate it again.`,
         { path },
-      );
-    }
-    throw new MidstanceError('media-unreadable', `The video "${basename(path)}" cannot be read (${code ?? 'access denied'}).`, { path });
-  }
-  if (!stats.isFile()) {
-    throw new MidstanceError('media-unreadable', `"${basename(path)}" is a folder, not a video file.`, { path });
-  }
+      ),
+  });
   if (stats.size === 0) {
     throw new MidstanceError('media-unreadable', `The file "${basename(path)}" is empty (0 bytes). Copy the video again from the camera or phone.`, { path });
   }

@@ -1,5 +1,6 @@
-import { statSync } from 'node:fs';
-import { extname } from 'node:path';
+import { statSync, statfsSync } from 'node:fs';
+import { dirname, extname } from 'node:path';
+import { produceFileAtomic } from '../platform/atomic-write.ts';
 import { MidstanceError } from '../../common/contract/errors.ts';
 import { type OutputSize, decodeSourceOf, frameFilters, inputArgs, jpegEncoderArgs } from './decoder.ts';
 import type { ResolvedTool } from './ffmpeg-path.ts';
@@ -32,24 +33,37 @@ export async function writeStillFrame(input: {
     throw new MidstanceError('invalid-request', `Write the frame as .png or .jpg, not "${extension || 'no extension'}".`);
   }
   const filters = frameFilters(source, size, source.pts[index]!, jpeg ? 'jpeg' : 'rgb24');
-  const args = [
-    '-hide_banner', '-nostdin', '-nostats', '-loglevel', 'error', '-y',
-    ...inputArgs(source, fromIndex),
-    '-vf', filters.join(','), '-frames:v', '1', '-update', '1',
-    ...(jpeg ? jpegEncoderArgs(2) : ['-c:v', 'png']),
-    input.outPath,
-  ];
-  const result = await runToCompletion(input.ffmpeg.path, args, { signal: input.signal });
-  let written = 0;
-  try {
-    written = statSync(input.outPath).size;
-  } catch {
-    written = 0;
-  }
-  if (result.code !== 0 || written === 0) {
-    throw new MidstanceError('media-unreadable', `Frame ${index} could not be written to "${input.outPath}": ${result.stderr.trim().split('\n').pop() ?? 'ffmpeg failed'}`);
-  }
+  await produceFileAtomic(input.outPath, async (temporary) => {
+    const args = [
+      '-hide_banner', '-nostdin', '-nostats', '-loglevel', 'error', '-y',
+      ...inputArgs(source, fromIndex),
+      '-vf', filters.join(','), '-frames:v', '1', '-update', '1',
+      ...(jpeg ? jpegEncoderArgs(2) : ['-c:v', 'png']),
+      temporary,
+    ];
+    const result = await runToCompletion(input.ffmpeg.path, args, { signal: input.signal });
+    if (result.code === 0 && statSync(temporary).size > 0) return;
+    const reason = result.stderr.trim().split('\n').pop() || 'ffmpeg wrote no picture';
+    // The folder was proven writable before ffmpeg ran, so a write failure now is the disk filling up.
+    if (/No space left/i.test(reason) || (/Input\/output error/i.test(reason) && diskIsFull(input.outPath))) {
+      throw Object.assign(new Error(reason), { code: 'ENOSPC', path: input.outPath });
+    }
+    throw new MidstanceError('media-unreadable', `Frame ${index} could not be written to "${input.outPath}": ${reason}`, {
+      path: input.outPath,
+      index,
+    });
+  });
   return size;
+}
+
+/** ffmpeg reports a full disk variously ("No space left", "Input/output error"); ask the file system. */
+function diskIsFull(path: string): boolean {
+  try {
+    const stats = statfsSync(dirname(path));
+    return stats.bavail * stats.bsize < 1024 * 1024;
+  } catch {
+    return false;
+  }
 }
 
 function stillSize(info: ProbeResult['info'], width: number | undefined): OutputSize {

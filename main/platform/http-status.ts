@@ -11,6 +11,8 @@ export function httpStatusFor(code: ErrorCode): number {
     case 'not-found':
     case 'media-missing':
       return 404;
+    case 'too-large':
+      return 413;
     case 'internal':
       return 500;
     default:

@@ -1,5 +1,7 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { writeFileAtomic } from './atomic-write.ts';
+import { ensureFolder } from './folders.ts';
 
 /** Reads JSON, or returns undefined when the file is absent or unreadable (a fresh start). */
 export function readJsonFile(path: string): unknown {
@@ -10,10 +12,8 @@ export function readJsonFile(path: string): unknown {
   }
 }
 
-/** Write-then-rename, so a crash mid-write leaves the previous file intact. */
+/** Write-then-rename (see atomic-write.ts), so a crash or a full disk leaves the previous file intact. */
 export function writeJsonFileAtomic(path: string, value: unknown): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, `${JSON.stringify(value, null, 2)}\n`);
-  renameSync(temporary, path);
+  ensureFolder(dirname(path));
+  writeFileAtomic(path, `${JSON.stringify(value, null, 2)}\n`);
 }

@@ -14,6 +14,9 @@ import {
 import { basename, dirname, extname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { MidstanceError } from '../../common/contract/errors.ts';
+import { assertCanCreateBeside } from '../platform/atomic-write.ts';
+import { fileSystemError } from '../platform/fs-errors.ts';
+import { notRegularFileError } from '../platform/regular-file.ts';
 import { APP_VERSION } from '../platform/version.ts';
 import { mapDatabaseError } from './errors.ts';
 import {
@@ -25,6 +28,15 @@ import {
 } from './header.ts';
 import { MIGRATIONS, latestVersion } from './migrations/index.ts';
 import { migrate } from './migrations/migrate.ts';
+import {
+  type WalRecovery,
+  discardRecoveryCopy,
+  inspectOnly,
+  keepRecoveryCopy,
+  leftoverWal,
+  restoreFromRecoveryCopy,
+  worthRecovering,
+} from './recovery.ts';
 import type { Migration } from './migrations/types.ts';
 
 /**
@@ -60,6 +72,8 @@ export interface ProjectDb {
   schemaVersion: number;
   migratedFrom: number | null;
   backupPath: string | null;
+  /** The file was not closed cleanly last time: what its leftover -wal held, and where a copy is kept. */
+  recovery: WalRecovery | null;
 }
 
 export async function openProjectDb(path: string, options: OpenOptions = {}): Promise<ProjectDb> {
@@ -69,7 +83,17 @@ export async function openProjectDb(path: string, options: OpenOptions = {}): Pr
   if (options.mode === 'inspect' || !isWritable(path)) {
     return openSnapshot(path, migrations, options.mode === 'inspect' ? 'inspect' : 'file');
   }
-  const db = lockForWriting(path);
+  // A -wal left by an unclean shutdown is copied away before SQLite touches it (see recovery.ts).
+  const wal = leftoverWal(path);
+  const recovery = wal && worthRecovering(wal) ? keepRecoveryCopy(path, wal, options.now?.() ?? new Date()) : null;
+  let db: Database.Database;
+  try {
+    db = lockForWriting(path);
+  } catch (error) {
+    // Another Midstance has it open: its -wal is live, not a leftover.
+    if (recovery) discardRecoveryCopy(recovery);
+    throw error;
+  }
   // Holding the exclusive lock, no other connection can be using a -shm file: one left behind by a
   // reader after a crash is stale, and removing it keeps the folder tidy.
   rmSync(`${path}-shm`, { force: true });
@@ -78,6 +102,7 @@ export async function openProjectDb(path: string, options: OpenOptions = {}): Pr
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
+    if (recovery) assertIntact(db, path);
     let backupPath: string | null = null;
     let migratedFrom: number | null = null;
     if (userVersion < supported) {
@@ -86,11 +111,28 @@ export async function openProjectDb(path: string, options: OpenOptions = {}): Pr
       migrate(db, migrations, userVersion);
     }
     recordWriter(db);
-    return { db, path, readOnly: false, readOnlyReason: null, schemaVersion: supported, migratedFrom, backupPath };
+    return { db, path, readOnly: false, readOnlyReason: null, schemaVersion: supported, migratedFrom, backupPath, recovery };
   } catch (error) {
     db.close();
+    // Closing folds the log into the file; a refused file is put back exactly as it was found (so the
+    // copy is no longer needed, and trying again does not pile up copies).
+    if (recovery) {
+      restoreFromRecoveryCopy(path, recovery);
+      discardRecoveryCopy(recovery);
+    }
     throw mapDatabaseError(error, path);
   }
+}
+
+/** After an unclean shutdown: the file SQLite recovered must pass its own full check before anyone edits it. */
+function assertIntact(db: Database.Database, path: string): void {
+  const problems = (db.pragma('integrity_check(20)') as { integrity_check: string }[]).map((row) => row.integrity_check);
+  if (problems.length === 1 && problems[0] === 'ok') return;
+  throw new MidstanceError(
+    'project-invalid',
+    `${path} was not closed properly last time and is damaged (SQLite's check found problems). It was not opened, and the file and its change log (-wal) were left exactly as found. Open a backup copy if you have one.`,
+    { path, problems },
+  );
 }
 
 /** Creates a complete, empty project at path, atomically (built under a temporary name, then renamed). */
@@ -100,11 +142,14 @@ export function createProjectFile(
   options: { overwrite?: boolean; migrations?: readonly Migration[]; now?: Date } = {},
 ): void {
   if (existsSync(path)) {
+    assertRegularTarget(path);
     if (!options.overwrite) {
       throw new MidstanceError('invalid-request', `${path} already exists. Open it, or choose another name.`, { path });
     }
     assertNotOpenElsewhere(path);
   }
+  // SQLite would only say "unable to open database file"; this names the cause first.
+  assertCanCreateBeside(path);
   const temporary = join(dirname(path), `.${basename(path)}.${randomUUID()}.creating`);
   const now = (options.now ?? new Date()).toISOString();
   try {
@@ -139,11 +184,13 @@ export function createProjectFile(
  */
 export async function copyProjectDb(db: Database.Database, target: string, overwrite: boolean): Promise<void> {
   if (existsSync(target)) {
+    assertRegularTarget(target);
     if (!overwrite) {
       throw new MidstanceError('invalid-request', `${target} already exists. Choose another name.`, { path: target });
     }
     assertNotOpenElsewhere(target);
   }
+  assertCanCreateBeside(target);
   const temporary = join(dirname(target), `.${basename(target)}.${randomUUID()}.saving`);
   try {
     // One step for all pages: the copy is a snapshot of one moment even if edits follow.
@@ -157,6 +204,12 @@ export async function copyProjectDb(db: Database.Database, target: string, overw
   }
 }
 
+/** Only a regular file may be replaced: reading a pipe's "header" would block until someone writes to it. */
+function assertRegularTarget(path: string): void {
+  const stats = statSync(path);
+  if (!stats.isFile()) throw notRegularFileError(path, stats, 'invalid-request', 'project');
+}
+
 /** Closes a writer; SQLite checkpoints the WAL into the file and removes it. */
 export function closeProjectDb(project: ProjectDb): void {
   if (project.db.open) project.db.close();
@@ -165,16 +218,14 @@ export function closeProjectDb(project: ProjectDb): void {
 function checkHeader(path: string, supported: number): void {
   let header;
   try {
-    if (!statSync(path).isFile()) throw invalidProjectError(path, 'not-sqlite');
+    const stats = statSync(path);
+    if (!stats.isFile()) throw notRegularFileError(path, stats, 'project-invalid', 'project');
     header = readSqliteHeaderFromFile(path);
   } catch (error) {
     if (error instanceof MidstanceError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new MidstanceError('not-found', `Cannot find the project ${path}.`, { path });
-    if (code === 'EACCES' || code === 'EPERM') {
-      throw new MidstanceError('project-invalid', `Midstance may not read ${path}. Check the file's permissions.`, { path });
-    }
-    throw error;
+    throw fileSystemError(error, path) ?? error;
   }
   if (typeof header === 'string') throw invalidProjectError(path, header);
   if (header.applicationId !== APPLICATION_ID) throw invalidProjectError(path, 'other-application');
@@ -232,6 +283,9 @@ function checkIdentity(db: Database.Database, path: string, supported: number): 
 
 function openSnapshot(path: string, migrations: readonly Migration[], reason: 'file' | 'inspect'): ProjectDb {
   const image = readConsistentImage(path);
+  // Read after the image: had another Midstance been writing, reading the image would have failed.
+  const leftover = leftoverWal(path);
+  const wal = leftover && worthRecovering(leftover) ? leftover : null;
   const header = readSqliteHeader(image, image.length);
   if (typeof header === 'string') throw invalidProjectError(path, header);
   let db: Database.Database;
@@ -255,6 +309,7 @@ function openSnapshot(path: string, migrations: readonly Migration[], reason: 'f
       schemaVersion: supported,
       migratedFrom: userVersion < supported ? userVersion : null,
       backupPath: null,
+      recovery: wal ? inspectOnly(wal) : null,
     };
   } catch (error) {
     db.close();

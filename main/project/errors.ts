@@ -23,6 +23,20 @@ export function mapDatabaseError(error: unknown, path: string): unknown {
       { path },
     );
   }
+  if (code.startsWith('SQLITE_IOERR')) {
+    return new MidstanceError(
+      'file-access',
+      `The disk could not read or write ${path} (an input/output error), so the change was not saved. Check that the disk or USB stick is still connected, then try again.`,
+      { path, sqliteCode: code, fsCode: 'EIO' },
+    );
+  }
+  if (code.startsWith('SQLITE_CANTOPEN')) {
+    return new MidstanceError(
+      'file-access',
+      `Midstance cannot open ${path} or create its change log beside it. Check that the folder still exists and that you may write in it.`,
+      { path, sqliteCode: code },
+    );
+  }
   if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) {
     return new MidstanceError(
       'project-invalid',

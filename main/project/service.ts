@@ -1,17 +1,22 @@
-import { existsSync, mkdirSync, readdirSync, realpathSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { MidstanceError } from '../../common/contract/errors.ts';
 import type {
   Clip,
   ClipMedia,
   ClipView,
+  ProjectRecovery,
   ProjectSettings,
   ProjectState,
   UntitledProject,
 } from '../../common/contract/project.ts';
 import { PROJECT_EXTENSION } from '../platform/paths.ts';
+import { ensureFolder } from '../platform/folders.ts';
+import { fileSystemError } from '../platform/fs-errors.ts';
+import { statReadableFile } from '../platform/regular-file.ts';
 import { assertNotOpenElsewhere, copyProjectDb, createProjectFile, openProjectDb, type ProjectDb } from './db.ts';
 import { fileIdentity } from './fingerprint.ts';
+import { recoveryNotice } from './recovery.ts';
 import { locateMedia, quickLocate, relativeMediaPath, type FoundMedia } from './media-locator.ts';
 import type { Migration } from './migrations/types.ts';
 import type { StoredClip } from './repositories/clips.ts';
@@ -42,6 +47,7 @@ interface OpenProject {
   store: ProjectStore;
   untitled: boolean;
   notice: string | null;
+  recovery: ProjectRecovery | null;
 }
 
 /**
@@ -63,6 +69,7 @@ export function createProjectService(options: ProjectServiceOptions) {
       readOnly: file.readOnly,
       notice: project.notice,
       backupPath: file.backupPath,
+      recovery: project.recovery,
       schemaVersion: file.schemaVersion,
       settings: project.store.read((repos) => repos.settings.get()),
     };
@@ -75,7 +82,7 @@ export function createProjectService(options: ProjectServiceOptions) {
 
   const attach = (file: ProjectDb): OpenProject => {
     const store = createProjectStore(file, (savedAt) => options.onSaved?.({ path: file.path, savedAt }));
-    return { store, untitled: isUntitledPath(file.path), notice: noticeFor(file) };
+    return { store, untitled: isUntitledPath(file.path), notice: noticeFor(file), recovery: recoveryOf(file) };
   };
 
   /** Closes a project; an untitled one that holds nothing at all is removed rather than listed forever. */
@@ -157,7 +164,7 @@ export function createProjectService(options: ProjectServiceOptions) {
       if (open && samePath(open.store.file.path, path)) {
         throw new MidstanceError('invalid-request', 'That project is open right now; choose another name.');
       }
-      mkdirSync(dirname(path), { recursive: true });
+      ensureFolder(dirname(path));
       const settings = { ...fallbackProjectSettings(), ...options.initialSettings?.() };
       createProjectFile(path, settings, { overwrite: input.overwrite ?? false, migrations: options.migrations });
       const file = await openProjectDb(path, { migrations: options.migrations });
@@ -187,7 +194,7 @@ export function createProjectService(options: ProjectServiceOptions) {
       const mediaNow = current.store
         .read((repos) => repos.clips.list())
         .map((clip) => ({ id: clip.id, path: quickLocate(projectDir(current), clip)?.path ?? clip.absolutePath }));
-      mkdirSync(dirname(target), { recursive: true });
+      ensureFolder(dirname(target));
       await copyProjectDb(current.store.file.db, target, overwrite);
       const next = attach(await openProjectDb(target, { migrations: options.migrations }));
       next.store.edit((now, repos) => {
@@ -346,7 +353,18 @@ export function createProjectService(options: ProjectServiceOptions) {
 
 export type ProjectService = ReturnType<typeof createProjectService>;
 
+function recoveryOf(file: ProjectDb): ProjectRecovery | null {
+  const recovery = file.recovery;
+  if (!recovery?.folder) return null;
+  return {
+    folder: recovery.folder,
+    recoveredChanges: recovery.wal.appliedCommits,
+    lostChanges: recovery.wal.headerValid ? recovery.wal.unappliedCommits : null,
+  };
+}
+
 function noticeFor(file: ProjectDb): string | null {
+  if (file.recovery?.folder) return recoveryNotice(file.recovery);
   if (file.readOnly && file.readOnlyReason === 'file') {
     return 'This project file is read-only: you can look at everything, but changes cannot be saved. Use "Save as" to make a copy you can change.';
   }
@@ -357,16 +375,16 @@ function noticeFor(file: ProjectDb): string | null {
 }
 
 function readIdentity(path: string) {
+  // A pipe or a device would block or never end when read: only regular files get this far.
+  statReadableFile(path, {
+    code: 'media-unreadable',
+    noun: 'video',
+    missing: () => new MidstanceError('not-found', `Cannot find the video ${path}.`, { path }),
+  });
   try {
     return fileIdentity(path);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'EISDIR') {
-      throw new MidstanceError('not-found', `Cannot find the video ${path}.`, { path });
-    }
-    throw new MidstanceError('media-unreadable', `Midstance cannot read ${path}. Check that the file is not in use or protected.`, {
-      path,
-    });
+    throw fileSystemError(error, path) ?? error;
   }
 }
 

@@ -63,6 +63,15 @@ export interface ProjectSummary {
     gaitEvents: number;
   }[];
   measurements: MeasurementSummary[];
+  /**
+   * The file was not closed properly: its leftover -wal, as analysed (nothing is copied or changed by
+   * `info`; opening the project in Midstance keeps a recovery copy first). Null after a clean close.
+   */
+  uncleanShutdown: {
+    recoveredChanges: number;
+    /** Null when the log cannot be read at all. */
+    lostChanges: number | null;
+  } | null;
 }
 
 /**
@@ -132,6 +141,12 @@ export async function summarizeProject(path: string): Promise<ProjectSummary> {
         })),
         clips: clipSummaries,
         measurements,
+        uncleanShutdown: file.recovery
+          ? {
+              recoveredChanges: file.recovery.wal.appliedCommits,
+              lostChanges: file.recovery.wal.headerValid ? file.recovery.wal.unappliedCommits : null,
+            }
+          : null,
       };
     });
   } finally {

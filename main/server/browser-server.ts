@@ -86,11 +86,36 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       sendError(response, 415, new MidstanceError('invalid-request', 'API calls send JSON.'));
       return;
     }
+    let callName: string;
+    try {
+      callName = decodeURIComponent(name);
+    } catch {
+      // Answered like any other unknown call.
+      sendError(
+        response,
+        httpStatusFor('unknown-call'),
+        new MidstanceError('unknown-call', 'Unknown request: the call name is not valid percent-encoding.', { call: name }),
+      );
+      return;
+    }
+    const declaredLength = Number(request.headers['content-length'] ?? 0);
     let input: unknown;
     try {
+      if (declaredLength > MAX_BODY_BYTES) throw new BodyTooLarge();
       const body = await readBody(request, MAX_BODY_BYTES);
       input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
-    } catch {
+    } catch (error) {
+      if (error instanceof BodyTooLarge) {
+        response.setHeader('Connection', 'close');
+        sendError(
+          response,
+          413,
+          new MidstanceError('too-large', `The request is larger than ${MAX_BODY_BYTES / (1024 * 1024)} MB and was not read.`, {
+            limitBytes: MAX_BODY_BYTES,
+          }),
+        );
+        return;
+      }
       sendError(response, 400, new MidstanceError('invalid-request', 'The request body is not valid JSON.'));
       return;
     }
@@ -98,7 +123,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     response.on('close', () => {
       if (!response.writableFinished) abort.abort();
     });
-    const envelope = await dispatch(options.core.handlers, decodeURIComponent(name), input, { signal: abort.signal });
+    const envelope = await dispatch(options.core.handlers, callName, input, { signal: abort.signal });
     const status = envelope.ok ? 200 : httpStatusFor(envelope.error.code);
     sendJson(response, status, envelope);
   }
@@ -221,6 +246,8 @@ function sendError(response: ServerResponse, status: number, error: MidstanceErr
   sendJson(response, status, { ok: false, error: error.toShape() });
 }
 
+class BodyTooLarge extends Error {}
+
 function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -228,8 +255,10 @@ function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
-        reject(new Error('body too large'));
-        request.destroy();
+        // Stop buffering but keep the socket, so the client reads the 413 instead of a reset.
+        request.removeAllListeners('data');
+        request.resume();
+        reject(new BodyTooLarge());
         return;
       }
       chunks.push(chunk);

@@ -3,7 +3,8 @@ import { parseCommandArgs, type CliCommand } from '../command.ts';
 import { toolsForCli } from '../../media/cli-support.ts';
 import { probeMedia } from '../../media/probe.ts';
 import { writeStillFrame } from '../../media/still-frame.ts';
-import { positiveNumber, single } from './probe.ts';
+import { usageError, wholeNumber } from '../options.ts';
+import { single } from './probe.ts';
 
 export const frameCommand: CliCommand = {
   name: 'frame',
@@ -16,14 +17,9 @@ export const frameCommand: CliCommand = {
       width: { type: 'string' },
     });
     const file = single(positionals);
-    if (values.index === undefined || values.out === undefined) {
-      throw Object.assign(new Error('--index and --out are required'), { code: 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' });
-    }
-    const index = Number(values.index);
-    if (!Number.isInteger(index) || index < 0) {
-      throw Object.assign(new Error(`--index must be a whole number from 0, not "${values.index}"`), { code: 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' });
-    }
-    const width = values.width === undefined ? undefined : Math.round(positiveNumber('--width', values.width));
+    if (values.index === undefined || values.out === undefined) throw usageError('--index and --out are required');
+    const index = wholeNumber('--index', values.index, { min: 0, max: Number.MAX_SAFE_INTEGER });
+    const width = values.width === undefined ? undefined : wholeNumber('--width', values.width, { min: 2, max: 16384 }, ' of pixels');
     const tools = await toolsForCli();
     const probe = await probeMedia(resolve(file), { ffprobe: tools.ffprobe.path });
     const outPath = resolve(values.out);

@@ -24,6 +24,7 @@ export function formatSummary(summary: ProjectSummary): string {
   lines.push(`Project ${summary.path}`);
   lines.push(`  format ${summary.schemaVersion}${created}${by}`);
   if (summary.migratedFrom !== null) lines.push(`  (stored in older format ${summary.migratedFrom}; shown as format ${summary.schemaVersion})`);
+  if (summary.uncleanShutdown) lines.push(uncleanShutdownText(summary.uncleanShutdown));
   const norms = Object.keys(summary.settings.norms).length;
   lines.push(
     `  angle convention ${summary.settings.angleConvention}, language ${summary.settings.language}, ${norms} norm override${norms === 1 ? '' : 's'}`,
@@ -86,6 +87,18 @@ export function formatSummary(summary: ProjectSummary): string {
   );
   return `${lines.join('\n')}\n`;
 }
+
+function uncleanShutdownText(unclean: NonNullable<ProjectSummary['uncleanShutdown']>): string {
+  const head = '  NOT CLOSED PROPERLY last time: its change log (-wal) is still beside it';
+  const tail = 'Shown as SQLite recovers it; the files were not changed. Opening it in Midstance keeps a copy of both first.';
+  if (unclean.lostChanges === null) return `${head} and cannot be read at all: the most recent changes may be missing. ${tail}`;
+  if (unclean.lostChanges > 0) {
+    return `${head}; ${plural(unclean.recoveredChanges, 'change')} in it can be read, ${plural(unclean.lostChanges, 'change')} in it could not be read (damaged). ${tail}`;
+  }
+  return `${head} with ${plural(unclean.recoveredChanges, 'change')}, all readable. ${tail}`;
+}
+
+const plural = (count: number, noun: string): string => `${count} ${noun}${count === 1 ? '' : 's'}`;
 
 function valueText(m: MeasurementSummary, convention: 'interior' | 'clinical'): string {
   if (!m.value) return '';

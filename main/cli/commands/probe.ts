@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import { formatCaptureTime } from '../../../common/media-time.ts';
+import { MIN_SPEAKABLE_FPS } from '../../../common/media-warning-text.ts';
 import { parseCommandArgs, type CliCommand } from '../command.ts';
+import { positiveNumber, usageError } from '../options.ts';
 import { toolsForCli } from '../../media/cli-support.ts';
 import { probeMedia, type ProbeResult } from '../../media/probe.ts';
 
@@ -40,12 +42,24 @@ function probeText(probe: ProbeResult): string {
     `  video       ${info.codec}${info.profile ? ` (${info.profile})` : ''}, ${info.pixelFormat}, ${info.container}`,
     `  size        ${info.width}×${info.height} as shown${orientationNote(info)}`,
     `  frames      ${info.frameCount}, keyframes ${probe.table.keyframes.length}${info.editList ? ', trimmed by an edit list' : ''}`,
-    `  file rate   ${info.fileFps} fps; capture rate ${info.captureFps} fps (${info.captureFpsSource})`,
+    `  file rate   ${rateText(info.fileFps, info.frameCount)}; capture rate ${rateText(info.captureFps, info.frameCount)} (${info.captureFpsSource})`,
     `  duration    ${formatCaptureTime(info.duration)} on the file's clock, starting at ${info.startTime} s`,
-    `  timing      ${info.timing.irregular ? 'IRREGULAR' : 'regular'}: ${info.timing.minIntervalMs}–${info.timing.maxIntervalMs} ms between frames (median ${info.timing.medianIntervalMs})`,
+    `  timing      ${timingText(info)}`,
   ];
   for (const warning of probe.warnings) lines.push(`  warning     ${warning.message}`);
   return `${lines.join('\n')}\n`;
+}
+
+/** A rate that cannot be computed is said in words, never as "0 fps" or "Infinity". */
+function rateText(fps: number, frameCount: number): string {
+  if (fps >= MIN_SPEAKABLE_FPS) return `${fps} fps`;
+  return frameCount <= 1 ? 'none (a single frame)' : 'none (the frames are too far apart)';
+}
+
+function timingText(info: ProbeResult['info']): string {
+  if (info.frameCount <= 1) return 'a single frame: no time between frames';
+  const { timing } = info;
+  return `${timing.irregular ? 'IRREGULAR' : 'regular'}: ${timing.minIntervalMs}–${timing.maxIntervalMs} ms between frames (median ${timing.medianIntervalMs})`;
 }
 
 function orientationNote(info: ProbeResult['info']): string {
@@ -55,15 +69,7 @@ function orientationNote(info: ProbeResult['info']): string {
 
 export function single(positionals: string[]): string {
   if (positionals.length !== 1) {
-    throw Object.assign(new Error(`expected one video file, got ${positionals.length}`), { code: 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' });
+    throw usageError(`expected one video file, got ${positionals.length}`);
   }
   return positionals[0]!;
-}
-
-export function positiveNumber(option: string, text: string): number {
-  const value = Number(text);
-  if (!(Number.isFinite(value) && value > 0)) {
-    throw Object.assign(new Error(`${option} must be a positive number, not "${text}"`), { code: 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' });
-  }
-  return value;
 }

@@ -1,4 +1,5 @@
 import { parseCommandArgs, type CliCommand } from '../command.ts';
+import { wholeNumber } from '../options.ts';
 import { runBrowserMode } from '../../launcher/browser-mode.ts';
 
 export const serveCommand: CliCommand = {
@@ -17,11 +18,5 @@ export const serveCommand: CliCommand = {
 };
 
 export function parsePort(text: string): number {
-  const port = Number(text);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw Object.assign(new Error(`--port must be a whole number from 0 to 65535, not "${text}"`), {
-      code: 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE',
-    });
-  }
-  return port;
+  return wholeNumber('--port', text, { min: 0, max: 65535 });
 }

@@ -90,6 +90,7 @@ export const en = {
     loading: 'loading',
     rate: 'Capture rate',
     fileRate: 'file {{fps}} fps',
+    noRate: 'none',
     frameStep: 'One frame = {{ms}} ms of real time',
     rateSources: {
       file: 'capture rate from the frame times in the file',

@@ -91,6 +91,7 @@ export const nl: Translation = {
     loading: 'laden',
     rate: 'Opnamesnelheid',
     fileRate: 'bestand {{fps}} fps',
+    noRate: 'geen',
     frameStep: 'Eén beeld = {{ms}} ms echte tijd',
     rateSources: {
       file: 'opnamesnelheid uit de beeldtijden in het bestand',

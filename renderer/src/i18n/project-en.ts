@@ -22,6 +22,16 @@ export const projectEn = {
     readOnly:
       'This project file is read-only. You can look at everything, but changes cannot be saved. Save a copy to keep working on it.',
     migrated: 'This project was made with an older version of Midstance and has been updated. The original file was kept as {{path}}.',
+    recovered:
+      'This project was not closed properly last time. {{recovered}} and nothing was lost. A copy of the file as it was found is kept in {{folder}}.',
+    recoveredWithLoss:
+      'This project was not closed properly last time and its change log was damaged: {{recovered}}, but {{lost}}. Check your latest work. A copy of the file as it was found is kept in {{folder}}.',
+    recoveredCount_one: '{{count}} recent change was recovered',
+    recoveredCount_other: '{{count}} recent changes were recovered',
+    lostCount_one: '{{count}} later change could not be read and is missing',
+    lostCount_other: '{{count}} later changes could not be read and are missing',
+    recoveredUnreadable:
+      'This project was not closed properly last time and its change log could not be read: the most recent changes may be missing. Check your latest work. A copy of the file as it was found is kept in {{folder}}.',
     saveCopy: 'Save a copy…',
     dismiss: 'Hide',
   },

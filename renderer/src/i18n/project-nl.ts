@@ -24,6 +24,16 @@ export const projectNl: typeof projectEn = {
       'Dit projectbestand is alleen-lezen. U kunt alles bekijken, maar wijzigingen kunnen niet worden opgeslagen. Sla een kopie op om verder te werken.',
     migrated:
       'Dit project is gemaakt met een oudere versie van Midstance en is bijgewerkt. Het oorspronkelijke bestand is bewaard als {{path}}.',
+    recovered:
+      'Dit project is de vorige keer niet netjes afgesloten. {{recovered}} en er is niets verloren gegaan. Een kopie van het bestand zoals het werd aangetroffen staat in {{folder}}.',
+    recoveredWithLoss:
+      'Dit project is de vorige keer niet netjes afgesloten en het wijzigingslogboek was beschadigd: {{recovered}}, maar {{lost}}. Controleer uw laatste werk. Een kopie van het bestand zoals het werd aangetroffen staat in {{folder}}.',
+    recoveredCount_one: '{{count}} recente wijziging is hersteld',
+    recoveredCount_other: '{{count}} recente wijzigingen zijn hersteld',
+    lostCount_one: '{{count}} latere wijziging was onleesbaar en ontbreekt',
+    lostCount_other: '{{count}} latere wijzigingen waren onleesbaar en ontbreken',
+    recoveredUnreadable:
+      'Dit project is de vorige keer niet netjes afgesloten en het wijzigingslogboek was onleesbaar: de laatste wijzigingen kunnen ontbreken. Controleer uw laatste werk. Een kopie van het bestand zoals het werd aangetroffen staat in {{folder}}.',
     saveCopy: 'Kopie opslaan…',
     dismiss: 'Verbergen',
   },

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { FrameTable, MediaInfo, MediaWarning } from '../../../common/contract/media.ts';
 import { frameDurationMs } from '../../../common/media-time.ts';
 import { parseGoTo } from './frame-navigation.ts';
-import { mediaWarningText } from '../../../common/media-warning-text.ts';
+import { MIN_SPEAKABLE_FPS, mediaWarningText } from '../../../common/media-warning-text.ts';
 
 /** Frame number, real time and file time of the frame on screen — always the one painted. */
 export function FrameReadout({
@@ -62,9 +62,14 @@ export function FrameReadout({
         </div>
         <div>
           <dt>{t('viewer.rate')}</dt>
-          <dd title={`${t('viewer.frameStep', { ms: number(frameDurationMs(info), 1) })} · ${t(`viewer.rateSources.${info.captureFpsSource}`)}`}>
-            {number(info.captureFps, 0)} fps{slowMotion && <span className="muted"> ({t('viewer.fileRate', { fps: number(info.fileFps, 0) })})</span>}
-          </dd>
+          {/* One frame, or frames hours apart: no rate to show ("0 fps", "Infinity ms"), so say so. */}
+          {info.captureFps >= MIN_SPEAKABLE_FPS ? (
+            <dd title={`${t('viewer.frameStep', { ms: number(frameDurationMs(info), 1) })} · ${t(`viewer.rateSources.${info.captureFpsSource}`)}`}>
+              {number(info.captureFps, 0)} fps{slowMotion && <span className="muted"> ({t('viewer.fileRate', { fps: number(info.fileFps, 0) })})</span>}
+            </dd>
+          ) : (
+            <dd>{t('viewer.noRate')}</dd>
+          )}
         </div>
         <div>
           <dt>{t('viewer.zoom')}</dt>

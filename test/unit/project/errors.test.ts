@@ -25,10 +25,16 @@ describe('mapDatabaseError', () => {
     expect(mapped('SQLITE_CORRUPT').code).toBe('project-invalid');
   });
 
+  it('maps disk input/output errors and files SQLite cannot open to file-access, not internal', () => {
+    expect(mapped('SQLITE_IOERR_WRITE')).toMatchObject({ code: 'file-access', details: { sqliteCode: 'SQLITE_IOERR_WRITE', fsCode: 'EIO' } });
+    expect(mapped('SQLITE_IOERR_WRITE').message).toMatch(/input\/output error.*not saved/);
+    expect(mapped('SQLITE_CANTOPEN')).toMatchObject({ code: 'file-access', details: { path: '/p/a.midstance' } });
+  });
+
   it('passes MidstanceErrors and unknown errors through unchanged', () => {
     const own = new MidstanceError('not-found', 'gone');
     expect(mapDatabaseError(own, 'x')).toBe(own);
-    const unknown = withCode('SQLITE_IOERR_SHORT_READ');
+    const unknown = withCode('SQLITE_MISMATCH');
     expect(mapDatabaseError(unknown, 'x')).toBe(unknown);
     const plain = new TypeError('bug');
     expect(mapDatabaseError(plain, 'x')).toBe(plain);

@@ -22,15 +22,24 @@ interface Run {
   killedBeforeReady: boolean;
 }
 
-function runAndKill(args: string[], delayMs: number): Promise<Run> {
+/**
+ * Kills the writer `delayMs` after it says 'ready' (or after spawning, for the start-up case): counting from
+ * 'ready' keeps the kill among the edits however slowly a loaded machine starts the child.
+ */
+function runAndKill(args: string[], delayMs: number, from: 'ready' | 'spawn'): Promise<Run> {
   const child = spawn(process.execPath, [join(import.meta.dirname, 'fixtures', 'crash-writer.ts'), ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
   let err = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
+  let timer: NodeJS.Timeout | undefined;
+  const arm = () => (timer ??= setTimeout(() => child.kill('SIGKILL'), delayMs));
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    out += chunk;
+    if (from === 'ready' && /^ready$/m.test(out)) arm();
+  });
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
-  const timer = setTimeout(() => child.kill('SIGKILL'), delayMs);
+  if (from === 'spawn') arm();
   return new Promise((resolve, reject) => {
     child.once('error', reject);
     child.once('close', (_code, signal) => {
@@ -66,10 +75,13 @@ describe('crash safety (kill -9 while editing)', () => {
 
     for (let iteration = 0; iteration < ITERATIONS; iteration++) {
       const firstSeq = (iteration + 1) * 1_000_000;
-      const delay = 60 + Math.floor(Math.random() * 400);
+      // Every fifth kill lands during start-up (opening, migrations); the rest while edits are committed.
+      const duringStartUp = iteration % 5 === 4;
+      const delay = duringStartUp ? 60 + Math.floor(Math.random() * 400) : Math.floor(Math.random() * 400);
       const run = await runAndKill(
         [path, clip.record.id, session.record.id, String(firstSeq), join(dir.path, 'data-child')],
         delay,
+        duringStartUp ? 'spawn' : 'ready',
       );
       if (run.killedBeforeReady) killedBeforeReady++;
 

@@ -53,6 +53,11 @@ const DISTANCES = [0, 6, 14, 24, 36, 52, 72, 96, 128, 170];
 const TURNS = [0, 30, -30, 60, -60, 90, -90, 135, -135, 180];
 /** A plate pushed into another costs this much per px² of overlap, a line through it this much per px. */
 const OVERLAP_COST = 40;
+/**
+ * Spots tried per frame at most. A frame so crowded that plates keep finding no clear spot (hundreds of plates
+ * at a small zoom) would otherwise cost tens of ms per step; past this, plates take their preferred spot.
+ */
+const SEARCH_BUDGET = 4000;
 const CROSSING_COST = 60;
 
 /** Top-left corner of a plate of this size that touches `anchor` from direction `direction` (unit vector). */
@@ -132,7 +137,11 @@ function nearestPoint(r: Rect, p: Vec2): Vec2 {
 
 /** A uniform grid over screen space, so each candidate spot is checked only against what lies near it. */
 class SpatialGrid<T> {
-  private readonly cells = new Map<number, T[]>();
+  private readonly cells = new Map<number, number[]>();
+  private readonly items: T[] = [];
+  /** Per item, the query that saw it last: an item spanning several cells is visited once per query. */
+  private seen = new Uint32Array(64);
+  private query = 0;
   private readonly cellSize: number;
   constructor(cellSize = 64) {
     this.cellSize = cellSize;
@@ -149,29 +158,37 @@ class SpatialGrid<T> {
   }
 
   insert(box: Rect, item: T): void {
+    const index = this.items.length;
+    this.items.push(item);
+    if (index >= this.seen.length) {
+      const grown = new Uint32Array(this.seen.length * 2);
+      grown.set(this.seen);
+      this.seen = grown;
+    }
     const [x0, y0, x1, y1] = this.range(box);
     for (let cx = x0; cx <= x1; cx += 1) {
       for (let cy = y0; cy <= y1; cy += 1) {
         const k = this.key(cx, cy);
         const list = this.cells.get(k);
-        if (list) list.push(item);
-        else this.cells.set(k, [item]);
+        if (list) list.push(index);
+        else this.cells.set(k, [index]);
       }
     }
   }
 
-  /** Items whose boxes may meet `box` (each once). */
-  near(box: Rect, visit: (item: T) => void): void {
+  /** Visits the items whose boxes may meet `box`, each once, until `visit` returns false. */
+  near(box: Rect, visit: (item: T) => boolean): void {
     const [x0, y0, x1, y1] = this.range(box);
-    const seen = new Set<T>();
+    this.query += 1;
+    const stamp = this.query;
     for (let cx = x0; cx <= x1; cx += 1) {
       for (let cy = y0; cy <= y1; cy += 1) {
         const list = this.cells.get(this.key(cx, cy));
         if (!list) continue;
-        for (const item of list) {
-          if (seen.has(item)) continue;
-          seen.add(item);
-          visit(item);
+        for (const index of list) {
+          if (this.seen[index] === stamp) continue;
+          this.seen[index] = stamp;
+          if (!visit(this.items[index]!)) return;
         }
       }
     }
@@ -227,6 +244,7 @@ export function layoutPlates(
   // Notes first: they are pinned, so every other plate must make way for them.
   const order = requests.map((_, i) => i).sort((i, j) => Number(requests[j]!.note) - Number(requests[i]!.note));
 
+  let budget = SEARCH_BUDGET;
   for (const index of order) {
     const request = requests[index]!;
     const { anchor, width, height } = request;
@@ -240,27 +258,36 @@ export function layoutPlates(
     const preferred = request.placement.direction;
     const home = clampInto(plateOrigin(anchor, preferred, width, height), width, height, viewport);
 
-    const cost = (box: Rect): { collision: number; total: number } => {
+    /** Collision cost plus distance from home; counting stops once it exceeds `limit` (a better spot is known). */
+    const cost = (box: Rect, limit: number): { collision: number; total: number } => {
       const padded = inflate(box, clearance);
+      const away = Math.hypot(box.x - home.x, box.y - home.y);
+      if (away > limit) return { collision: Number.POSITIVE_INFINITY, total: Number.POSITIVE_INFINITY };
       let collision = 0;
       plates.near(padded, (other) => {
         collision += OVERLAP_COST * overlapArea(padded, other);
+        return collision + away <= limit;
       });
-      lines.near(padded, (segment) => {
-        collision += CROSSING_COST * lengthInside(segment, padded);
-      });
-      return { collision, total: collision + Math.hypot(box.x - home.x, box.y - home.y) };
+      if (collision + away <= limit) {
+        lines.near(padded, (segment) => {
+          collision += CROSSING_COST * lengthInside(segment, padded);
+          return collision + away <= limit;
+        });
+      }
+      return { collision, total: collision + away };
     };
 
     let best: { box: Rect; total: number } | null = null;
     search: for (const distance of DISTANCES) {
       for (const turn of TURNS) {
         if (distance === 0 && turn !== 0) continue;
+        if (best && budget <= 0) break search;
+        budget -= 1;
         const direction = rotateDeg(preferred, turn);
         const touching = plateOrigin(anchor, direction, width, height);
         const origin = clampInto({ x: touching.x + direction.x * distance, y: touching.y + direction.y * distance }, width, height, viewport);
         const box = { x: origin.x, y: origin.y, width, height };
-        const { collision, total } = cost(box);
+        const { collision, total } = cost(box, best ? best.total : Number.POSITIVE_INFINITY);
         if (collision === 0) {
           // Spots are tried from near to far, so the first clear one is (about) the nearest clear one.
           best = { box, total };

@@ -63,7 +63,13 @@ export function MeasurementsPanel(props: MeasurementsPanelProps) {
       {selected ? (
         <AnnotationDetails key={selected.id} annotation={selected} {...props} />
       ) : (
-        <StylePicker style={props.style} onStyle={props.onStyle} language={language} />
+        <div className="new-style" role="group" aria-labelledby="new-style-heading">
+          <h3 id="new-style-heading" className="style-heading">
+            {t('measure.newStyle')}
+          </h3>
+          <p className="muted small">{t('measure.newStyleHint')}</p>
+          <StylePicker style={props.style} onStyle={props.onStyle} language={language} />
+        </div>
       )}
     </section>
   );

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FrameTable, MediaInfo, MediaWarning } from '../../../common/contract/media.ts';
 import { frameDurationMs } from '../../../common/media-time.ts';
@@ -36,6 +36,12 @@ export function FrameReadout({
   /** Said after a jump that could not go where the text asked (e.g. frame 9999 of a 720-frame clip). */
   const [jumpNote, setJumpNote] = useState<string | null>(null);
   const messageId = useId();
+  // The note sits over the frame: it goes after a while (it is also read out once, as a status).
+  useEffect(() => {
+    if (jumpNote === null) return undefined;
+    const timer = setTimeout(() => setJumpNote(null), 8000);
+    return () => clearTimeout(timer);
+  }, [jumpNote]);
   const last = frameCount - 1;
   const reading = readGoTo(goTo, frames, info);
   const invalid = reading.type === 'invalid';

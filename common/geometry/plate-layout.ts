@@ -57,7 +57,7 @@ const OVERLAP_COST = 40;
  * Spots tried per frame at most. A frame so crowded that plates keep finding no clear spot (hundreds of plates
  * at a small zoom) would otherwise cost tens of ms per step; past this, plates take their preferred spot.
  */
-const SEARCH_BUDGET = 4000;
+const SEARCH_BUDGET = 1500;
 const CROSSING_COST = 60;
 
 /** Top-left corner of a plate of this size that touches `anchor` from direction `direction` (unit vector). */

@@ -63,6 +63,29 @@ export function renderCached(annotation: Annotation, settings: RenderSettings): 
   return render;
 }
 
+interface CachedLayout {
+  readonly annotations: readonly Annotation[];
+  readonly settings: RenderSettings;
+  readonly viewport: Size | null;
+  readonly measure: MeasureText;
+  readonly plates: FramePlates;
+}
+
+/** The last few frames' layouts: stepping back onto a crowded frame reuses its layout instead of searching again. */
+const recentLayouts: CachedLayout[] = [];
+const RECENT_LAYOUTS = 6;
+
+function sameLayoutInput(entry: CachedLayout, annotations: readonly Annotation[], settings: RenderSettings, viewport: Size | null, measure: MeasureText): boolean {
+  return (
+    entry.measure === measure &&
+    entry.viewport?.width === viewport?.width &&
+    entry.viewport?.height === viewport?.height &&
+    sameSettings(entry.settings, settings) &&
+    entry.annotations.length === annotations.length &&
+    entry.annotations.every((a, i) => a === annotations[i])
+  );
+}
+
 /** Lays out the plates of a frame's stored annotations together (see label-layout.ts). */
 export function useFramePlates(
   annotations: readonly Annotation[],
@@ -70,10 +93,14 @@ export function useFramePlates(
   viewport: Size | null,
   measure: MeasureText = measurePlateText,
 ): FramePlates {
-  return useMemo(
-    () => layoutFramePlates(annotations.map((a) => ({ id: a.id, primitives: renderCached(a, settings).primitives })), measure, viewport),
-    [annotations, settings, viewport, measure],
-  );
+  return useMemo(() => {
+    const known = recentLayouts.find((entry) => sameLayoutInput(entry, annotations, settings, viewport, measure));
+    if (known) return known.plates;
+    const plates = layoutFramePlates(annotations.map((a) => ({ id: a.id, primitives: renderCached(a, settings).primitives })), measure, viewport);
+    recentLayouts.unshift({ annotations, settings, viewport, measure, plates });
+    recentLayouts.length = Math.min(recentLayouts.length, RECENT_LAYOUTS);
+    return plates;
+  }, [annotations, settings, viewport, measure]);
 }
 
 /** The stored annotations of one frame as a Konva layer (place it inside a react-konva Stage). */

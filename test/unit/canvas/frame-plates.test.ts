@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Annotation, AnnotationGeometry } from '../../../common/contract/annotation.ts';
 import { lengthInside, platesOverlap } from '../../../common/geometry/plate-layout.ts';
+import { labelText } from '../../../common/measurements/presets.ts';
 import type { DrawPrimitive } from '../../../common/geometry/drawing.ts';
 import { estimateTextWidth, layoutFramePlates, layoutPlate } from '../../../renderer/canvas/label-layout.ts';
 import { renderAnnotation, type RenderSettings } from '../../../renderer/canvas/render-model.ts';
@@ -56,7 +57,7 @@ describe('plates of a crowded frame', () => {
       for (const segment of layout.segments) expect(lengthInside(segment, rect), `${segment.id} through the plate of ${rect.id}`).toBe(0);
     }
     // Each plate carries its own text.
-    expect(layout.byId.get('trunk')?.[0]?.lines.map((l) => l.text)).toEqual(['Romp MS', '74,9° t.o.v. horiz.']);
+    expect(layout.byId.get('trunk')?.[0]?.lines.map((l) => l.text)).toEqual([labelText('trunk-midstance', 'nl', 'shortName'), '74,9° t.o.v. horiz.']);
   });
 
   it('place the shape being edited clear of the rest of the frame, ignoring its own old plate', () => {

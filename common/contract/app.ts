@@ -12,6 +12,8 @@ export const Settings = z.object({
   language: Language,
   angleConvention: AngleConvention,
   bigStepFrames: z.number().int().min(2).max(1000),
+  /** After a measurement the drawing tool stays armed for the next one (else it falls back to Select). */
+  keepToolAfterDrawing: z.boolean(),
   ffmpegPath: z.string().nullable(),
   ffprobePath: z.string().nullable(),
   frameCacheMegabytes: z.number().int().min(64).max(16384),
@@ -22,6 +24,7 @@ export const DEFAULT_SETTINGS: Settings = {
   language: 'nl',
   angleConvention: 'interior',
   bigStepFrames: 10,
+  keepToolAfterDrawing: false,
   ffmpegPath: null,
   ffprobePath: null,
   frameCacheMegabytes: 1024,

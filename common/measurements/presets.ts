@@ -23,7 +23,7 @@ export interface MeasurementNorm {
 
 export interface MeasurementPreset {
   readonly key: string;
-  /** The tool that draws it best; any tool whose geometry fits `rule` also works. */
+  /** The tool that draws it. It is offered on that tool and on tools that measure the same kind of thing (see presetsForKind). */
   readonly tool: AnnotationKind;
   readonly rule: ConventionRule;
   readonly view: CameraView;
@@ -228,9 +228,30 @@ export function isPresetKey(label: string | null | undefined): boolean {
   return presetByKey(label) !== null;
 }
 
-/** Presets that an annotation of this kind can carry (its geometry fits the preset's rule). */
+/**
+ * What a tool measures. Tools of one family are interchangeable for a preset (a trunk angle drawn with the
+ * angle-to-vertical tool is still a trunk angle); across families they are not (a line is a distance, never a
+ * trunk angle, even though its two points would let one compute an angle). The ruler calibrates and carries none.
+ */
+const TOOL_FAMILY: Readonly<Record<AnnotationKind, 'joint' | 'segment-angle' | 'distance' | null>> = {
+  goniometer: 'joint',
+  'angle-horizontal': 'segment-angle',
+  'angle-vertical': 'segment-angle',
+  line: 'distance',
+  ruler: null,
+  marker: null,
+  text: null,
+};
+
+/** Whether a preset may be offered on an annotation of this kind: its tool measures the same kind of thing. */
+export function presetFitsKind(preset: MeasurementPreset, kind: AnnotationKind): boolean {
+  const family = TOOL_FAMILY[kind];
+  return family !== null && TOOL_FAMILY[preset.tool] === family && ruleFitsKind(preset.rule, kind);
+}
+
+/** Presets offered for an annotation of this kind (see presetFitsKind). */
 export function presetsForKind(kind: AnnotationKind): readonly MeasurementPreset[] {
-  return MEASUREMENT_PRESETS.filter((p) => ruleFitsKind(p.rule, kind));
+  return MEASUREMENT_PRESETS.filter((p) => presetFitsKind(p, kind));
 }
 
 /** What to call a label: a preset's name in the UI language, or the user's free text as typed. */

@@ -1,11 +1,10 @@
 import type Konva from 'konva';
-import { memo, useCallback, useMemo, type ReactElement } from 'react';
+import { memo, useCallback, type ReactElement } from 'react';
 import { Circle, Group, Line, Shape } from 'react-konva';
 import type { AnnotationStyle } from '../../common/contract/annotation.ts';
 import type { DrawPrimitive } from '../../common/geometry/drawing.ts';
-import type { Size } from '../../common/geometry/view-transform.ts';
 import type { Vec2 } from '../../common/geometry/vector.ts';
-import { layoutPlate, type MeasureText, type PlateLayout } from './label-layout.ts';
+import type { PlateLayout } from './label-layout.ts';
 import { paintAnnotation } from './paint.ts';
 import { HANDLE_STYLE, haloColor } from './style.ts';
 
@@ -18,31 +17,19 @@ export interface AnnotationShapeProps {
   readonly primitives: readonly DrawPrimitive[];
   readonly style: AnnotationStyle;
   readonly opacity?: number;
-  readonly showLabels?: boolean;
-  readonly measure: MeasureText;
-  /** Plates are kept inside this area (screen px); null = no clamping (e.g. inside the loupe). */
-  readonly viewport: Size | null;
+  /** Its label plates, laid out with the rest of the frame (label-layout.ts); none = no labels. */
+  readonly plates?: readonly PlateLayout[];
 }
+
+const NO_PLATES: readonly PlateLayout[] = [];
 
 /** One annotation as one Konva shape: all halos first, then the strokes, then its label plates (see paint.ts). */
 export const AnnotationShape = memo(function AnnotationShape({
   primitives,
   style,
   opacity = 1,
-  showLabels = true,
-  measure,
-  viewport,
+  plates = NO_PLATES,
 }: AnnotationShapeProps): ReactElement {
-  const plates = useMemo(() => {
-    if (!showLabels) return [];
-    const layouts: PlateLayout[] = [];
-    for (const p of primitives) {
-      if (p.type !== 'label') continue;
-      const layout = layoutPlate(p.anchor, p.placement, p.lines, p.note, measure, viewport);
-      if (layout) layouts.push(layout);
-    }
-    return layouts;
-  }, [primitives, showLabels, measure, viewport]);
   const sceneFunc = useCallback(
     (context: Konva.Context) => {
       const native = context._context;

@@ -20,7 +20,7 @@ import type { Vec2 } from '../../common/geometry/vector.ts';
 import { DEFAULT_ZOOM_LIMITS, panBy, wheelZoomFactor, zoomAt, type Rect, type Size, type ViewTransform, type ZoomLimits } from '../../common/geometry/view-transform.ts';
 import { isToolBusy, previewTool } from '../tools/registry.ts';
 import { DEFAULT_DRAG_THRESHOLD_PX, DEFAULT_RULER_LENGTH_CM, type CreateFollowUp, type ToolContext, type ToolEffect, type ToolId } from '../tools/types.ts';
-import { AnnotationItem, AnnotationLayer } from './AnnotationLayer.tsx';
+import { AnnotationItem, AnnotationLayer, useFramePlates } from './AnnotationLayer.tsx';
 import { AnnotationShape, Handles } from './AnnotationShape.tsx';
 import type { FadedAnnotation } from './fading.ts';
 import {
@@ -38,17 +38,15 @@ import {
 import { Loupe, type LoupeImage } from './Loupe.tsx';
 import { renderPreview, type RenderSettings } from './render-model.ts';
 import { DEFAULT_ANNOTATION_STYLE } from './style.ts';
-import { layoutPlate } from './label-layout.ts';
+import { layoutFramePlates, type FramePlates, type PlateLayout } from './label-layout.ts';
 import { measurePlateText } from './text-measure.ts';
 
-function previewPlateRects(primitives: readonly DrawPrimitive[], viewport: Size): Rect[] {
-  const rects: Rect[] = [];
-  for (const p of primitives) {
-    if (p.type !== 'label') continue;
-    const plate = layoutPlate(p.anchor, p.placement, p.lines, p.note, measurePlateText, viewport);
-    if (plate) rects.push(plate);
-  }
-  return rects;
+const NEW_SHAPE_ID = '\u0000new';
+
+/** The plates of the shape being drawn or edited, laid out against the rest of the frame (not against its own old ones). */
+function previewPlates(primitives: readonly DrawPrimitive[], replacesId: string | null, frame: FramePlates, viewport: Size): readonly PlateLayout[] {
+  const id = replacesId ?? NEW_SHAPE_ID;
+  return layoutFramePlates([{ id, primitives }], measurePlateText, viewport, { frame, replacing: replacesId }).byId.get(id) ?? [];
 }
 
 export interface AnnotationStageHandle {
@@ -248,7 +246,9 @@ export function AnnotationStage(props: AnnotationStageProps): ReactElement {
   const editing = preview?.replacesId ? (annotations.find((a) => a.id === preview.replacesId) ?? null) : null;
   const previewRender = preview ? renderPreview(preview, editing, settings, newStyle) : null;
   const cursor = cursorFor(controller, hoverRef.current, panKeyHeld);
-  const plates = previewRender ? previewPlateRects(previewRender.primitives, viewport) : [];
+  const framePlates = useFramePlates(annotations, settings, viewport);
+  const previewPlateLayouts = previewRender ? previewPlates(previewRender.primitives, preview?.replacesId ?? null, framePlates, viewport) : [];
+  const plates: readonly Rect[] = previewPlateLayouts;
   // The selected annotation lives on the active layer with the tool preview, so selecting, dragging, releasing
   // and storing an edit redraw only that layer: the static layer with everything else (hundreds of labelled
   // shapes cost tens of ms to draw) is drawn once per selection change, never per pointer move.
@@ -283,6 +283,7 @@ export function AnnotationStage(props: AnnotationStageProps): ReactElement {
           cmPerPx={cmPerPx}
           hiddenId={preview?.replacesId ?? null}
           viewport={viewport}
+          plates={framePlates}
         />
         <Layer listening={false}>
           {selected && selected.id !== preview?.replacesId ? (
@@ -291,14 +292,12 @@ export function AnnotationStage(props: AnnotationStageProps): ReactElement {
               settings={settings}
               selected
               opacity={1}
-              showLabels
-              viewport={viewport}
-              measure={measurePlateText}
+              plates={framePlates.byId.get(selected.id)}
             />
           ) : null}
           {previewRender ? (
             <>
-              <AnnotationShape primitives={previewRender.primitives} style={previewRender.style} measure={measurePlateText} viewport={viewport} />
+              <AnnotationShape primitives={previewRender.primitives} style={previewRender.style} plates={previewPlateLayouts} />
               <Handles points={previewRender.handles} color={previewRender.style.color} activeIndex={previewRender.activeIndex} />
             </>
           ) : null}

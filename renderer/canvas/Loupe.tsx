@@ -4,7 +4,6 @@ import type { AnnotationStyle } from '../../common/contract/annotation.ts';
 import type { Rect as ScreenRect, Size } from '../../common/geometry/view-transform.ts';
 import type { Vec2 } from '../../common/geometry/vector.ts';
 import { AnnotationShape } from './AnnotationShape.tsx';
-import { estimateTextWidth } from './label-layout.ts';
 import { loupeImageCrop, loupePosition, loupeScale, loupeTransform } from './loupe-geometry.ts';
 import { renderPreview, type RenderSettings } from './render-model.ts';
 import { LOUPE_STYLE } from './style.ts';
@@ -89,7 +88,7 @@ export const Loupe = memo(function Loupe({
             listening={false}
           />
         ) : null}
-        <AnnotationShape primitives={shape.primitives} style={shape.style} showLabels={false} measure={estimateTextWidth} viewport={null} />
+        <AnnotationShape primitives={shape.primitives} style={shape.style} />
         {[LOUPE_STYLE.borderHalo, LOUPE_STYLE.crosshair].map((stroke, pass) => (
           <Group key={pass} listening={false}>
             <Line points={[r - cross, r, r - 3, r]} stroke={stroke} strokeWidth={pass === 0 ? 3 : 1} listening={false} />

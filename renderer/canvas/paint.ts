@@ -1,7 +1,7 @@
 import type { AnnotationStyle } from '../../common/contract/annotation.ts';
 import type { DrawPrimitive } from '../../common/geometry/drawing.ts';
 import type { PlateLayout } from './label-layout.ts';
-import { haloColor, PLATE_STYLE, strokeSpecs, type StrokeSpec } from './style.ts';
+import { HALO_EXTRA_PX, haloColor, PLATE_STYLE, strokeSpecs, type StrokeSpec } from './style.ts';
 
 /**
  * Paints one annotation straight onto a 2-D context: all halos first, then the strokes, the marker's centre dot,
@@ -41,6 +41,7 @@ type StrokePrimitive = Exclude<DrawPrimitive, { type: 'label' }>;
 const rad = (deg: number): number => (deg * Math.PI) / 180;
 const NO_DASH: number[] = [];
 const MARKER_DOT_RADIUS = 1.6;
+const LEADER_WIDTH = 1.25;
 
 function specsFor(primitive: StrokePrimitive, style: AnnotationStyle) {
   return strokeSpecs(style, primitive.type === 'ring' ? 'main' : primitive.role);
@@ -88,7 +89,27 @@ function baselineOffset(context: PaintContext, font: string): number {
   return offset;
 }
 
+/** A plate moved away from its anchor is tied back to it by a thin line in the drawing's colour, over a halo. */
+function paintLeader(context: PaintContext, plate: PlateLayout, accent: string, alpha: number): void {
+  const leader = plate.leader;
+  if (!leader) return;
+  context.globalAlpha = alpha;
+  context.setLineDash(NO_DASH);
+  for (const [stroke, width] of [
+    [haloColor(accent), LEADER_WIDTH + HALO_EXTRA_PX],
+    [accent, LEADER_WIDTH],
+  ] as const) {
+    context.beginPath();
+    context.moveTo(leader.a.x, leader.a.y);
+    context.lineTo(leader.b.x, leader.b.y);
+    context.strokeStyle = stroke;
+    context.lineWidth = width;
+    context.stroke();
+  }
+}
+
 export function paintPlate(context: PaintContext, plate: PlateLayout, accent: string, alpha: number): void {
+  paintLeader(context, plate, accent, alpha);
   context.globalAlpha = alpha;
   context.setLineDash(NO_DASH);
   context.beginPath();

@@ -56,7 +56,7 @@ export function strokeSpecs(style: AnnotationStyle, role: 'main' | 'reference'):
 }
 
 export const PLATE_STYLE = {
-  fill: 'rgba(14, 16, 20, 0.82)',
+  fill: 'rgba(14, 16, 20, 0.88)',
   border: 'rgba(255, 255, 255, 0.28)',
   text: '#F4F6F8',
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',

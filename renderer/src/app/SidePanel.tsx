@@ -1,10 +1,17 @@
-import type { ReactNode } from 'react';
+import { createContext, useContext, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 export interface SidePanelTab {
   id: string;
   label: string;
   content: ReactNode;
+}
+
+/** Lets what happens in the viewer bring a tab forward (e.g. the measurements, right after one is drawn). */
+export const SidePanelControl = createContext<{ show(tabId: string): void }>({ show: () => {} });
+
+export function useSidePanelControl(): { show(tabId: string): void } {
+  return useContext(SidePanelControl);
 }
 
 /** The right-hand panel: one tab at a time, so measurements are never pushed below the fold. */

@@ -1,11 +1,11 @@
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_SETTINGS, type Settings } from '../../../common/contract/app.ts';
 import { useApi } from '../api/ApiProvider.tsx';
 import { type ClipPlace, ClipViewer, type ViewerClip } from '../viewer/ClipViewer.tsx';
 import { ToolBar } from '../viewer/ToolBar.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
-import { SidePanel, type SidePanelTab } from './SidePanel.tsx';
+import { SidePanel, SidePanelControl, type SidePanelTab } from './SidePanel.tsx';
 import { Logo } from './StartScreen.tsx';
 
 const PLACE_SAVE_DELAY_MS = 300;
@@ -35,6 +35,7 @@ export function Workspace({
   const pendingPlaces = useRef(new Map<string, ClipPlace>());
   const placeTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const [activeTab, setActiveTab] = useState<string>('measurements');
+  const sidePanelControl = useMemo(() => ({ show: setActiveTab }), []);
   const renderSidePanel = (measurements: ReactNode | null) => (
     <SidePanel
       tabs={[...(measurements ? [{ id: 'measurements', label: t('measure.heading'), content: measurements }] : []), ...sideTabs]}
@@ -89,6 +90,7 @@ export function Workspace({
   );
 
   return (
+    <SidePanelControl.Provider value={sidePanelControl}>
     <div className="workspace">
       <header className="workspace-header">
         <button type="button" className="ghost logo-button" onClick={onClose} aria-label={t('workspace.back')} title={t('workspace.back')}>
@@ -129,6 +131,7 @@ export function Workspace({
         </>
       )}
     </div>
+    </SidePanelControl.Provider>
   );
 }
 

@@ -7,7 +7,7 @@ import { calibrationFromAnnotations } from '../../../common/geometry/calibration
 import type { ViewTransform } from '../../../common/geometry/view-transform.ts';
 import { captureTimeAt, fileTimeAt } from '../../../common/media-time.ts';
 import { AnnotationStage, type AnnotationStageHandle, DEFAULT_ANNOTATION_STYLE, fadedNeighbours, useViewTransform } from '../../canvas/index.tsx';
-import type { CreateFollowUp, ToolId } from '../../tools/types.ts';
+import type { CreateFollowUp } from '../../tools/types.ts';
 import { MidstanceError } from '../../../common/contract/errors.ts';
 import { FrameCanvas } from './FrameCanvas.tsx';
 import { FrameReadout } from './FrameReadout.tsx';
@@ -17,7 +17,9 @@ import { Timeline } from './Timeline.tsx';
 import { ToolBar } from './ToolBar.tsx';
 import { TransportBar } from './TransportBar.tsx';
 import { adjacentSpeed } from './playback.ts';
+import { RulerLengthPrompt } from './RulerLengthPrompt.tsx';
 import { useAnnotations } from './use-annotations.ts';
+import { useDrawingFlow, withPendingRuler } from './use-drawing-flow.ts';
 import { type ClipMedia, type ClipMediaState, useClipMedia } from './use-clip-media.ts';
 import { useElementSize } from './use-element-size.ts';
 import { PREVIEW_WIDTH, useFrameDisplay } from './use-frame-display.ts';
@@ -173,7 +175,6 @@ function ReadyViewer({
   const rates = { fileFps: info.fileFps, captureFps: info.captureFps };
 
   const [requested, setRequested] = useState(initialFrame);
-  const [tool, setTool] = useState<ToolId>('select');
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [range, setRange] = useState<FrameRange>({ in: null, out: null });
   const [loop, setLoop] = useState(true);
@@ -209,20 +210,15 @@ function ReadyViewer({
   );
   const cmPerPx = useMemo(() => calibrationFromAnnotations(annotations.all)?.cmPerPx ?? null, [annotations.all]);
 
-  const createAnnotation = async (geometry: AnnotationGeometry, follow: CreateFollowUp) => {
-    const record = await annotations.create({
-      frameIndex: shownIndex,
-      frameTime: fileTimeAt(frames, shownIndex),
-      geometry,
-      label: null,
-      style,
-    });
-    if (record) {
+  const drawing = useDrawingFlow({
+    store: (geometry: AnnotationGeometry) =>
+      annotations.create({ frameIndex: shownIndex, frameTime: fileTimeAt(frames, shownIndex), geometry, label: null, style }),
+    onStored: useCallback((record: { id: string }, follow: CreateFollowUp) => {
       setSelectedId(record.id);
       setFollowUp(follow === 'none' ? null : { id: record.id, kind: follow });
-      setTool('select');
-    }
-  };
+    }, []),
+  });
+  const { tool, setTool } = drawing;
 
   const copyToFrame = async (id: string, target: number) => {
     const source = annotations.all.find((a) => a.id === id);
@@ -269,6 +265,8 @@ function ReadyViewer({
     },
     focusGoTo: () => document.getElementById('go-to-frame')?.focus(),
     showShortcuts: () => setShowShortcuts(true),
+    chooseTool: setTool,
+    toggleKeepTool: drawing.toggleKeepTool,
   };
 
   useViewerKeys({
@@ -286,7 +284,7 @@ function ReadyViewer({
 
   return (
     <>
-      <ToolBar tool={tool} onTool={(next) => setTool(next)} />
+      <ToolBar tool={tool} onTool={(next) => setTool(next)} keepTool={drawing.keepTool} onToggleKeepTool={drawing.toggleKeepTool} />
       <main className="viewer-main" aria-label={t('workspace.frameArea')}>
         <FrameReadout
           index={shownIndex}
@@ -318,7 +316,7 @@ function ReadyViewer({
                 height={viewport.height}
                 transform={view.transform}
                 onTransformChange={view.setTransform}
-                annotations={onFrame}
+                annotations={withPendingRuler(onFrame, drawing.pendingRuler, style)}
                 faded={faded}
                 selectedId={selectedId}
                 activeTool={tool}
@@ -329,7 +327,7 @@ function ReadyViewer({
                 image={shown?.bitmap ?? null}
                 sourceSize={sourceSize}
                 panKeyHeld={spaceHeld}
-                onCreate={(geometry, follow) => void createAnnotation(geometry, follow)}
+                onCreate={drawing.onCreate}
                 onChange={(id, geometry) => void annotations.update(id, { geometry })}
                 onSelect={setSelectedId}
               />
@@ -395,6 +393,7 @@ function ReadyViewer({
         />,
       )}
       {showShortcuts && <ShortcutOverlay onClose={() => setShowShortcuts(false)} />}
+      {drawing.pendingRuler && <RulerLengthPrompt onConfirm={drawing.confirmRuler} onCancel={drawing.cancelRuler} />}
     </>
   );
 }

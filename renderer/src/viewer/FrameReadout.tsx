@@ -1,8 +1,8 @@
-import { useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FrameTable, MediaInfo, MediaWarning } from '../../../common/contract/media.ts';
 import { frameDurationMs } from '../../../common/media-time.ts';
-import { parseGoTo } from './frame-navigation.ts';
+import { readGoTo } from './frame-navigation.ts';
 import { MIN_SPEAKABLE_FPS, mediaWarningText } from '../../../common/media-warning-text.ts';
 
 /** Frame number, real time and file time of the frame on screen — always the one painted. */
@@ -33,7 +33,26 @@ export function FrameReadout({
 }) {
   const { t, i18n } = useTranslation();
   const [goTo, setGoTo] = useState('');
-  const [invalid, setInvalid] = useState(false);
+  /** Said after a jump that could not go where the text asked (e.g. frame 9999 of a 720-frame clip). */
+  const [jumpNote, setJumpNote] = useState<string | null>(null);
+  const messageId = useId();
+  // The note sits over the frame: it goes after a while (it is also read out once, as a status).
+  useEffect(() => {
+    if (jumpNote === null) return undefined;
+    const timer = setTimeout(() => setJumpNote(null), 8000);
+    return () => clearTimeout(timer);
+  }, [jumpNote]);
+  const last = frameCount - 1;
+  const reading = readGoTo(goTo, frames, info);
+  const invalid = reading.type === 'invalid';
+  // What is wrong is said while typing; a target past the end is announced before Enter and after the jump.
+  const liveMessage =
+    reading.type === 'invalid'
+      ? t(reading.problem === 'negative' ? 'viewer.goToNegative' : 'viewer.goToNotUnderstood')
+      : reading.type === 'target' && reading.beyondEnd
+        ? t(reading.kind === 'frame' ? 'viewer.goToBeyondFrame' : 'viewer.goToBeyondTime', { last })
+        : null;
+  const message = liveMessage ?? jumpNote;
   const number = (value: number, decimals: number) =>
     new Intl.NumberFormat(i18n.language === 'nl' ? 'nl-NL' : 'en-GB', {
       minimumFractionDigits: decimals,
@@ -48,7 +67,7 @@ export function FrameReadout({
           <dt>{t('workspace.frame')}</dt>
           <dd data-testid="frame-number" aria-live="polite">
             {index}
-            <span className="muted"> / {frameCount - 1}</span>
+            <span className="muted"> {index === last ? t('viewer.lastFrame') : t('viewer.frameRange', { last })}</span>
             {loading && <span className="loading-dot" aria-label={t('viewer.loading')} />}
           </dd>
         </div>
@@ -82,23 +101,31 @@ export function FrameReadout({
         className="go-to"
         onSubmit={(event) => {
           event.preventDefault();
-          const target = parseGoTo(goTo, frames, info);
-          setInvalid(target === null);
-          if (target !== null) {
-            onGoTo(target);
-            (document.activeElement as HTMLElement | null)?.blur();
-          }
+          if (reading.type !== 'target') return;
+          onGoTo(reading.index);
+          setJumpNote(reading.beyondEnd ? t(reading.kind === 'frame' ? 'viewer.goToClampedFrame' : 'viewer.goToClampedTime', { asked: goTo.trim(), last }) : null);
+          if (reading.beyondEnd) setGoTo(String(reading.index));
+          (document.activeElement as HTMLElement | null)?.blur();
         }}
       >
         <input
           id="go-to-frame"
           aria-label={t('viewer.goTo')}
           aria-invalid={invalid}
+          aria-describedby={message ? messageId : undefined}
           placeholder={t('viewer.goToPlaceholder')}
           value={goTo}
-          onChange={(event) => setGoTo(event.target.value)}
+          onChange={(event) => {
+            setGoTo(event.target.value);
+            setJumpNote(null);
+          }}
         />
-        <button type="submit">{t('viewer.go')}</button>
+        <button type="submit" disabled={invalid}>
+          {t('viewer.go')}
+        </button>
+        <p id={messageId} className={`go-to-message${invalid ? ' problem' : ''}`} role="status" data-testid="go-to-message">
+          {message}
+        </p>
       </form>
       {warnings.length > 0 && (
         <ul className="media-warnings" aria-label={t('viewer.warnings')}>

@@ -4,10 +4,11 @@ import type { Annotation, AnnotationStyle } from '../../../common/contract/annot
 import type { AngleConvention } from '../../../common/contract/app.ts';
 import { formatMeasurement } from '../../../common/geometry/conventions.ts';
 import { measureAnnotation } from '../../../common/measurements/measure.ts';
-import { checkAgainstNorm, labelText, normIn, presetsForKind } from '../../../common/measurements/presets.ts';
+import { checkAgainstNorm, labelText, normIn, presetByKey, presetsForKind } from '../../../common/measurements/presets.ts';
 import { ANNOTATION_PALETTE } from '../../canvas/index.tsx';
 import { toolInfo } from '../../tools/registry.ts';
 import type { CreateFollowUp } from '../../tools/types.ts';
+import { valueRows } from '../../../common/measurements/value-rows.ts';
 import type { AnnotationPatch } from './use-annotations.ts';
 
 type Language = 'nl' | 'en';
@@ -62,7 +63,13 @@ export function MeasurementsPanel(props: MeasurementsPanelProps) {
       {selected ? (
         <AnnotationDetails key={selected.id} annotation={selected} {...props} />
       ) : (
-        <StylePicker style={props.style} onStyle={props.onStyle} language={language} />
+        <div className="new-style" role="group" aria-labelledby="new-style-heading">
+          <h3 id="new-style-heading" className="style-heading">
+            {t('measure.newStyle')}
+          </h3>
+          <p className="muted small">{t('measure.newStyleHint')}</p>
+          <StylePicker style={props.style} onStyle={props.onStyle} language={language} />
+        </div>
       )}
     </section>
   );
@@ -121,8 +128,12 @@ function AnnotationDetails({
 }: MeasurementsPanelProps & { annotation: Annotation }) {
   const { t } = useTranslation();
   const measured = measureAnnotation(annotation.geometry, annotation.label, cmPerPx);
-  const presets = presetsForKind(annotation.geometry.kind);
-  const isPreset = presets.some((preset) => preset.key === annotation.label);
+  // A label given before presets were limited to their tool (e.g. a trunk angle on a line) stays selectable.
+  const current = presetByKey(annotation.label);
+  const offered = presetsForKind(annotation.geometry.kind);
+  const presets = current && !offered.includes(current) ? [...offered, current] : offered;
+  const isPreset = current !== null;
+  const rows = valueRows(annotation.geometry, measured?.measurement ?? null, language);
   const [customLabel, setCustomLabel] = useState(isPreset ? '' : (annotation.label ?? ''));
   const textRef = useRef<HTMLTextAreaElement>(null);
   const lengthRef = useRef<HTMLInputElement>(null);
@@ -140,19 +151,18 @@ function AnnotationDetails({
 
   return (
     <div className="annotation-details" aria-label={t('measure.details')}>
-      {measured && (
+      {(rows.length > 0 || (measured?.preset && norm && verdict)) && (
         <dl className="both-conventions">
-          <div data-active={convention === 'interior'}>
-            <dt>{t('measure.interior')}</dt>
-            <dd data-testid="value-interior">{formatMeasurement(measured.measurement, 'interior', language)}</dd>
-          </div>
-          {measured.measurement.unit === '°' && (
-            <div data-active={convention === 'clinical'}>
-              <dt>{t('measure.clinical')}</dt>
-              <dd data-testid="value-clinical">{formatMeasurement(measured.measurement, 'clinical', language)}</dd>
+          {rows.map((row, i) => (
+            <div key={row.kind} data-active={row.convention === null || row.convention === convention}>
+              <dt>
+                {t(`measure.value.${row.kind}`)}
+                {row.convention && <span className="muted"> · {t(`measure.conventionTag.${row.convention}`)}</span>}
+              </dt>
+              <dd data-testid={i === 0 ? 'value-interior' : 'value-clinical'}>{row.value}</dd>
             </div>
-          )}
-          {measured.preset && norm && verdict && (
+          ))}
+          {measured?.preset && norm && verdict && (
             <div className={`norm ${verdict}`}>
               <dt>{t('measure.norm')}</dt>
               <dd>
@@ -165,6 +175,7 @@ function AnnotationDetails({
           )}
         </dl>
       )}
+      {measured?.measurement.unit === 'px' && <p className="muted small">{t('measure.inPixels')}</p>}
 
       <label className="field">
         <span>{t('measure.label')}</span>

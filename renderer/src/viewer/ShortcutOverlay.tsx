@@ -1,10 +1,12 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TOOL_IDS, toolInfo } from '../../tools/registry.ts';
 import { localKeyNames } from './key-names.ts';
-import { SHORTCUTS } from './shortcuts.ts';
+import { SHORTCUTS, toolKey, toolOfCommand } from './shortcuts.ts';
 
 export function ShortcutOverlay({ onClose }: { onClose: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = i18n.language === 'nl' ? 'nl' : 'en';
   const dialogRef = useRef<HTMLDialogElement>(null);
   useEffect(() => dialogRef.current?.showModal(), []);
   return (
@@ -12,7 +14,7 @@ export function ShortcutOverlay({ onClose }: { onClose: () => void }) {
       <h2>{t('shortcuts.title')}</h2>
       <table>
         <tbody>
-          {SHORTCUTS.map((shortcut) => (
+          {SHORTCUTS.filter((s) => toolOfCommand(s.command) === null && s.command !== 'toggle-keep-tool').map((shortcut) => (
             <tr key={`${shortcut.command}-${shortcut.display}`}>
               <td>
                 <kbd>{localKeyNames(shortcut.display, t)}</kbd>
@@ -20,6 +22,25 @@ export function ShortcutOverlay({ onClose }: { onClose: () => void }) {
               <td>{t(`commands.${shortcut.command}`)}</td>
             </tr>
           ))}
+        </tbody>
+      </table>
+      <h3>{t('shortcuts.tools')}</h3>
+      <table data-testid="tool-shortcuts">
+        <tbody>
+          {TOOL_IDS.map((id) => (
+            <tr key={id}>
+              <td>
+                <kbd>{toolKey(id)}</kbd>
+              </td>
+              <td>{toolInfo(id).name[language]}</td>
+            </tr>
+          ))}
+          <tr>
+            <td>
+              <kbd>{SHORTCUTS.find((s) => s.command === 'toggle-keep-tool')?.display}</kbd>
+            </td>
+            <td>{t('shortcuts.keepTool')}</td>
+          </tr>
         </tbody>
       </table>
       <div className="dialog-actions">

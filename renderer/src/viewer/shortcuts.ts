@@ -1,3 +1,8 @@
+import type { ToolId } from '../../tools/types.ts';
+
+/** Choosing a tool by key: `tool-goniometer`, … */
+export type ToolCommand = `tool-${ToolId}`;
+
 /**
  * Every viewer shortcut in one table: the key handler dispatches from it and the `?` overlay
  * lists it, so the two can never disagree.
@@ -24,7 +29,9 @@ export type ViewerCommand =
   | 'duplicate-selection'
   | 'cancel'
   | 'go-to-frame'
-  | 'show-shortcuts';
+  | 'show-shortcuts'
+  | ToolCommand
+  | 'toggle-keep-tool';
 
 export interface Shortcut {
   command: ViewerCommand;
@@ -60,7 +67,27 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { command: 'delete-selection', key: 'Backspace', display: 'Backspace' },
   { command: 'cancel', key: 'Escape', display: 'Esc' },
   { command: 'show-shortcuts', key: '?', shift: true, display: '?' },
+  // Tools (letters not taken above; Q W E S , . are the gait-event keys).
+  { command: 'tool-select', key: 'v', display: 'V' },
+  { command: 'tool-goniometer', key: 'a', display: 'A' },
+  { command: 'tool-angle-horizontal', key: 'h', display: 'H' },
+  { command: 'tool-angle-vertical', key: 'j', display: 'J' },
+  { command: 'tool-line', key: 'n', display: 'N' },
+  { command: 'tool-ruler', key: 'r', display: 'R' },
+  { command: 'tool-marker', key: 'm', display: 'M' },
+  { command: 'tool-text', key: 't', display: 'T' },
+  { command: 'toggle-keep-tool', key: 'k', display: 'K' },
 ];
+
+/** The tool a command chooses, or null for other commands. */
+export function toolOfCommand(command: ViewerCommand): ToolId | null {
+  return command.startsWith('tool-') ? (command.slice('tool-'.length) as ToolId) : null;
+}
+
+/** The key that chooses a tool, for the tool bar and the `?` overlay. */
+export function toolKey(tool: ToolId): string | null {
+  return SHORTCUTS.find((s) => toolOfCommand(s.command) === tool)?.display ?? null;
+}
 
 export interface KeyLike {
   key: string;

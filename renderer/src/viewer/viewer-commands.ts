@@ -1,4 +1,5 @@
-import type { ViewerCommand } from './shortcuts.ts';
+import type { ToolId } from '../../tools/types.ts';
+import { toolOfCommand, type ViewerCommand } from './shortcuts.ts';
 
 export interface FrameRange {
   in: number | null;
@@ -35,6 +36,9 @@ export interface ViewerActions {
   cancel(): void;
   focusGoTo(): void;
   showShortcuts(): void;
+  chooseTool(tool: ToolId): void;
+  /** Keep the drawing tool after a measurement (for the next one) or fall back to Select. */
+  toggleKeepTool(): void;
 }
 
 /**
@@ -45,6 +49,8 @@ export function runViewerCommand(command: ViewerCommand, actions: ViewerActions,
   const step = (frames: number) => {
     if (!state.busy) actions.stepBy(frames);
   };
+  const tool = toolOfCommand(command);
+  if (tool) return actions.chooseTool(tool);
   switch (command) {
     case 'step-forward':
       return step(1);
@@ -89,5 +95,7 @@ export function runViewerCommand(command: ViewerCommand, actions: ViewerActions,
       return actions.focusGoTo();
     case 'show-shortcuts':
       return actions.showShortcuts();
+    case 'toggle-keep-tool':
+      return actions.toggleKeepTool();
   }
 }

@@ -78,7 +78,18 @@ describe('measurement presets', () => {
     expect(forGoniometer).toContain('knee-midstance-left');
     expect(forGoniometer).not.toContain('trunk-midstance');
     expect(presetsForKind('angle-vertical').map((p) => p.key)).toContain('trunk-midstance');
+    expect(presetsForKind('angle-horizontal').map((p) => p.key)).toContain('shin-initial-contact-left');
     expect(presetsForKind('marker')).toEqual([]);
+  });
+
+  it('offers no angle on a line or a ruler: a line offers distances only, a ruler nothing', () => {
+    expect(presetsForKind('line').map((p) => p.key)).toEqual(['overstride-left', 'overstride-right']);
+    expect(presetsForKind('ruler')).toEqual([]);
+    for (const kind of ['goniometer', 'angle-horizontal', 'angle-vertical'] as const) {
+      expect(presetsForKind(kind).every((p) => p.rule !== 'length' && p.rule !== 'horizontal-distance')).toBe(true);
+    }
+    // Every preset is offered on its own tool.
+    for (const preset of MEASUREMENT_PRESETS) expect(presetsForKind(preset.tool)).toContain(preset);
   });
 });
 

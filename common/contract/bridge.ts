@@ -8,6 +8,12 @@ export interface MidstanceBridge {
 }
 
 export const BRIDGE_GLOBAL = 'midstance';
+/**
+ * A function the renderer puts on its window: sends what is still being typed and resolves once the core
+ * has it. The Electron shell awaits it before the window closes (the page cannot be relied on to finish
+ * IPC calls during its own unload).
+ */
+export const FLUSH_BEFORE_CLOSE_GLOBAL = 'midstanceFlushBeforeClose';
 export const IPC_INVOKE_CHANNEL = 'midstance:invoke';
 export const IPC_EVENT_CHANNEL = 'midstance:event';
 /** Custom scheme for frames in Electron: midstance-frame://frames/<clipId>/<index>?w=<width>. */

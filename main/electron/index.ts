@@ -35,8 +35,14 @@ function runApp(): void {
   const showWindow = (ready: Core) => {
     if (window && !window.isDestroyed()) return bringToFront(window);
     window = createMainWindow(ready, appFiles(app.getAppPath()).preload, devTools);
-    window.once('closed', () => (window = null));
+    window.once('closed', () => {
+      window = null;
+      // A quit was held up while the window saved its last typed text (close-guard.ts): resume it.
+      if (quitRequested) app.quit();
+    });
   };
+  let quitRequested = false;
+  app.on('before-quit', () => (quitRequested = true));
 
   app.on('open-file', (event, path) => {
     event.preventDefault();

@@ -1,5 +1,6 @@
 import { BrowserWindow } from 'electron';
 import type { Core } from '../core/types.ts';
+import { guardCloseUntilFlushed } from './close-guard.ts';
 import { forwardEvents } from './ipc.ts';
 import { APP_ENTRY_URL } from './schemes.ts';
 import { buildWindowOptions } from './window-options.ts';
@@ -9,6 +10,7 @@ export function createMainWindow(core: Core, preloadPath: string, devTools: bool
   const window = new BrowserWindow(buildWindowOptions({ preloadPath, devTools }));
   window.once('ready-to-show', () => window.show());
   forwardEvents(core, window);
+  guardCloseUntilFlushed(window);
   window.loadURL(APP_ENTRY_URL).catch((error: unknown) => {
     console.error('Midstance could not load its user interface:', error);
   });

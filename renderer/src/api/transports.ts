@@ -17,6 +17,15 @@ export function electronTransport(bridge: MidstanceBridge): Transport {
 export function httpTransport(): Transport {
   const listeners = new Set<(name: string, payload: unknown) => void>();
   let source: EventSource | null = null;
+  // From pagehide on, calls are sent with keepalive, so the last typed text still reaches the core when the
+  // page is reloaded or closed (an ordinary fetch is cancelled with the page). Registered before any other
+  // pagehide listener (the transport exists before the app renders), so their flushes go out this way.
+  // keepalive bodies are limited to 64 KiB in total, which is why it is not used all the time.
+  let unloading = false;
+  if (typeof window !== 'undefined') {
+    window.addEventListener('pagehide', () => (unloading = true), { capture: true });
+    window.addEventListener('pageshow', () => (unloading = false), { capture: true });
+  }
   const ensureEvents = () => {
     if (source) return;
     source = new EventSource('/events');
@@ -36,6 +45,7 @@ export function httpTransport(): Transport {
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify(input ?? {}),
         credentials: 'same-origin',
+        keepalive: unloading,
       });
       try {
         return await response.json();

@@ -12,6 +12,7 @@ import {
 import type { PlaceSelection } from '../../../common/contract/app.ts';
 import type { CallInput } from '../../../common/contract/api.ts';
 import type { Client, ClientDraft, Clip, ClipView, ProjectState, Session } from '../../../common/contract/project.ts';
+import { FLUSH_BEFORE_CLOSE_GLOBAL } from '../../../common/contract/bridge.ts';
 import { useApi } from '../api/ApiProvider.tsx';
 import { useErrorReporter } from '../app/errors.tsx';
 import { createAutosaver, type Autosaver, type FieldSaveState, type SavedAnswer, type SaveStatus } from './autosaver.ts';
@@ -185,11 +186,25 @@ export function ProjectProvider({ children }: { children: ReactNode }) {
     };
   }, [api, autosaver, report]);
 
-  // What is typed but not yet sent goes out before the page goes away.
+  // What is typed but not yet sent goes out when the page is hidden (another app, a closed laptop lid) and
+  // before it goes away (reload, close: the transport sends these calls with keepalive).
   useEffect(() => {
-    const flush = () => void autosaver.flush();
-    window.addEventListener('pagehide', flush);
-    return () => window.removeEventListener('pagehide', flush);
+    const hidden = () => {
+      if (document.visibilityState === 'hidden') void autosaver.flush();
+    };
+    const leaving = () => autosaver.flushOnUnload();
+    document.addEventListener('visibilitychange', hidden);
+    window.addEventListener('pagehide', leaving);
+    // The Electron shell asks for this before it closes the window (main/electron/close-guard.ts).
+    const flushBeforeClose = () => autosaver.flush();
+    (globalThis as Record<string, unknown>)[FLUSH_BEFORE_CLOSE_GLOBAL] = flushBeforeClose;
+    return () => {
+      document.removeEventListener('visibilitychange', hidden);
+      window.removeEventListener('pagehide', leaving);
+      if ((globalThis as Record<string, unknown>)[FLUSH_BEFORE_CLOSE_GLOBAL] === flushBeforeClose) {
+        delete (globalThis as Record<string, unknown>)[FLUSH_BEFORE_CLOSE_GLOBAL];
+      }
+    };
   }, [autosaver]);
 
   // Another project: recall where the user was in it, load its clients and pick one.

@@ -1,8 +1,10 @@
 /**
- * Saving as the user types: each field (a key) keeps its latest draft, sends it after a short pause or
- * when flushed (blur, switching session, closing), one call at a time per key so answers never arrive
- * out of order. A draft whose save failed is kept, so the text the user typed is never lost; it is sent
- * again with the next change, on flush or with retryFailed().
+ * Saving as the user types — the one path every free-text field in the app saves through (session and
+ * client fields, clip fields, annotation labels and note texts). Each field (a key) keeps its latest draft,
+ * sends it after a short pause or when flushed (blur, switching session, page hidden, closing), one call at
+ * a time per key so answers never arrive out of order. A draft whose save failed is kept, so the text the
+ * user typed is never lost; it is sent again with the next change, on flush or with retryFailed().
+ * The status says "saving" from the first keystroke until the core has acknowledged the write.
  *
  * Plain TypeScript without React, so the rules can be tested with fake timers.
  */
@@ -30,6 +32,8 @@ interface Entry {
   failed: boolean;
   /** How to send a failed draft again. */
   retry: (() => Promise<SavedAnswer>) | null;
+  /** How to send the newest draft (kept while it is on its way, for flushOnUnload). */
+  latest: () => Promise<SavedAnswer>;
 }
 
 export interface AutosaverOptions {
@@ -122,8 +126,24 @@ export function createAutosaver(options: AutosaverOptions = {}) {
     ).then(() => undefined);
   };
 
+  /**
+   * The page is going away (pagehide): send every draft that is not acknowledged yet, now. A call already
+   * on its way may be cut off with the page, so its draft is sent once more (updates set values, so a
+   * repeat is harmless). The transport must make these calls outlive the page (fetch keepalive).
+   */
+  const flushOnUnload = (): void => {
+    for (const [key, entry] of entries) {
+      if (entry.inFlight) {
+        entry.latest().catch(() => undefined);
+      } else {
+        void flush(key);
+      }
+    }
+  };
+
   return {
     flush,
+    flushOnUnload,
 
     /** Remember the newest value of a field and send it after the pause. */
     schedule(key: string, draft: unknown, run: () => Promise<SavedAnswer>): void {
@@ -135,10 +155,12 @@ export function createAutosaver(options: AutosaverOptions = {}) {
         error: null,
         failed: false,
         retry: null,
+        latest: run,
       };
       entries.set(key, entry);
       entry.draft = draft;
       entry.run = run;
+      entry.latest = run;
       if (entry.timer) clearTimer(entry.timer);
       entry.timer = setTimer(() => {
         entry.timer = null;
@@ -203,6 +225,16 @@ export function createAutosaver(options: AutosaverOptions = {}) {
     subscribe(listener: () => void): () => void {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+
+    /** Drop the drafts of a record that is gone (e.g. a deleted annotation): keys starting with prefix. */
+    discard(prefix: string): void {
+      for (const [key, entry] of [...entries]) {
+        if (!key.startsWith(prefix)) continue;
+        if (entry.timer) clearTimer(entry.timer);
+        entries.delete(key);
+      }
+      changed();
     },
 
     /** A new project: forget the old one's "saved at" (its drafts were flushed before). */

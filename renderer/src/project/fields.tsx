@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode, type Ref } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -8,8 +8,9 @@ import { formatIsoDate, parseDateInput } from './date-input.ts';
 import { checkNumber, formatDecimal, maxLengthOf, parseDecimal, type NumberBounds } from './session-logic.ts';
 
 /**
- * Form fields that save themselves: a change is sent after a short pause and at once when the field loses
- * focus. The field always shows what the user typed — also when saving failed, until it succeeds.
+ * Form fields that save themselves, through the one autosaver (autosaver.ts) — used for every free-text
+ * field, in the project panels and the viewer alike: a change is sent after a short pause and at once when
+ * the field loses focus. The field always shows what the user typed — also when saving failed, until it succeeds.
  * In a read-only project they are readOnly (not disabled), so stored text can still be selected and copied.
  */
 
@@ -98,6 +99,8 @@ export function SavedTextField({
   schema,
   placeholder,
   requiredMessage,
+  sameText = (typed, stored) => typed === stored,
+  inputRef,
 }: SavedFieldProps<string> & {
   multiline?: boolean;
   rows?: number;
@@ -105,12 +108,15 @@ export function SavedTextField({
   placeholder?: string;
   /** When given, an empty field is not saved and this is shown instead. */
   requiredMessage?: string;
+  /** Whether the typed text is what is stored (e.g. when the save trims it), so the field keeps what was typed. */
+  sameText?: (typed: string, stored: string) => boolean;
+  inputRef?: Ref<HTMLInputElement & HTMLTextAreaElement>;
 }) {
   const { t } = useTranslation();
   const id = useId();
   const autosaver = useAutosaver();
   const state = useFieldSaveState(saveKey);
-  const [text, setText] = useFieldText(saveKey, value, (v) => v, (typed, stored) => typed === stored);
+  const [text, setText] = useFieldText(saveKey, value, (v) => v, sameText);
   const missing = requiredMessage !== undefined && text.trim() === '';
   const problem = missing ? requiredMessage : state === 'failed' ? t('project.field.notSaved') : null;
   const common = {
@@ -122,6 +128,7 @@ export function SavedTextField({
     'aria-invalid': problem !== null,
     'aria-describedby': problem ? `${id}-problem` : hint ? `${id}-hint` : undefined,
     onBlur: () => void autosaver.flush(saveKey),
+    ref: inputRef,
   };
   const change = (next: string) => {
     setText(next);

@@ -10,6 +10,7 @@ export { ClipList } from './ClipList.tsx';
 export { ProjectNotice } from './ProjectNotice.tsx';
 export {
   ProjectProvider,
+  useAutosaver,
   useProject,
   useSaveStatus,
   type ActiveMedia,
@@ -18,6 +19,7 @@ export {
   type RelinkOutcome,
 } from './ProjectProvider.tsx';
 export { SaveAsButton, SaveAsDialog, SaveStatus } from './SaveStatus.tsx';
+export { SavedTextField } from './fields.tsx';
 export { SessionPanel } from './SessionPanel.tsx';
 export { NewProjectDialog, UntitledProjectsList } from './StartPieces.tsx';
-export type { SaveStatus as SaveStatusValue } from './autosaver.ts';
+export type { SaveStatus as SaveStatusValue, SavedAnswer } from './autosaver.ts';

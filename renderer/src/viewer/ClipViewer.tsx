@@ -384,6 +384,7 @@ function ReadyViewer({
           }}
           onUpdate={(id, patch) => void annotations.update(id, patch)}
           onPreview={annotations.preview}
+          onSaveTyped={annotations.saveTyped}
           onDelete={(id) => {
             void annotations.remove(id);
             setSelectedId(null);

@@ -9,7 +9,8 @@ import { ANNOTATION_PALETTE } from '../../canvas/index.tsx';
 import { toolInfo } from '../../tools/registry.ts';
 import type { CreateFollowUp } from '../../tools/types.ts';
 import { valueRows } from '../../../common/measurements/value-rows.ts';
-import type { AnnotationPatch } from './use-annotations.ts';
+import { SavedTextField, type SavedAnswer } from '../project/index.ts';
+import { typedFieldKey, type AnnotationPatch, type TypedField } from './use-annotations.ts';
 
 type Language = 'nl' | 'en';
 
@@ -27,6 +28,8 @@ export interface MeasurementsPanelProps {
   onUpdate(id: string, patch: AnnotationPatch): void;
   /** Shows a change live without storing it (the next onUpdate of that annotation stores it as one edit). */
   onPreview(id: string, patch: AnnotationPatch): void;
+  /** Stores a label or note text as it is typed (through the autosaver); throws when it failed. */
+  onSaveTyped(id: string, field: TypedField, value: string | null): Promise<SavedAnswer>;
   onDelete(id: string): void;
   onCopyToFrame(id: string, delta: number): void;
   onFollowUpDone(): void;
@@ -122,6 +125,7 @@ function AnnotationDetails({
   followUp,
   onUpdate,
   onPreview,
+  onSaveTyped,
   onDelete,
   onCopyToFrame,
   onFollowUpDone,
@@ -134,8 +138,10 @@ function AnnotationDetails({
   const presets = current && !offered.includes(current) ? [...offered, current] : offered;
   const isPreset = current !== null;
   const rows = valueRows(annotation.geometry, measured?.measurement ?? null, language);
-  const [customLabel, setCustomLabel] = useState(isPreset ? '' : (annotation.label ?? ''));
-  const textRef = useRef<HTMLTextAreaElement>(null);
+  // "Own label" chosen but nothing typed yet: the label is still empty, the field must show anyway.
+  const [customChosen, setCustomChosen] = useState(false);
+  const textRef = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
+  const labelRef = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
   const lengthRef = useRef<HTMLInputElement>(null);
   const geometry = annotation.geometry;
 
@@ -180,11 +186,14 @@ function AnnotationDetails({
       <label className="field">
         <span>{t('measure.label')}</span>
         <select
-          value={isPreset ? (annotation.label ?? '') : annotation.label ? '__custom' : ''}
+          value={isPreset ? (annotation.label ?? '') : annotation.label || customChosen ? '__custom' : ''}
           onChange={(event) => {
             const value = event.target.value;
-            if (value === '__custom') onUpdate(annotation.id, { label: customLabel.trim() || null });
-            else onUpdate(annotation.id, { label: value === '' ? null : value });
+            setCustomChosen(value === '__custom');
+            if (value === '__custom') {
+              if (isPreset) onUpdate(annotation.id, { label: null });
+              requestAnimationFrame(() => labelRef.current?.focus());
+            } else onUpdate(annotation.id, { label: value === '' ? null : value });
           }}
         >
           <option value="">{t('measure.noLabel')}</option>
@@ -196,15 +205,16 @@ function AnnotationDetails({
           <option value="__custom">{t('measure.customLabel')}</option>
         </select>
       </label>
-      {!isPreset && annotation.label !== null && (
-        <label className="field">
-          <span>{t('measure.customLabel')}</span>
-          <input
-            value={customLabel}
-            onChange={(event) => setCustomLabel(event.target.value)}
-            onBlur={() => onUpdate(annotation.id, { label: customLabel.trim() || null })}
-          />
-        </label>
+      {!isPreset && (annotation.label !== null || customChosen) && (
+        <SavedTextField
+          className="field"
+          saveKey={typedFieldKey(annotation.id, 'label')}
+          label={t('measure.customLabel')}
+          value={annotation.label ?? ''}
+          sameText={(typed, stored) => typed.trim() === stored}
+          save={(typed) => onSaveTyped(annotation.id, 'label', typed.trim() || null)}
+          inputRef={labelRef}
+        />
       )}
 
       {geometry.kind === 'ruler' && (
@@ -224,17 +234,15 @@ function AnnotationDetails({
         </label>
       )}
       {geometry.kind === 'text' && (
-        <label className="field">
-          <span>{t('measure.noteText')}</span>
-          <textarea
-            ref={textRef}
-            rows={3}
-            defaultValue={geometry.text}
-            onBlur={(event) => {
-              if (event.target.value !== geometry.text) onUpdate(annotation.id, { geometry: { ...geometry, text: event.target.value } });
-            }}
-          />
-        </label>
+        <SavedTextField
+          className="field"
+          multiline
+          saveKey={typedFieldKey(annotation.id, 'text')}
+          label={t('measure.noteText')}
+          value={geometry.text}
+          save={(typed) => onSaveTyped(annotation.id, 'text', typed)}
+          inputRef={textRef}
+        />
       )}
 
       <StylePicker

@@ -10,6 +10,8 @@ export interface UndoEntry {
 
 export interface UndoStack {
   push(entry: UndoEntry): void;
+  /** The entry the next undo would reverse (to extend it, e.g. while the same field is being typed in). */
+  top(): UndoEntry | undefined;
   undo(): Promise<boolean>;
   redo(): Promise<boolean>;
   canUndo(): boolean;
@@ -32,6 +34,7 @@ export function createUndoStack(limit = 500): UndoStack {
       if (done.length > limit) done.shift();
       undone.length = 0;
     },
+    top: () => done.at(-1),
     undo: () =>
       serial(async () => {
         const entry = done.pop();

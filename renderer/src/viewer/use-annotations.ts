@@ -3,9 +3,25 @@ import type { Annotation } from '../../../common/contract/annotation.ts';
 import type { AnnotationDraft } from '../../../common/contract/project.ts';
 import { useApi } from '../api/ApiProvider.tsx';
 import { useErrorReporter } from '../app/errors.tsx';
-import { createUndoStack } from './undo-stack.ts';
+import { type SavedAnswer, useAutosaver } from '../project/index.ts';
+import { createUndoStack, type UndoEntry } from './undo-stack.ts';
 
 export type AnnotationPatch = Partial<Pick<Annotation, 'frameIndex' | 'frameTime' | 'geometry' | 'label' | 'style'>>;
+
+/** Free text of an annotation that is saved while typed: its label, a note's text. */
+export type TypedField = 'label' | 'text';
+
+/** The autosaver key of an annotation's typed field (all of an annotation's keys share the prefix). */
+export const typedFieldKey = (id: string, field: TypedField) => `annotation:${id}:${field}`;
+
+const typedValue = (annotation: Annotation, field: TypedField): string | null =>
+  field === 'label' ? annotation.label : annotation.geometry.kind === 'text' ? annotation.geometry.text : null;
+
+/** The patch that stores a typed value, built on the annotation as it is now (a note may have moved meanwhile). */
+function typedPatch(annotation: Annotation, field: TypedField, value: string | null): AnnotationPatch {
+  if (field === 'label') return { label: value };
+  return annotation.geometry.kind === 'text' ? { geometry: { ...annotation.geometry, text: value ?? '' } } : {};
+}
 
 export interface AnnotationStore {
   readonly all: readonly Annotation[];
@@ -18,6 +34,12 @@ export interface AnnotationStore {
    */
   preview(id: string, patch: AnnotationPatch): void;
   remove(id: string): Promise<void>;
+  /**
+   * Stores text typed into a label or note field (called by the autosaver after a pause, on blur, before the
+   * page goes away). Throws when it failed, so the autosaver keeps the draft. One typing burst in one field is
+   * one undo step.
+   */
+  saveTyped(id: string, field: TypedField, value: string | null): Promise<SavedAnswer>;
   undo(): Promise<void>;
   redo(): Promise<void>;
   canUndo: boolean;
@@ -26,10 +48,12 @@ export interface AnnotationStore {
 
 /**
  * The clip's annotations with every edit stored through the API (committed before it answers)
- * and undoable. The screen updates at once; a failed write is rolled back and reported.
+ * and undoable. The screen updates at once; a failed write is rolled back and reported. Every write is
+ * followed by the project's autosaver, so the header says "Saving…" until the core has acknowledged it.
  */
 export function useAnnotations(clipId: string | null): AnnotationStore {
   const api = useApi();
+  const autosaver = useAutosaver();
   const { report } = useErrorReporter();
   const [byId, setById] = useState<ReadonlyMap<string, Annotation>>(new Map());
   const [loaded, setLoaded] = useState(false);
@@ -69,14 +93,19 @@ export function useAnnotations(clipId: string | null): AnnotationStore {
   const bump = () => setVersion((v) => v + 1);
 
   const storeCreate = useCallback(
-    async (draft: AnnotationDraft) => (await api.call('annotations.create', draft)).record,
-    [api],
+    async (draft: AnnotationDraft) => (await autosaver.track(api.call('annotations.create', draft))).record,
+    [api, autosaver],
   );
   const storeUpdate = useCallback(
-    async (id: string, patch: AnnotationPatch) => (await api.call('annotations.update', { id, patch })).record,
-    [api],
+    async (id: string, patch: AnnotationPatch) => (await autosaver.track(api.call('annotations.update', { id, patch }))).record,
+    [api, autosaver],
   );
-  const storeDelete = useCallback(async (id: string) => (await api.call('annotations.delete', { id })).record, [api]);
+  const storeDelete = useCallback(
+    async (id: string) => (await autosaver.track(api.call('annotations.delete', { id }))).record,
+    [api, autosaver],
+  );
+  // The undo step of the typing burst going on in each field, extended while it is still the newest step.
+  const typing = useRef(new Map<string, { entry: UndoEntry; value: string | null }>());
 
   const create = useCallback(
     async (draft: Omit<AnnotationDraft, 'clipId'>) => {
@@ -140,10 +169,45 @@ export function useAnnotations(clipId: string | null): AnnotationStore {
     [report, stack, storeUpdate],
   );
 
+  const saveTyped = useCallback(
+    async (id: string, field: TypedField, value: string | null): Promise<SavedAnswer> => {
+      const current = byIdRef.current.get(id);
+      if (!current) return { savedAt: '' };
+      const before = typedValue(current, field);
+      const answer = await api.call('annotations.update', { id, patch: typedPatch(current, field, value) });
+      put(answer.record);
+      const key = typedFieldKey(id, field);
+      const burst = typing.current.get(key);
+      if (burst && stack.top() === burst.entry) {
+        burst.value = value;
+      } else {
+        const next = { value, entry: null as unknown as UndoEntry };
+        next.entry = {
+          label: 'type',
+          undo: async () => {
+            const now = byIdRef.current.get(id);
+            if (now) put(await storeUpdate(id, typedPatch(now, field, before)));
+          },
+          redo: async () => {
+            const now = byIdRef.current.get(id);
+            if (now) put(await storeUpdate(id, typedPatch(now, field, next.value)));
+          },
+        };
+        typing.current.set(key, next);
+        stack.push(next.entry);
+      }
+      bump();
+      return answer;
+    },
+    [api, stack, storeUpdate],
+  );
+
   const remove = useCallback(
     async (id: string) => {
       const before = byIdRef.current.get(id);
       if (!before) return;
+      // What is still being typed into it goes with it.
+      autosaver.discard(`annotation:${id}:`);
       drop(id);
       try {
         await storeDelete(id);
@@ -161,7 +225,7 @@ export function useAnnotations(clipId: string | null): AnnotationStore {
         report(error);
       }
     },
-    [report, stack, storeCreate, storeDelete],
+    [autosaver, report, stack, storeCreate, storeDelete],
   );
 
   const all = useMemo(
@@ -176,6 +240,7 @@ export function useAnnotations(clipId: string | null): AnnotationStore {
     update,
     preview,
     remove,
+    saveTyped,
     undo: async () => {
       await stack.undo().catch(report);
       bump();

@@ -35,6 +35,34 @@ describe('autosaver', () => {
     expect(saver.draft('goals')).toBeNull();
   });
 
+  it('flushOnUnload sends every unacknowledged draft at once, also one already on its way (it may be cut off)', async () => {
+    const saver = createAutosaver({ delayMs: 400 });
+    const { calls, run } = controlledCall();
+    saver.schedule('notes', 'Knee', run('Knee'));
+    void saver.flush('notes');
+    await settle();
+    expect(calls.map((c) => c.value)).toEqual(['Knee']);
+    saver.schedule('goals', 'Sub 40', run('Sub 40'));
+    saver.schedule('notes', 'Knee valgus', run('Knee valgus'));
+
+    saver.flushOnUnload();
+    await settle();
+    // No waiting for the pause nor for the answer to 'Knee': the newest text of each field goes now.
+    expect(calls.map((c) => c.value)).toEqual(['Knee', 'Knee valgus', 'Sub 40']);
+    expect(saver.status().kind).toBe('saving');
+  });
+
+  it('discard drops the drafts of a record that is gone', async () => {
+    const saver = createAutosaver({ delayMs: 400 });
+    const { calls, run } = controlledCall();
+    saver.schedule('annotation:a1:text', 'Heel', run('Heel'));
+    saver.schedule('annotation:a2:text', 'Toe', run('Toe'));
+    saver.discard('annotation:a1:');
+    await vi.advanceTimersByTimeAsync(400);
+    expect(calls.map((c) => c.value)).toEqual(['Toe']);
+    expect(saver.draft('annotation:a1:text')).toBeNull();
+  });
+
   it('flush sends at once (blur) and resolves after the answer', async () => {
     const saver = createAutosaver({ delayMs: 400 });
     const { calls, run } = controlledCall();

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { type ViewerCommand, commandForKey } from './shortcuts.ts';
+import { createSpaceGesture } from './space-gesture.ts';
 
 /** Keys typed into a field belong to the field, not to the viewer. */
 function isTyping(target: EventTarget | null): boolean {
@@ -13,26 +14,39 @@ export function useViewerKeys(handlers: { run(command: ViewerCommand): void; onS
   const latest = useRef(handlers);
   latest.current = handlers;
   useEffect(() => {
+    // Space pans while held and plays/pauses when tapped: decided on release (space-gesture.ts).
+    const space = createSpaceGesture();
     const down = (event: KeyboardEvent) => {
       if (isTyping(event.target) || document.querySelector('dialog[open]')) return;
       const command = commandForKey(event);
-      if (event.key === ' ') latest.current.onSpace(true);
+      if (command === 'play-pause') {
+        event.preventDefault();
+        if (space.keyDown()) latest.current.onSpace(true);
+        return;
+      }
       if (!command) return;
-      // Space both pans (held) and plays (tapped): holding it for a drag must not start playback.
-      if (command === 'play-pause' && event.repeat) return;
       event.preventDefault();
       latest.current.run(command);
     };
     const up = (event: KeyboardEvent) => {
-      if (event.key === ' ') latest.current.onSpace(false);
+      if (event.key !== ' ' || !space.held) return;
+      event.preventDefault();
+      latest.current.onSpace(false);
+      if (space.keyUp()) latest.current.run('play-pause');
     };
-    const blur = () => latest.current.onSpace(false);
+    const pointerDown = () => space.pointerDown();
+    const blur = () => {
+      space.cancel();
+      latest.current.onSpace(false);
+    };
     window.addEventListener('keydown', down);
     window.addEventListener('keyup', up);
+    window.addEventListener('pointerdown', pointerDown, { capture: true });
     window.addEventListener('blur', blur);
     return () => {
       window.removeEventListener('keydown', down);
       window.removeEventListener('keyup', up);
+      window.removeEventListener('pointerdown', pointerDown, { capture: true });
       window.removeEventListener('blur', blur);
     };
   }, []);

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 
 /**
- * Every failure that crosses the API boundary carries one of these codes and a message
- * written for the user. The renderer shows the message, the CLI prints it; logs keep details.
+ * Every failure that crosses the API boundary carries one of these codes, an English message (the CLI
+ * prints it, logs keep it) and details. The renderer shows the error in the user's language through
+ * common/error-text.ts, which turns the code and details into words.
  */
 export const ErrorCode = z.enum([
   'invalid-request',

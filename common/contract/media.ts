@@ -168,6 +168,11 @@ export const mediaCalls = {
     }),
     output: OpenedMedia,
   }),
+  'media.check': defineCall({
+    summary: 'Check that a file is a video Midstance can show (header and first picture), without opening it.',
+    input: z.object({ path: z.string().min(1) }),
+    output: z.object({ readable: z.literal(true) }),
+  }),
   'media.cancelOpen': defineCall({
     summary: 'Stop a media.open that is still probing or indexing (it fails with "cancelled").',
     input: z.object({ openId: z.string().max(64) }),

@@ -40,7 +40,10 @@ export function createCore(options: CoreOptions): Core {
       places,
       currentProject: () => project.current(),
     }),
-    ...createProjectHandlers(project, { onVideoAdded: (path) => recent.add('video', path) }),
+    ...createProjectHandlers(project, {
+      onVideoAdded: (path) => recent.add('video', path),
+      checkVideo: (path, signal) => media.check(path, signal),
+    }),
     ...createMediaHandlers(media),
   };
 

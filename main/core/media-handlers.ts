@@ -4,6 +4,7 @@ import type { EventBus, FrameSource, Handlers } from './types.ts';
 
 type MediaCallName =
   | 'media.open'
+  | 'media.check'
   | 'media.cancelOpen'
   | 'media.close'
   | 'media.frameInfo'
@@ -23,6 +24,10 @@ export function createMediaServiceForCore(deps: { settings: SettingsStore; event
 export function createMediaHandlers(media: MediaService): Pick<Handlers, MediaCallName> {
   return {
     'media.open': ({ path, captureFps, openId }, context) => media.open({ path, captureFps, openId, signal: context.signal }),
+    'media.check': async ({ path }, context) => {
+      await media.check(path, context.signal);
+      return { readable: true as const };
+    },
     'media.cancelOpen': ({ openId }) => ({ cancelled: media.cancelOpen(openId) }),
     'media.close': async ({ mediaId }) => ({ closed: await media.close(mediaId) }),
     'media.frameInfo': ({ mediaId, index }) => media.frameInfo(mediaId, index),

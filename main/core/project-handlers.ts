@@ -36,6 +36,8 @@ export function createProjectServiceForCore(deps: ProjectHandlerDeps): ProjectSe
 export interface ProjectHandlerHooks {
   /** A video was brought into the project (the start screen offers it again as a recent video). */
   onVideoAdded?(path: string): void;
+  /** Throws the media engine's typed error when a file is not a video it can show; runs before a clip is stored. */
+  checkVideo?(path: string, signal?: AbortSignal): Promise<void>;
 }
 
 export function createProjectHandlers(project: ProjectService, hooks: ProjectHandlerHooks = {}): Pick<Handlers, ProjectCallName> {
@@ -61,14 +63,19 @@ export function createProjectHandlers(project: ProjectService, hooks: ProjectHan
     'sessions.delete': ({ id }) => store().edit((_now, repos) => repos.sessions.delete(id)),
 
     'clips.list': ({ sessionId }) => project.listClips(sessionId),
-    'clips.add': async (input) => {
+    'clips.add': async (input, context) => {
+      // A file that is not a readable video is refused before anything is stored.
+      await hooks.checkVideo?.(input.path, context.signal);
       const added = await project.addClip(input);
       hooks.onVideoAdded?.(input.path);
       return added;
     },
     'clips.update': ({ id, patch }) => project.updateClip(id, patch),
     'clips.locate': ({ id }) => project.locateClip(id),
-    'clips.relink': ({ id, path, force }) => project.relinkClip(id, path, force ?? false),
+    'clips.relink': async ({ id, path, force }, context) => {
+      await hooks.checkVideo?.(path, context.signal);
+      return project.relinkClip(id, path, force ?? false);
+    },
     'clips.remove': ({ id }) => project.removeClip(id),
 
     'annotations.list': ({ clipId, frameIndex }) => store().read((repos) => repos.annotations.list(clipId, frameIndex)),

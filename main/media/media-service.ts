@@ -16,7 +16,7 @@ import { type FfmpegTools, resolveTools } from './ffmpeg-path.ts';
 import { FrameCache } from './frame-cache.ts';
 import { SpillDirectory, type SpillDirectoryOptions } from './frame-spill.ts';
 import { MediaSession } from './media-session.ts';
-import { type ProbeProgress, type ProbeResult, describeMedia, fileChanged, probeMedia } from './probe.ts';
+import { type ProbeProgress, type ProbeResult, checkVideo, describeMedia, fileChanged, probeMedia } from './probe.ts';
 import { cancelledError, liveProcessCount } from './processes.ts';
 
 /** The media engine's entry point: open clips, serve frames, report state. */
@@ -63,6 +63,8 @@ interface OpenClip {
 
 export interface MediaService {
   open(options: OpenOptions): Promise<OpenedMedia>;
+  /** Quick check that a file is a video this ffmpeg can show (before it is added to a project). */
+  check(path: string, signal?: AbortSignal): Promise<void>;
   cancelOpen(openId: string): boolean;
   close(mediaId: string): Promise<boolean>;
   frameInfo(mediaId: string, index: number): FrameInfo;
@@ -171,6 +173,11 @@ export function createMediaService(options: MediaServiceOptions): MediaService {
 
   return {
     open,
+    async check(path, signal) {
+      if (disposed) throw new MidstanceError('internal', 'The media engine has shut down.');
+      const { ffprobe } = await tools();
+      await checkVideo(resolvePath(path), { ffprobe: ffprobe.path, signal });
+    },
     cache,
     tools,
     cancelOpen(openId) {

@@ -126,6 +126,30 @@ export async function probeMedia(path: string, options: ProbeOptions): Promise<P
   }
 }
 
+/**
+ * Whether a file is a video this ffmpeg can show, checked before it becomes a clip: the header (a video
+ * stream with a known codec) and the first picture actually decoded, without indexing the whole file.
+ * Throws the same typed errors as opening (media-unreadable, media-unsupported, media-missing).
+ */
+export async function checkVideo(path: string, options: { ffprobe: string; signal?: AbortSignal }): Promise<void> {
+  stampFile(path);
+  const facts = interpretHeader(await runHeader(options.ffprobe, path, false, options.signal ?? new AbortController().signal), path);
+  let frames = 0;
+  const result = await runToCompletion(
+    options.ffprobe,
+    ['-v', 'error', '-select_streams', `v:${facts.videoOrdinal}`, '-read_intervals', '%+#8', '-show_entries', 'frame=pts', '-of', 'compact=p=0', '--', path],
+    { signal: options.signal, onStdoutLine: (line) => void (line.startsWith('pts=') && frames++) },
+  );
+  if (options.signal?.aborted) throw cancelledError();
+  if (frames > 0) return;
+  if (result.code !== 0) throw unreadable(path, result.stderr);
+  throw new MidstanceError(
+    'media-unreadable',
+    `"${basename(path)}" contains no video frames that can be shown. The file may be damaged or incomplete.`,
+    { path, reason: 'no-frames' },
+  );
+}
+
 function finish(
   path: string,
   file: FileStamp,
@@ -143,7 +167,7 @@ function finish(
     throw new MidstanceError(
       'media-unreadable',
       `"${basename(path)}" contains no video frames that can be shown. The file may be damaged or incomplete.`,
-      { path },
+      { path, reason: 'no-frames' },
     );
   }
   options.onProgress?.({ stage: 'indexing', fraction: 1, framesIndexed: table.pts.length });
@@ -234,7 +258,7 @@ export function stampFile(path: string): FileStamp {
       ),
   });
   if (stats.size === 0) {
-    throw new MidstanceError('media-unreadable', `The file "${basename(path)}" is empty (0 bytes). Copy the video again from the camera or phone.`, { path });
+    throw new MidstanceError('media-unreadable', `The file "${basename(path)}" is empty (0 bytes). Copy the video again from the camera or phone.`, { path, reason: 'empty' });
   }
   return { path, size: stats.size, mtimeMs: stats.mtimeMs };
 }
@@ -269,12 +293,12 @@ function interpretHeader(result: { code: number | null; stdout: string; stderr: 
     case 'no-streams':
       throw unreadable(path, result.stderr);
     case 'no-video':
-      throw new MidstanceError('media-unsupported', `"${name}" has no video picture (it may be an audio-only recording).`, { path });
+      throw new MidstanceError('media-unsupported', `"${name}" has no video picture (it may be an audio-only recording).`, { path, reason: 'audio-only' });
     case 'unknown-codec':
       throw new MidstanceError(
         'media-unsupported',
         `"${name}" uses a video format that this ffmpeg cannot decode. Convert it to H.264 MP4 or install a fuller ffmpeg build.`,
-        { path },
+        { path, reason: 'codec' },
       );
     default:
       return facts;
@@ -287,13 +311,13 @@ function unreadable(path: string, stderr: string): MidstanceError {
     return new MidstanceError(
       'media-unreadable',
       `"${name}" is incomplete: the recording or the copy was interrupted before the end. Copy it again from the camera or phone.`,
-      { path, ffprobe: lastLine(stderr) },
+      { path, reason: 'incomplete', ffprobe: lastLine(stderr) },
     );
   }
   return new MidstanceError(
     'media-unreadable',
     `"${name}" is not a video Midstance can read, or it is damaged.`,
-    { path, ffprobe: lastLine(stderr) },
+    { path, reason: 'not-video', ffprobe: lastLine(stderr) },
   );
 }
 

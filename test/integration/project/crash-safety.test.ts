@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openProjectDb } from '../../../main/project/db.ts';
-import { startApp, tempDir, writeVideo } from './helpers.ts';
+import { startApp, tempDir, writeRealVideo } from './helpers.ts';
 
 /**
  * kill -9 at random moments while a child process edits a project as fast as it can. Every edit the child
@@ -63,7 +63,7 @@ describe('crash safety (kill -9 while editing)', () => {
     const client = await app.call('clients.create', { name: 'Crash Test' });
     const session = await app.call('sessions.create', { clientId: client.record.id, date: '2026-01-01' });
     const clip = await app.call('clips.add', {
-      path: writeVideo(join(dir.path, 'clip.mp4'), 4096),
+      path: await writeRealVideo(join(dir.path, 'clip.mp4')),
       sessionId: session.record.id,
     });
     await app.call('project.close', {});

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -10,6 +10,7 @@ import { createCore } from '../../../main/core/create-core.ts';
 import { createProjectHandlers } from '../../../main/core/project-handlers.ts';
 import type { Core, Handlers } from '../../../main/core/types.ts';
 import { createProjectService, type ProjectService } from '../../../main/project/service.ts';
+import { makeClip } from '../../fixtures/clips.ts';
 import { callFailure, inMemoryClient } from '../../support/in-memory-client.ts';
 
 export function tempDir(prefix = 'midstance-project-'): { path: string; remove(): void } {
@@ -69,6 +70,19 @@ export function startProjectService(dataDir: string): Omit<TestApp, 'core' | 'ev
     failure: (name, input) => callFailure(client, name, input),
     dispose: async () => service.dispose(),
   };
+}
+
+/** A real (tiny, generated) video at path: the full core probes a file before it becomes a clip. */
+export async function writeRealVideo(path: string): Promise<string> {
+  mkdirSync(dirname(path), { recursive: true });
+  const scratch = mkdtempSync(join(tmpdir(), 'midstance-real-video-'));
+  try {
+    const clip = await makeClip({ width: 64, height: 48, fps: 30, frames: 3, codec: 'h264', gop: 3 }, scratch);
+    copyFileSync(clip.path, path);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  return path;
 }
 
 /** A fake video: random bytes of the given size (the project layer never decodes it). */

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openProjectDb } from '../../../main/project/db.ts';
-import { STYLE, goniometer, inspectRaw, sha256, sideFiles, startApp, tempDir, writeVideo } from './helpers.ts';
+import { STYLE, goniometer, inspectRaw, sha256, sideFiles, startApp, tempDir, writeRealVideo } from './helpers.ts';
 
 const dir = tempDir();
 afterAll(() => dir.remove());
@@ -93,7 +93,7 @@ describe('save as', () => {
       await app.call('project.create', { path: original });
       const client = await app.call('clients.create', { name: 'Copy Me' });
       const session = await app.call('sessions.create', { clientId: client.record.id, date: '2026-04-04' });
-      const video = writeVideo(join(dir.path, 'saveas', 'videos', 'side.mp4'), 10_000);
+      const video = await writeRealVideo(join(dir.path, 'saveas', 'videos', 'side.mp4'));
       const clip = await app.call('clips.add', { path: video, sessionId: session.record.id });
       expect(clip.record.relativePath).toBe('videos/side.mp4');
       for (let i = 0; i < 50; i++) {
@@ -143,7 +143,7 @@ describe('untitled projects', () => {
     const untitled = await app.call('project.create', {});
     expect(untitled.untitled).toBe(true);
     expect(untitled.path.startsWith(join(dataDir, 'untitled'))).toBe(true);
-    const video = writeVideo(join(dir.path, 'untitled-clip.mp4'), 5000);
+    const video = await writeRealVideo(join(dir.path, 'untitled-clip.mp4'));
     const clip = await app.call('clips.add', { path: video });
     await app.call('annotations.create', {
       clipId: clip.record.id,

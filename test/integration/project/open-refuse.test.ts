@@ -7,7 +7,7 @@ import { openProjectDb } from '../../../main/project/db.ts';
 import { APPLICATION_ID } from '../../../main/project/header.ts';
 import { MIGRATIONS } from '../../../main/project/migrations/index.ts';
 import type { Migration } from '../../../main/project/migrations/types.ts';
-import { STYLE, goniometer, inspectRaw, sha256, sideFiles, startApp, tempDir, writeVideo } from './helpers.ts';
+import { STYLE, goniometer, inspectRaw, sha256, sideFiles, startApp, tempDir, writeRealVideo, writeVideo } from './helpers.ts';
 
 const dir = tempDir();
 const dataDir = join(dir.path, 'data');
@@ -21,7 +21,7 @@ beforeAll(async () => {
   await app.call('project.create', { path: sample });
   const client = await app.call('clients.create', { name: 'Sam Sample' });
   const session = await app.call('sessions.create', { clientId: client.record.id, date: '2026-03-01' });
-  const video = writeVideo(join(dir.path, 'side.mp4'), 50_000);
+  const video = await writeRealVideo(join(dir.path, 'side.mp4'));
   const clip = await app.call('clips.add', { path: video, sessionId: session.record.id });
   for (let i = 0; i < 200; i++) {
     await app.call('annotations.create', {

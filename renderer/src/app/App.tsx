@@ -47,8 +47,12 @@ export function App() {
         if (kind === 'project') {
           if (await projectUi.openProject(path)) setWorking(true);
         } else {
-          // A video without a project starts an untitled project, so nothing drawn is ever lost.
-          if (!(await api.call('project.current', {}))) await projectUi.createProject();
+          // A video without a project starts an untitled project, so nothing drawn is ever lost — but only
+          // a file that is a readable video: anything else is refused before a project or clip exists.
+          if (!(await api.call('project.current', {}))) {
+            await api.call('media.check', { path });
+            if (!(await projectUi.createProject())) return;
+          }
           // The same video opened again is the same clip, with its measurements.
           const existing = (await api.call('clips.list', {})).find((clip) => clip.absolutePath === path);
           if (existing) {

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isMidstanceError } from '../../../common/contract/errors.ts';
+import { errorText } from '../../../common/error-text.ts';
 import type { ProjectState } from '../../../common/contract/project.ts';
 import { folderOf } from './paths.ts';
 import { useAutosaver, useProject, useSaveStatus } from './ProjectProvider.tsx';
@@ -29,9 +29,12 @@ export function SaveStatus() {
   }
 
   let text: string;
+  let title: string | undefined;
   let tone: 'ok' | 'busy' | 'failed';
   if (status.kind === 'failed') {
-    text = t('project.status.failed', { message: errorMessage(status.error, t('project.status.unknownError')) });
+    const failure = errorText(status.error, i18n.language);
+    text = t('project.status.failed', { message: failure.text });
+    title = failure.detail ? `${text}\n${failure.detail}` : text;
     tone = 'failed';
   } else if (status.kind === 'saving') {
     text = t('project.status.saving');
@@ -47,7 +50,7 @@ export function SaveStatus() {
   return (
     <div className={`pj-status pj-status-${tone}`} role="status">
       <span className="pj-status-dot" aria-hidden="true" />
-      <span className="pj-status-text" title={text}>
+      <span className="pj-status-text" title={title ?? text}>
         {text}
       </span>
       {status.kind === 'failed' && (
@@ -65,12 +68,6 @@ export function SaveStatus() {
       )}
     </div>
   );
-}
-
-function errorMessage(error: unknown, fallback: string): string {
-  if (isMidstanceError(error)) return error.message;
-  if (error instanceof Error && error.message) return error.message;
-  return fallback;
 }
 
 /** "Save as…": asks for a place (native dialog or the folder browser) and continues in the copy. */

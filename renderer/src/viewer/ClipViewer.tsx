@@ -8,7 +8,7 @@ import type { ViewTransform } from '../../../common/geometry/view-transform.ts';
 import { captureTimeAt, fileTimeAt } from '../../../common/media-time.ts';
 import { AnnotationStage, type AnnotationStageHandle, DEFAULT_ANNOTATION_STYLE, fadedNeighbours, useViewTransform } from '../../canvas/index.tsx';
 import type { CreateFollowUp } from '../../tools/types.ts';
-import { MidstanceError } from '../../../common/contract/errors.ts';
+import { ErrorMessage } from '../app/errors.tsx';
 import { FrameCanvas } from './FrameCanvas.tsx';
 import { FrameReadout } from './FrameReadout.tsx';
 import { MeasurementsPanel } from './MeasurementsPanel.tsx';
@@ -106,7 +106,7 @@ function ViewerPlaceholder({
           )}
           {state.status === 'error' && (
             <p className="viewer-error" role="alert">
-              {state.error instanceof MidstanceError ? state.error.message : String(state.error)}
+              <ErrorMessage error={state.error} />
             </p>
           )}
         </div>
@@ -333,9 +333,9 @@ function ReadyViewer({
               />
             </>
           )}
-          {error && (
+          {error != null && (
             <p className="viewer-error floating" role="alert">
-              {error}
+              <ErrorMessage error={error} />
             </p>
           )}
         </div>

@@ -1,3 +1,5 @@
+import { ApiErrorShape, MidstanceError } from '../../../common/contract/errors.ts';
+
 /**
  * Fetches encoded frames and decodes them off the main thread into ImageBitmaps, keeping a small
  * LRU so stepping back and forth repaints without a round trip. Superseded requests are aborted.
@@ -50,8 +52,12 @@ export function createFrameLoader(capacity = 120, prefetchConcurrency = 3, laneC
     const promise = (async () => {
       const response = await fetch(url, { signal: controller.signal, credentials: 'same-origin' });
       if (!response.ok) {
-        const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-        throw new Error(body?.error?.message ?? `Frame not available (HTTP ${response.status}).`);
+        // The core's typed error, so the viewer can say it in the user's language.
+        const body = (await response.json().catch(() => null)) as { error?: unknown } | null;
+        const shape = ApiErrorShape.safeParse(body?.error);
+        throw shape.success
+          ? MidstanceError.fromShape(shape.data)
+          : new MidstanceError('internal', `Frame not available (HTTP ${response.status}).`);
       }
       const bitmap = await createImageBitmap(await response.blob());
       remember(lane, url, bitmap);

@@ -28,7 +28,7 @@ export function useFrameDisplay(media: OpenedMedia, requested: number, wantFullR
   // Full-resolution frames (zoomed in, or a HiDPI screen) are 4× a preview's pixels: a few, and kept apart.
   const loader = useMemo(() => createFrameLoader(240, 3, { full: FULL_RESOLUTION_FRAMES }), [media.mediaId]); // eslint-disable-line react-hooks/exhaustive-deps
   const [loaded, setLoaded] = useState<ShownFrame | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const previous = useRef(requested);
   const frameCount = media.info.frameCount;
   const usePreview = media.info.width > PREVIEW_WIDTH;
@@ -90,7 +90,7 @@ export function useFrameDisplay(media: OpenedMedia, requested: number, wantFullR
       preview
         .then((bitmap) => show(bitmap, !usePreview))
         .catch((reason: unknown) => {
-          if (!cancelled && (reason as { name?: string }).name !== 'AbortError') setError(String((reason as Error).message ?? reason));
+          if (!cancelled && (reason as { name?: string }).name !== 'AbortError') setError(reason);
         });
     let fullTimer: ReturnType<typeof setTimeout> | undefined;
     if (wantFull) {

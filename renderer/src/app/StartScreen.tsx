@@ -4,7 +4,7 @@ import type { FileKind, RecentItem } from '../../../common/contract/app.ts';
 import { useApi } from '../api/ApiProvider.tsx';
 import { UntitledProjectsList } from '../project/index.ts';
 import { AboutDialog } from './AboutDialog.tsx';
-import { useErrorReporter } from './errors.tsx';
+import { ErrorMessage, useErrorReporter } from './errors.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 
 export interface StartActions {
@@ -49,7 +49,8 @@ export function StartScreen({ actions, onProjectOpened }: { actions: StartAction
 
       {ffmpegProblem && (
         <p className="viewer-error start-warning" role="alert">
-          {ffmpegProblem}
+          {/* Diagnostics report only this: ffmpeg/ffprobe missing or too old (the core's words as detail). */}
+          <ErrorMessage error={{ code: 'ffmpeg-missing', message: ffmpegProblem }} />
         </p>
       )}
       <UntitledProjectsList onOpened={onProjectOpened} />

@@ -140,7 +140,10 @@ describe('project UI in browser mode', () => {
     const goals = page.getByRole('textbox', { name: 'Goals' });
     await goals.fill('Half marathon in October without knee pain');
     await goals.blur();
-    await expect.poll(() => saveStatus(page).textContent()).toContain(`Not saved: ${diskFull}`);
+    // Said by its code (common/error-text.ts), in the UI's language, not in the core's words.
+    await expect.poll(() => saveStatus(page).textContent()).toContain(
+      'Not saved: The disk is full, so this change was not saved. Everything saved before is safe. Free some disk space and try again.',
+    );
     expect(await goals.inputValue()).toBe('Half marathon in October without knee pain');
     expect(await goals.getAttribute('aria-invalid')).toBe('true');
     expect(await page.getByText('Not saved yet — your text is kept here.').isVisible()).toBe(true);

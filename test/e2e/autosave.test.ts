@@ -110,7 +110,7 @@ describe('autosave of typed text', () => {
     await page.close();
   });
 
-  it('keeps text typed just before a reload (pagehide flush with keepalive), in the note and its own label', async () => {
+  it('keeps text typed just before a reload (sent on pagehide), in the note and its own label', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(fixture.server.url);
     await reopen(page);
@@ -138,6 +138,26 @@ describe('autosave of typed text', () => {
     expect(await saveStatus(page).textContent()).toBe('Saving…');
     await page.reload();
     await expect.poll(() => storedNote().then((n) => n?.label)).toBe('Foot strike');
+    await page.close();
+  });
+  it('project fields: a pause after a space keeps the space, and text typed right before a reload is stored', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(fixture.server.url);
+    await reopen(page);
+    await page.getByRole('tab', { name: 'Clips' }).click();
+    await page.getByRole('button', { name: 'Name, file and removal' }).click();
+    const name = page.getByRole('textbox', { name: 'Name', exact: true });
+    await name.click();
+    await name.selectText();
+    await page.keyboard.type('Side view ', { delay: 10 });
+    expect(await saveStatus(page).textContent()).toBe('Saving…');
+    // The pause saves "Side view" (trimmed); the field keeps the typed space.
+    await expect.poll(() => saveStatus(page).textContent()).toMatch(/^All changes saved/);
+    await page.keyboard.type('left', { delay: 10 });
+    expect(await name.inputValue()).toBe('Side view left');
+    await page.keyboard.type(' treadmill', { delay: 10 });
+    await page.reload();
+    await expect.poll(async () => (await fixture.core.handlers['clips.list']({}, {}))[0]?.name).toBe('Side view left treadmill');
     await page.close();
   });
 });

@@ -99,7 +99,8 @@ export function SavedTextField({
   schema,
   placeholder,
   requiredMessage,
-  sameText = (typed, stored) => typed === stored,
+  // Saves usually trim: a space typed before a pause is still what was typed, not a change from elsewhere.
+  sameText = (typed, stored) => typed.trim() === stored.trim(),
   inputRef,
 }: SavedFieldProps<string> & {
   multiline?: boolean;

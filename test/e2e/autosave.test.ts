@@ -91,6 +91,8 @@ describe('autosave of typed text', () => {
     await page.keyboard.type(typed.slice(0, 10), { delay: 20 });
     // While typing, the header does not claim the text is saved.
     expect(await saveStatus(page).textContent()).toBe('Saving…');
+    // A pause mid-sentence saves what is there so far.
+    await expect.poll(() => storedNote().then((n) => n?.text)).toBe(typed.slice(0, 10));
     await page.keyboard.type(typed.slice(10), { delay: 20 });
     expect(await saveStatus(page).textContent()).toBe('Saving…');
 
@@ -101,6 +103,16 @@ describe('autosave of typed text', () => {
     expect(await saveStatus(page).textContent()).toMatch(/^All changes saved · \d{2}:\d{2}:\d{2}$/);
     for (const claim of log.claims) expect(claim.stored).toBe(claim.typed);
     expect(log.claims.length).toBeGreaterThan(0);
+
+    // One typing burst is one undo step (not one per pause), and the field follows undo and redo.
+    await note.evaluate((el) => (el as HTMLElement).blur());
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => storedNote().then((n) => n?.text)).toBe('');
+    await expect.poll(() => note.inputValue()).toBe('');
+    expect(await storedNote()).not.toBeNull();
+    await page.keyboard.press('Control+Shift+z');
+    await expect.poll(() => storedNote().then((n) => n?.text)).toBe(typed);
+    await expect.poll(() => note.inputValue()).toBe(typed);
 
     // The note on the frame shows the text too, and survives a reload.
     await page.reload();

@@ -175,7 +175,8 @@ describe('project UI in browser mode', () => {
     await browseTo(picker, videos);
     await picker.getByRole('button', { name: /side\.mp4/ }).click();
     const clipButton = page.getByRole('button', { name: 'Show clip side.mp4' });
-    await expect.poll(() => clipButton.getAttribute('aria-pressed')).toBe('true');
+    // Adding probes the file first (header and first pictures), which takes a moment on a busy machine.
+    await expect.poll(() => clipButton.getAttribute('aria-pressed'), { timeout: 10_000 }).toBe('true');
     await expect.poll(() => saveStatus(page).textContent()).toMatch(/All changes saved ·/);
 
     // The video is moved away: the clip says so and offers to find it.

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Clip, createFixtureStore } from '../fixtures/clips.ts';
-import { writeVideo } from '../integration/project/helpers.ts';
+import { createProjectService } from '../../main/project/service.ts';
+import { tempDir, writeVideo } from '../integration/project/helpers.ts';
 import { type BrowserModeFixture, startBrowserMode } from '../support/browser-mode.ts';
 import { launchChromium } from '../support/chromium.ts';
 
@@ -93,6 +94,30 @@ describe('refusing files that are not readable videos', () => {
     await page.getByRole('button', { name: /^Open Untitled/ }).click();
     await page.getByTestId('frame-number').waitFor({ timeout: 30_000 });
     expect(await page.locator('.viewer-error').count()).toBe(0);
+    await page.close();
+  });
+  it('a project that already holds a broken clip (made before files were checked) opens on a good clip', async () => {
+    // Written by the project layer alone, which stores whatever it is given: the broken clip comes first.
+    const data = tempDir('midstance-legacy-');
+    const projectPath = join(videos, 'legacy.midstance');
+    const service = createProjectService({ dataDir: data.path });
+    await service.create({ path: projectPath });
+    service.addClip({ path: randomFile });
+    service.addClip({ path: good.path, name: 'good.mp4' });
+    service.dispose();
+    data.remove();
+
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(fixture.server.url);
+    await page.getByRole('button', { name: 'English' }).click();
+    fixture.core.requestOpen(projectPath);
+    await page.getByTestId('frame-number').waitFor({ timeout: 30_000 });
+    await page.getByRole('tab', { name: 'Clips' }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Show clip good.mp4' }).getAttribute('aria-pressed')).toBe('true');
+    expect(await page.locator('.viewer-error').count()).toBe(0);
+    // The broken clip is still listed, and says what is wrong when chosen.
+    await page.getByRole('button', { name: 'Show clip willekeurig.mp4' }).click();
+    await expect.poll(() => page.locator('.viewer-error').filter({ hasText: 'willekeurig.mp4' }).isVisible(), { timeout: 15_000 }).toBe(true);
     await page.close();
   });
 });

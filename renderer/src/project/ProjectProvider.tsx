@@ -16,6 +16,7 @@ import { FLUSH_BEFORE_CLOSE_GLOBAL } from '../../../common/contract/bridge.ts';
 import { useApi } from '../api/ApiProvider.tsx';
 import { useErrorReporter } from '../app/errors.tsx';
 import { createAutosaver, type Autosaver, type FieldSaveState, type SavedAnswer, type SaveStatus } from './autosaver.ts';
+import { chooseLandingClip } from './landing-clip.ts';
 import { localIsoDate, newSessionDraft, sortSessions } from './session-logic.ts';
 
 /** Where the selected clip's video is, as checked by clips.locate (fingerprint included). */
@@ -149,6 +150,8 @@ export function ProjectProvider({ children }: { children: ReactNode }) {
   const [activeClientId, setActiveClientId] = useState<string | null>(null);
   const [activeSessionId, setActiveSessionId] = useState<string | null>(null);
   const [activeClipId, setActiveClipId] = useState<string | null>(null);
+  const activeClipIdRef = useRef(activeClipId);
+  activeClipIdRef.current = activeClipId;
   const [activeMedia, setActiveMedia] = useState<ActiveMedia | null>(null);
   const [refreshTick, setRefreshTick] = useState(0);
   const [relocateTick, setRelocateTick] = useState(0);
@@ -282,15 +285,16 @@ export function ProjectProvider({ children }: { children: ReactNode }) {
     let alive = true;
     api
       .call('clips.list', { sessionId: activeSessionId })
-      .then((list) => {
+      .then(async (list) => {
         if (!alive) return;
         setClips(list);
-        setActiveClipId((current) => {
-          const exists = (id: string | null) => id !== null && list.some((clip) => clip.id === id);
-          if (exists(current)) return current;
-          if (exists(remembered.current.clipId)) return remembered.current.clipId;
-          return list[0]?.id ?? null;
-        });
+        const before = activeClipIdRef.current;
+        if (before !== null && list.some((clip) => clip.id === before)) return;
+        // Not chosen by the user: land on the remembered clip, or the first, unless its file is no video.
+        const landing = await chooseLandingClip(api, list, remembered.current.clipId);
+        if (!alive) return;
+        // A clip chosen (or added) meanwhile stays chosen.
+        setActiveClipId((current) => (current !== before ? current : (landing?.id ?? null)));
       })
       .catch(report);
     return () => {

@@ -152,10 +152,11 @@ describe('autosave of typed text', () => {
     await expect.poll(() => storedNote().then((n) => n?.label)).toBe('Foot strike');
     await page.close();
   });
-  it('project fields: a pause after a space keeps the space, and text typed right before a reload is stored', async () => {
+  it('project fields: a pause after a space keeps the space, text typed right before a reload is stored, a new-client form is not "saved"', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(fixture.server.url);
     await reopen(page);
+
     await page.getByRole('tab', { name: 'Clips' }).click();
     await page.getByRole('button', { name: 'Name, file and removal' }).click();
     const name = page.getByRole('textbox', { name: 'Name', exact: true });
@@ -170,6 +171,14 @@ describe('autosave of typed text', () => {
     await page.keyboard.type(' treadmill', { delay: 10 });
     await page.reload();
     await expect.poll(async () => (await fixture.core.handlers['clips.list']({}, {}))[0]?.name).toBe('Side view left treadmill');
+
+    await reopen(page);
+    // The new-client form stores nothing until "Add client": meanwhile the header does not say "saved".
+    await page.getByRole('tab', { name: 'Client & session' }).click();
+    await page.getByRole('textbox', { name: 'Name' }).fill('Sanne de Vries');
+    await expect.poll(() => saveStatus(page).textContent()).toBe('New client not added yet');
+    await page.getByRole('button', { name: 'Add client' }).click();
+    await expect.poll(() => saveStatus(page).textContent()).toMatch(/^All changes saved/);
     await page.close();
   });
 });

@@ -11,6 +11,7 @@ export const projectEn = {
     savedAt: 'All changes saved · {{time}}',
     failed: 'Not saved: {{message}}',
     unknownError: 'the change could not be written. What you typed is kept; try again.',
+    unsubmitted: 'New client not added yet',
     retry: 'Try again',
     readOnly: 'Read-only',
     readOnlyHint: 'Changes cannot be saved in this file',

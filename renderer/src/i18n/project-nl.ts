@@ -12,6 +12,7 @@ export const projectNl: typeof projectEn = {
     savedAt: 'Alles is opgeslagen · {{time}}',
     failed: 'Niet opgeslagen: {{message}}',
     unknownError: 'de wijziging kon niet worden weggeschreven. Wat u typte blijft staan; probeer het opnieuw.',
+    unsubmitted: 'Nieuwe cliënt nog niet toegevoegd',
     retry: 'Opnieuw proberen',
     readOnly: 'Alleen lezen',
     readOnlyHint: 'Wijzigingen kunnen in dit bestand niet worden opgeslagen',

@@ -39,6 +39,9 @@ export function SaveStatus() {
   } else if (status.kind === 'saving') {
     text = t('project.status.saving');
     tone = 'busy';
+  } else if (status.kind === 'unsubmitted') {
+    text = t('project.status.unsubmitted');
+    tone = 'busy';
   } else if (status.kind === 'saved') {
     text = t('project.status.savedAt', { time: formatClockTime(status.savedAt, i18n.language) });
     tone = 'ok';

@@ -87,6 +87,11 @@ function NewClientForm({ onDone, cancellable }: { onDone: () => void; cancellabl
   const [notes, setNotes] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Typed here is not stored until "Add client": the header must not say everything is saved meanwhile.
+  const autosaver = useAutosaver();
+  const typed = [name, birthYear, externalId, notes].some((text) => text.trim() !== '');
+  useEffect(() => autosaver.holdUnsubmitted('new-client', typed), [autosaver, typed]);
+  useEffect(() => () => autosaver.holdUnsubmitted('new-client', false), [autosaver]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

@@ -13,7 +13,9 @@ export type SaveStatus =
   | { kind: 'idle' }
   | { kind: 'saving' }
   | { kind: 'saved'; savedAt: string }
-  | { kind: 'failed'; error: unknown };
+  | { kind: 'failed'; error: unknown }
+  /** Text typed into a form that is stored only when submitted (e.g. a new client without a name yet). */
+  | { kind: 'unsubmitted' };
 
 /** What a field shows about its own draft. */
 export type FieldSaveState = 'clean' | 'pending' | 'failed';
@@ -54,6 +56,7 @@ export function createAutosaver(options: AutosaverOptions = {}) {
   let oneShotError: { error: unknown } | null = null;
   let lastSavedAt: string | null = null;
   let status: SaveStatus = { kind: 'idle' };
+  const unsubmitted = new Set<string>();
 
   const computeStatus = (): SaveStatus => {
     const failedEntry = [...entries.values()].reverse().find(isStuck);
@@ -61,6 +64,7 @@ export function createAutosaver(options: AutosaverOptions = {}) {
     if (oneShotError) return { kind: 'failed', error: oneShotError.error };
     const busy = oneShotsInFlight > 0 || [...entries.values()].some((entry) => entry.run || entry.inFlight);
     if (busy) return { kind: 'saving' };
+    if (unsubmitted.size > 0) return { kind: 'unsubmitted' };
     return lastSavedAt ? { kind: 'saved', savedAt: lastSavedAt } : { kind: 'idle' };
   };
 
@@ -215,7 +219,7 @@ export function createAutosaver(options: AutosaverOptions = {}) {
     },
 
     hasUnsaved(): boolean {
-      return entries.size > 0 || oneShotsInFlight > 0;
+      return entries.size > 0 || oneShotsInFlight > 0 || unsubmitted.size > 0;
     },
 
     status(): SaveStatus {
@@ -225,6 +229,14 @@ export function createAutosaver(options: AutosaverOptions = {}) {
     subscribe(listener: () => void): () => void {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+
+    /** A form holds typed text that is not stored until it is submitted (held), or no longer (released). */
+    holdUnsubmitted(key: string, held: boolean): void {
+      if (held === unsubmitted.has(key)) return;
+      if (held) unsubmitted.add(key);
+      else unsubmitted.delete(key);
+      changed();
     },
 
     /** Drop the drafts of a record that is gone (e.g. a deleted annotation): keys starting with prefix. */
@@ -241,6 +253,7 @@ export function createAutosaver(options: AutosaverOptions = {}) {
     reset(): void {
       for (const entry of entries.values()) if (entry.timer) clearTimer(entry.timer);
       entries.clear();
+      unsubmitted.clear();
       oneShotError = null;
       lastSavedAt = null;
       changed();

@@ -52,6 +52,16 @@ describe('autosaver', () => {
     expect(saver.status().kind).toBe('saving');
   });
 
+  it('a form holding unsubmitted text keeps the status from saying "saved"', async () => {
+    const saver = createAutosaver({ delayMs: 400 });
+    saver.noteSaved('2025-03-12T13:02:11.000Z');
+    saver.holdUnsubmitted('new-client', true);
+    expect(saver.status()).toEqual({ kind: 'unsubmitted' });
+    expect(saver.hasUnsaved()).toBe(true);
+    saver.holdUnsubmitted('new-client', false);
+    expect(saver.status()).toEqual({ kind: 'saved', savedAt: '2025-03-12T13:02:11.000Z' });
+  });
+
   it('discard drops the drafts of a record that is gone', async () => {
     const saver = createAutosaver({ delayMs: 400 });
     const { calls, run } = controlledCall();

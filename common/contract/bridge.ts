@@ -5,15 +5,17 @@
 export interface MidstanceBridge {
   invoke(name: string, input: unknown): Promise<unknown>;
   subscribe(listener: (name: string, payload: unknown) => void): () => void;
+  /**
+   * The window is about to close: `flush` sends what is still being typed; main closes the window once it
+   * has settled (or after a timeout). The page cannot be relied on to finish IPC calls during its own unload.
+   */
+  onBeforeClose(flush: () => Promise<unknown>): () => void;
 }
 
 export const BRIDGE_GLOBAL = 'midstance';
-/**
- * A function the renderer puts on its window: sends what is still being typed and resolves once the core
- * has it. The Electron shell awaits it before the window closes (the page cannot be relied on to finish
- * IPC calls during its own unload).
- */
-export const FLUSH_BEFORE_CLOSE_GLOBAL = 'midstanceFlushBeforeClose';
+/** Main → page: the window wants to close; page → main: what was typed is saved, close now. */
+export const IPC_BEFORE_CLOSE_CHANNEL = 'midstance:before-close';
+export const IPC_CLOSE_READY_CHANNEL = 'midstance:close-ready';
 export const IPC_INVOKE_CHANNEL = 'midstance:invoke';
 export const IPC_EVENT_CHANNEL = 'midstance:event';
 /** Custom scheme for frames in Electron: midstance-frame://frames/<clipId>/<index>?w=<width>. */

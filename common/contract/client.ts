@@ -25,12 +25,16 @@ export interface Transport {
   invoke(name: string, input: unknown): Promise<unknown>;
   subscribe(listener: (name: string, payload: unknown) => void): () => void;
   frameUrl(frame: FrameRequest): string;
+  /** Electron only: run `flush` before the window closes (see MidstanceBridge.onBeforeClose). */
+  onBeforeClose?(flush: () => Promise<unknown>): () => void;
 }
 
 export interface ApiClient {
   call<N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>>;
   on<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): () => void;
   frameUrl(frame: FrameRequest): string;
+  /** Run `flush` before the app's window closes, where the shell asks for it (Electron); a no-op elsewhere. */
+  onBeforeClose(flush: () => Promise<unknown>): () => void;
 }
 
 export function createClient(transport: Transport): ApiClient {
@@ -52,5 +56,6 @@ export function createClient(transport: Transport): ApiClient {
       });
     },
     frameUrl: (frame) => transport.frameUrl(frame),
+    onBeforeClose: (flush) => transport.onBeforeClose?.(flush) ?? (() => undefined),
   };
 }

@@ -7,6 +7,7 @@ export function electronTransport(bridge: MidstanceBridge): Transport {
     invoke: (name, input) => bridge.invoke(name, input),
     subscribe: (listener) => bridge.subscribe(listener),
     frameUrl: ({ clipId, index, width }) => `${FRAME_SCHEME}://frames${frameUrlPath(clipId, index, width).slice('/frames'.length)}`,
+    onBeforeClose: (flush) => bridge.onBeforeClose(flush),
   };
 }
 

@@ -12,7 +12,6 @@ import {
 import type { PlaceSelection } from '../../../common/contract/app.ts';
 import type { CallInput } from '../../../common/contract/api.ts';
 import type { Client, ClientDraft, Clip, ClipView, ProjectState, Session } from '../../../common/contract/project.ts';
-import { FLUSH_BEFORE_CLOSE_GLOBAL } from '../../../common/contract/bridge.ts';
 import { useApi } from '../api/ApiProvider.tsx';
 import { useErrorReporter } from '../app/errors.tsx';
 import { createAutosaver, type Autosaver, type FieldSaveState, type SavedAnswer, type SaveStatus } from './autosaver.ts';
@@ -198,17 +197,14 @@ export function ProjectProvider({ children }: { children: ReactNode }) {
     const leaving = () => autosaver.flushOnUnload();
     document.addEventListener('visibilitychange', hidden);
     window.addEventListener('pagehide', leaving);
-    // The Electron shell asks for this before it closes the window (main/electron/close-guard.ts).
-    const flushBeforeClose = () => autosaver.flush();
-    (globalThis as Record<string, unknown>)[FLUSH_BEFORE_CLOSE_GLOBAL] = flushBeforeClose;
+    // The Electron window waits for this before it closes (main/electron/close-guard.ts).
+    const offBeforeClose = api.onBeforeClose(() => autosaver.flush());
     return () => {
       document.removeEventListener('visibilitychange', hidden);
       window.removeEventListener('pagehide', leaving);
-      if ((globalThis as Record<string, unknown>)[FLUSH_BEFORE_CLOSE_GLOBAL] === flushBeforeClose) {
-        delete (globalThis as Record<string, unknown>)[FLUSH_BEFORE_CLOSE_GLOBAL];
-      }
+      offBeforeClose();
     };
-  }, [autosaver]);
+  }, [api, autosaver]);
 
   // Another project: recall where the user was in it, load its clients and pick one.
   useEffect(() => {

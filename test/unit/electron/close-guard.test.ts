@@ -1,10 +1,9 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
-import { FLUSH_BEFORE_CLOSE_GLOBAL } from '../../../common/contract/bridge.ts';
 import { guardCloseUntilFlushed } from '../../../main/electron/close-guard.ts';
 
 /** A stand-in BrowserWindow: close() emits a cancellable 'close' and closes only when nobody prevented it. */
-function fakeWindow(executeJavaScript: (code: string) => Promise<unknown>) {
+function fakeWindow() {
   const emitter = new EventEmitter();
   let destroyed = false;
   const window = {
@@ -19,40 +18,52 @@ function fakeWindow(executeJavaScript: (code: string) => Promise<unknown>) {
       }
     },
     isDestroyed: () => destroyed,
-    webContents: { executeJavaScript },
   };
   return window;
 }
 
+/** The page side: answers when the test says so. */
+function fakeChannel() {
+  const listeners = new Set<() => void>();
+  return {
+    requests: 0,
+    listening: () => listeners.size,
+    answer: () => [...listeners].forEach((listener) => listener()),
+    requestFlush() {
+      this.requests++;
+    },
+    onReady(listener: () => void) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
 describe('closing the Electron window', () => {
-  it('waits until the renderer has saved what is being typed, then closes once', async () => {
-    let finishFlush!: () => void;
-    const execute = vi.fn((_code: string) => new Promise<unknown>((resolve) => (finishFlush = () => resolve(undefined))));
-    const window = fakeWindow(execute);
-    guardCloseUntilFlushed(window);
+  it('waits until the page has saved what is being typed, then closes once', async () => {
+    const window = fakeWindow();
+    const channel = fakeChannel();
+    guardCloseUntilFlushed(window, channel);
 
     window.close();
     window.close(); // a second click while saving
     expect(window.closed).toBe(0);
-    expect(execute).toHaveBeenCalledTimes(1);
-    expect(execute.mock.calls[0]![0]).toContain(FLUSH_BEFORE_CLOSE_GLOBAL);
+    expect(channel.requests).toBe(1);
 
-    finishFlush();
-    await vi.waitFor(() => expect(window.closed).toBe(1));
+    channel.answer();
+    expect(window.closed).toBe(1);
+    expect(channel.listening()).toBe(0);
   });
 
-  it('closes after the timeout when the renderer does not answer, and when the flush fails', async () => {
-    const hung = fakeWindow(() => new Promise(() => {}));
-    guardCloseUntilFlushed(hung, { timeoutMs: 20 });
-    hung.close();
-    expect(hung.closed).toBe(0);
-    await vi.waitFor(() => expect(hung.closed).toBe(1));
-
-    const failing = fakeWindow(() => Promise.reject(new Error('renderer gone')));
-    const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
-    guardCloseUntilFlushed(failing);
-    failing.close();
-    await vi.waitFor(() => expect(failing.closed).toBe(1));
-    quiet.mockRestore();
+  it('closes after the timeout when the page does not answer', async () => {
+    const window = fakeWindow();
+    const channel = fakeChannel();
+    guardCloseUntilFlushed(window, channel, { timeoutMs: 20 });
+    window.close();
+    expect(window.closed).toBe(0);
+    await vi.waitFor(() => expect(window.closed).toBe(1));
+    expect(channel.listening()).toBe(0);
+    channel.answer(); // a late answer changes nothing
+    expect(window.closed).toBe(1);
   });
 });

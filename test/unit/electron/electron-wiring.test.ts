@@ -3,7 +3,14 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { BRIDGE_GLOBAL, IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, type MidstanceBridge } from '../../../common/contract/bridge.ts';
+import {
+  BRIDGE_GLOBAL,
+  IPC_BEFORE_CLOSE_CHANNEL,
+  IPC_CLOSE_READY_CHANNEL,
+  IPC_EVENT_CHANNEL,
+  IPC_INVOKE_CHANNEL,
+  type MidstanceBridge,
+} from '../../../common/contract/bridge.ts';
 import { MidstanceError } from '../../../common/contract/errors.ts';
 import { createCore } from '../../../main/core/create-core.ts';
 import type { Core, FrameSource } from '../../../main/core/types.ts';
@@ -18,6 +25,7 @@ const fake = vi.hoisted(() => ({
   exposed: new Map<string, unknown>(),
   rendererListeners: new Map<string, (...args: unknown[]) => void>(),
   rendererInvokes: [] as unknown[][],
+  rendererSends: [] as unknown[][],
 }));
 
 vi.mock('electron', () => ({
@@ -25,6 +33,7 @@ vi.mock('electron', () => ({
   ipcMain: { handle: (channel: string, handler: never) => fake.ipcHandlers.set(channel, handler) },
   contextBridge: { exposeInMainWorld: (key: string, value: unknown) => fake.exposed.set(key, value) },
   ipcRenderer: {
+    send: (...args: unknown[]) => fake.rendererSends.push(args),
     invoke: async (...args: unknown[]) => {
       fake.rendererInvokes.push(args);
       return { ok: true, value: 'from main' };
@@ -196,9 +205,26 @@ describe('preload bridge', async () => {
   await import('../../../preload/index.ts');
   const bridge = fake.exposed.get(BRIDGE_GLOBAL) as MidstanceBridge;
 
-  it('exposes only invoke and subscribe', () => {
+  it('exposes only invoke, subscribe and onBeforeClose', () => {
     expect([...fake.exposed.keys()]).toEqual([BRIDGE_GLOBAL]);
-    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'subscribe']);
+    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'onBeforeClose', 'subscribe']);
+  });
+
+  it('before the window closes: runs the flush, then tells main it may close (also when the flush failed)', async () => {
+    let finish!: () => void;
+    const off = bridge.onBeforeClose(() => new Promise<void>((resolve) => (finish = resolve)));
+    fake.rendererListeners.get(IPC_BEFORE_CLOSE_CHANNEL)!({ sender: 'ipc internals' });
+    await Promise.resolve();
+    expect(fake.rendererSends).toEqual([]);
+    finish();
+    await vi.waitFor(() => expect(fake.rendererSends).toEqual([[IPC_CLOSE_READY_CHANNEL]]));
+    off();
+    expect(fake.rendererListeners.has(IPC_BEFORE_CLOSE_CHANNEL)).toBe(false);
+
+    fake.rendererSends.length = 0;
+    bridge.onBeforeClose(() => Promise.reject(new Error('disk full')));
+    fake.rendererListeners.get(IPC_BEFORE_CLOSE_CHANNEL)!({ sender: 'ipc internals' });
+    await vi.waitFor(() => expect(fake.rendererSends).toEqual([[IPC_CLOSE_READY_CHANNEL]]));
   });
 
   it('sends contract calls over the invoke channel', async () => {

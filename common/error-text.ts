@@ -67,6 +67,7 @@ const TEXTS: Record<'en' | 'nl', Texts> = {
       'too-large': 'This file is too large for Midstance to use.',
     },
     codesWithName: {
+      'not-found': 'Midstance cannot find "{{name}}". It may have been moved, renamed or deleted.',
       'media-missing': 'The video "{{name}}" was not found. It may have been moved, renamed or deleted; locate it again.',
       'media-unreadable': '"{{name}}" is not a video Midstance can read, or it is damaged. Nothing was added.',
       'media-unsupported': 'Midstance cannot show "{{name}}": its video format is not supported. Convert it to H.264 MP4.',
@@ -132,6 +133,7 @@ const TEXTS: Record<'en' | 'nl', Texts> = {
       'too-large': 'Dit bestand is te groot voor Midstance.',
     },
     codesWithName: {
+      'not-found': 'Midstance kan "{{name}}" niet vinden. Het is misschien verplaatst, hernoemd of verwijderd.',
       'media-missing': 'De video "{{name}}" is niet gevonden. Hij is misschien verplaatst, hernoemd of verwijderd; zoek hem opnieuw.',
       'media-unreadable': '"{{name}}" is geen video die Midstance kan lezen, of het bestand is beschadigd. Er is niets toegevoegd.',
       'media-unsupported': 'Midstance kan "{{name}}" niet tonen: het videoformaat wordt niet ondersteund. Zet hem om naar H.264-MP4.',
@@ -180,7 +182,7 @@ const TEXTS: Record<'en' | 'nl', Texts> = {
 /** Codes whose translated text says all the core's message says; other codes keep it as detail. */
 const COMPLETE_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['project-read-only', 'disk-full', 'cancelled']);
 /** The same, once the file's name is in the text. */
-const COMPLETE_WITH_NAME: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['media-missing', 'project-locked']);
+const COMPLETE_WITH_NAME: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['not-found', 'media-missing', 'project-locked']);
 
 export interface ErrorText {
   /** The sentence for the user, in their language. */

@@ -66,6 +66,10 @@ describe('errors in the user language', () => {
     expect(errorLine(invalid, 'nl')).toBe(
       'Midstance kon dit niet uitvoeren: het verzoek was ongeldig. (Frame 12 does not exist: this clip has 10 frames (0–9).)',
     );
+    expect(errorText(new MidstanceError('not-found', 'Cannot find the project /p/jansen.midstance.', { path: '/p/jansen.midstance' }), 'nl')).toEqual({
+      text: 'Midstance kan "jansen.midstance" niet vinden. Het is misschien verplaatst, hernoemd of verwijderd.',
+      detail: null,
+    });
     // The core's generic internal message adds nothing to its translation.
     expect(errorText(new MidstanceError('internal', 'Something went wrong inside Midstance. Details are in the log.'), 'nl').detail).toBeNull();
     expect(errorText(new MidstanceError('disk-full', 'The disk is full …', { path: '/p.midstance' }), 'nl').detail).toBeNull();

@@ -41,11 +41,14 @@ async function openClip(page: Page) {
   await page.getByTestId('frame-number').waitFor({ timeout: 30_000 });
 }
 
-/** After a reload: back into the untitled project from the start screen, on its clip. */
+/** After a reload: back in the untitled project (the app returns to it, or it is opened from the start screen), on its clip. */
 async function reopen(page: Page) {
   await page.getByRole('button', { name: 'English' }).click();
-  await page.getByRole('button', { name: /^Open Untitled/ }).click();
-  await page.getByTestId('frame-number').waitFor({ timeout: 30_000 });
+  const frame = page.getByTestId('frame-number');
+  const open = page.getByRole('button', { name: /^Open (Untitled|Naamloos)/ });
+  await expect.poll(async () => (await frame.isVisible()) || (await open.isVisible()), { timeout: 30_000 }).toBe(true);
+  if (!(await frame.isVisible())) await open.click();
+  await frame.waitFor({ timeout: 30_000 });
 }
 
 const saveStatus = (page: Page) => page.locator('.pj-status-text');

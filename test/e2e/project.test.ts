@@ -192,7 +192,8 @@ describe('project UI in browser mode', () => {
 
     // Not the same recording: asked first; cancelling changes nothing.
     const question = page.getByRole('dialog', { name: 'This is a different recording' });
-    await expect.poll(() => question.isVisible()).toBe(true);
+    // Relinking probes the file first (header and first pictures), which takes a moment on a busy machine.
+    await expect.poll(() => question.isVisible(), { timeout: 10_000 }).toBe(true);
     await question.getByRole('button', { name: 'Cancel' }).click();
     const [unchanged] = await fixture.core.handlers['clips.list']({}, {});
     expect(unchanged?.absolutePath).toBe(side);
@@ -202,7 +203,7 @@ describe('project UI in browser mode', () => {
     await relink.getByRole('button', { name: 'Find the video…' }).click();
     await browseTo(page.getByRole('dialog', { name: 'Choose a file' }), videos);
     await page.getByRole('dialog', { name: 'Choose a file' }).getByRole('button', { name: /side-moved\.mp4/ }).click();
-    await expect.poll(() => relink.isVisible()).toBe(false);
+    await expect.poll(() => relink.isVisible(), { timeout: 10_000 }).toBe(false);
     const [relinked] = await fixture.core.handlers['clips.list']({}, {});
     expect(relinked?.absolutePath).toBe(join(videos, 'side-moved.mp4'));
 

@@ -77,7 +77,8 @@ describe('in-app file browser', () => {
     await expect.poll(() => run.locator('.file-date').textContent()).toMatch(/^5 Nov 2026, \d\d:30$/);
     await expect.poll(() => picker.getByTestId('files-hidden').textContent()).toMatch(/^2 other files are not shown/);
     await run.click();
-    await expect.poll(() => page.getByRole('button', { name: 'Show clip run.mp4' }).getAttribute('aria-pressed')).toBe('true');
+    // Adding probes the file first (header and first pictures), which takes a moment on a busy machine.
+    await expect.poll(() => page.getByRole('button', { name: 'Show clip run.mp4' }).getAttribute('aria-pressed'), { timeout: 10_000 }).toBe('true');
 
     // The next time: the folder of the video used last.
     picker = await openVideoPicker(page);

@@ -117,7 +117,7 @@ describe('refusing files that are not readable videos', () => {
     fixture.core.requestOpen(projectPath);
     await page.getByTestId('frame-number').waitFor({ timeout: 30_000 });
     await page.getByRole('tab', { name: 'Clips' }).click();
-    await expect.poll(() => page.getByRole('button', { name: 'Show clip good.mp4' }).getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => page.getByRole('button', { name: 'Show clip good.mp4' }).getAttribute('aria-pressed'), { timeout: 10_000 }).toBe('true');
     expect(await page.locator('.viewer-error').count()).toBe(0);
     // The broken clip is still listed, and says what is wrong when chosen.
     await page.getByRole('button', { name: 'Show clip willekeurig.mp4' }).click();

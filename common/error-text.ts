@@ -32,8 +32,13 @@ export type FsCode = (typeof FS_CODES)[number];
 export const MEDIA_REASONS = ['not-video', 'incomplete', 'empty', 'folder', 'no-frames', 'access', 'changed', 'audio-only', 'codec'] as const;
 export type MediaReason = (typeof MEDIA_REASONS)[number];
 
+/** What a path is when it is not a regular file (details.fileKind with details.reason 'not-regular-file'). */
+export const FILE_KINDS = ['folder', 'pipe', 'device', 'socket', 'other'] as const;
+export type FileKind = (typeof FILE_KINDS)[number];
+
 interface Texts {
   codes: Record<ErrorCode, string>;
+  notRegular: Record<FileKind, string>;
   /** The same, when the error names a file ({{name}}). */
   codesWithName: Partial<Record<ErrorCode, string>>;
   media: Record<MediaReason, string>;
@@ -106,6 +111,13 @@ const TEXTS: Record<'en' | 'nl', Texts> = {
       ENODEV: 'the drive it is on is not available (was it unplugged?)',
     },
     fileAccess: 'Midstance cannot use "{{name}}": {{reason}}.',
+    notRegular: {
+      folder: '"{{name}}" is a folder, not a file. Choose a file inside it.',
+      pipe: '"{{name}}" is not a regular file but a pipe. Choose a file saved on a disk.',
+      device: '"{{name}}" is not a regular file but a device. Choose a file saved on a disk.',
+      socket: '"{{name}}" is not a regular file but a socket. Choose a file saved on a disk.',
+      other: '"{{name}}" is not a regular file. Choose a file saved on a disk.',
+    },
     newer:
       '"{{name}}" was saved by a newer Midstance (project format {{fileVersion}}; this Midstance reads up to {{supportedVersion}}). Update Midstance to open it. The file was not changed.',
     offline: 'Midstance is not answering. Is it still running? Start it again and reload this page.',
@@ -172,6 +184,13 @@ const TEXTS: Record<'en' | 'nl', Texts> = {
       ENODEV: 'de schijf waarop het staat is niet beschikbaar (is hij losgekoppeld?)',
     },
     fileAccess: 'Midstance kan "{{name}}" niet gebruiken: {{reason}}.',
+    notRegular: {
+      folder: '"{{name}}" is een map, geen bestand. Kies een bestand in die map.',
+      pipe: '"{{name}}" is geen gewoon bestand maar een pipe. Kies een bestand dat op een schijf staat.',
+      device: '"{{name}}" is geen gewoon bestand maar een apparaat. Kies een bestand dat op een schijf staat.',
+      socket: '"{{name}}" is geen gewoon bestand maar een socket. Kies een bestand dat op een schijf staat.',
+      other: '"{{name}}" is geen gewoon bestand. Kies een bestand dat op een schijf staat.',
+    },
     newer:
       '"{{name}}" is opgeslagen met een nieuwere Midstance (projectformaat {{fileVersion}}; deze Midstance leest tot en met {{supportedVersion}}). Werk Midstance bij om het te openen. Het bestand is niet gewijzigd.',
     offline: 'Midstance antwoordt niet. Draait het nog? Start het opnieuw en laad deze pagina opnieuw.',
@@ -221,6 +240,9 @@ export function errorText(error: unknown, language: string): ErrorText {
   if ((code === 'media-unreadable' || code === 'media-unsupported') && name && isMediaReason(details.reason)) {
     return done(fill(texts.media[details.reason], { name }), true);
   }
+  if (details.reason === 'not-regular-file' && name && isFileKind(details.fileKind)) {
+    return done(fill(texts.notRegular[details.fileKind], { name }), true);
+  }
   if (code === 'file-access' && name && isFsCode(details.fsCode)) {
     return done(fill(texts.fileAccess, { name, reason: texts.fs[details.fsCode] }), true);
   }
@@ -240,6 +262,7 @@ export function errorLine(error: unknown, language: string): string {
 
 const isMediaReason = (value: unknown): value is MediaReason => (MEDIA_REASONS as readonly unknown[]).includes(value);
 const isFsCode = (value: unknown): value is FsCode => (FS_CODES as readonly unknown[]).includes(value);
+const isFileKind = (value: unknown): value is FileKind => (FILE_KINDS as readonly unknown[]).includes(value);
 
 /** The last part of a path, for either separator (the renderer has no node:path). */
 const baseName = (path: string): string => path.replace(/[\\/]+$/, '').split(/[\\/]/).pop() || path;
@@ -255,6 +278,7 @@ export function allErrorTexts(language: 'en' | 'nl'): string[] {
     ...Object.values(texts.codesWithName),
     ...Object.values(texts.media),
     ...Object.values(texts.fs),
+    ...Object.values(texts.notRegular),
     texts.fileAccess,
     texts.newer,
     texts.offline,

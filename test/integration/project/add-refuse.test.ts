@@ -31,7 +31,7 @@ describe('adding a file that is not a readable video', () => {
         [random, 'not-video'],
         [text, 'not-video'],
         [empty, 'empty'],
-        [dir.path, 'folder'],
+        [dir.path, 'not-regular-file'],
       ] as const) {
         for (const call of ['clips.add', 'media.check'] as const) {
           const error = await app.failure(call, { path });

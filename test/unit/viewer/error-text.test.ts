@@ -40,6 +40,13 @@ describe('errors in the user language', () => {
     expect(errorText(notVideo, 'en').text).toBe('"x.mp4" is not a video Midstance can read, or it is damaged. Nothing was added.');
   });
 
+  it('says what a path is when it is not a regular file', () => {
+    const folder = new MidstanceError('media-unreadable', 'English', { path: '/clips/loop', fileKind: 'folder', reason: 'not-regular-file' });
+    expect(errorText(folder, 'nl')).toEqual({ text: '"loop" is een map, geen bestand. Kies een bestand in die map.', detail: null });
+    const pipe = { code: 'project-invalid' as const, message: 'English', details: { path: '/tmp/fifo', fileKind: 'pipe', reason: 'not-regular-file' } };
+    expect(errorText(pipe, 'en').text).toBe('"fifo" is not a regular file but a pipe. Choose a file saved on a disk.');
+  });
+
   it('file-access says what went wrong for every file system code', () => {
     const texts = new Set<string>();
     for (const fsCode of FS_CODES) {

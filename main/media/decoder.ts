@@ -61,6 +61,8 @@ export interface DecodeOutcome {
 export interface FrameDecoder {
   readonly name: string;
   decode(request: DecodeRequest, onFrame: (index: number, jpeg: Uint8Array) => void, signal: AbortSignal): Promise<DecodeOutcome>;
+  /** Starts the idle standby process for frames of this size and quality now, if there is none. */
+  prepareStandby(request: Pick<DecodeRequest, 'size' | 'quality'>): void;
   /** Kills idle standby processes and keeps none from now on; resolves once they have exited. */
   dispose(): Promise<void>;
   /** Standby processes waiting for work (tests, diagnostics). */
@@ -144,9 +146,9 @@ export function createFfmpegDecoder(ffmpeg: ResolvedTool, source: DecodeSource, 
     };
   }
 
-  const standbyKey = (request: DecodeRequest) => `${request.size.width}x${request.size.height}q${request.quality}`;
+  const standbyKey = (request: Pick<DecodeRequest, 'size' | 'quality'>) => `${request.size.width}x${request.size.height}q${request.quality}`;
 
-  function spawnStandby(request: DecodeRequest): void {
+  function spawnStandby(request: Pick<DecodeRequest, 'size' | 'quality'>): void {
     if (disposed || standbyBroken || standbyPerSize <= 0) return;
     const key = standbyKey(request);
     const pool = standby.get(key) ?? [];
@@ -222,6 +224,9 @@ export function createFfmpegDecoder(ffmpeg: ResolvedTool, source: DecodeSource, 
       }
       void outcome.then(replenish, replenish);
       return outcome;
+    },
+    prepareStandby(request) {
+      spawnStandby(request);
     },
     async dispose() {
       disposed = true;
@@ -332,7 +337,7 @@ export function buildDecodeArgs(source: DecodeSource, request: DecodeRequest, fe
  * seeks to the keyframe at or before it and shifts every timestamp by the inpoint, so the wanted
  * frame arrives with pts 0 and a fixed `select` drops the frames before it before any scaling.
  */
-export function buildStandbyArgs(source: DecodeSource, request: DecodeRequest, features: Features): string[] {
+export function buildStandbyArgs(source: DecodeSource, request: Pick<DecodeRequest, 'size' | 'quality'>, features: Features): string[] {
   return [
     '-hide_banner', '-nostdin', '-nostats', '-loglevel', 'info', '-noautorotate',
     '-protocol_whitelist', 'file,pipe', '-f', 'concat', '-safe', '0', '-auto_convert', '0',
@@ -341,7 +346,7 @@ export function buildStandbyArgs(source: DecodeSource, request: DecodeRequest, f
   ];
 }
 
-function outputArgs(source: DecodeSource, request: DecodeRequest, keepPts: number | null, features: Features): string[] {
+function outputArgs(source: DecodeSource, request: Pick<DecodeRequest, 'size' | 'quality'>, keepPts: number | null, features: Features): string[] {
   const filters = frameFilters(source, request.size, keepPts, 'jpeg');
   filters.push(features.showinfoChecksum ? 'showinfo=checksum=0' : 'showinfo');
   return [

@@ -149,6 +149,9 @@ export function createMediaService(options: MediaServiceOptions): MediaService {
         // The first frame proves the clip decodes and makes the first paint instant.
         if (options.warm ?? true) session.setWarm(true);
         await session.getFrame(0, 'preview', controller.signal);
+        // The first frame came from warm-up: make the idle decoder ready for the first jump now,
+        // not only after a cold request has paid for a process start.
+        session.prepareStandby();
       } catch (error) {
         clips.delete(mediaId);
         await session.close();

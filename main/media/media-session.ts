@@ -4,6 +4,7 @@ import type { DecodeRequest, FrameDecoder, OutputSize } from './decoder.ts';
 import type { FrameCache, FrameVariant } from './frame-cache.ts';
 import type { SpillFile } from './frame-spill.ts';
 import { ClipFrameStore } from './clip-frame-store.ts';
+import { ForegroundQueue, type QueuedRequest, rideOnJob, SPAWN_COST_FRAMES } from './foreground-queue.ts';
 import { cancelledError, holdBackground, refreshBackground } from './processes.ts';
 
 /**
@@ -14,9 +15,10 @@ import { cancelledError, holdBackground, refreshBackground } from './processes.t
  *   converted (that is what makes a cold frame fast); the job then keeps converting forward to
  *   the end of its group, so stepping forward is already cached.
  * - A request that an already running job will reach soon waits for it instead of starting
- *   another process. A new request kills jobs that nobody waits for any more (superseded);
- *   beyond two waited-for jobs the oldest is pushed out and its requests wait for a free slot.
- * - Warm-up runs two low-priority processes over chunks of whole keyframe groups.
+ *   another process. A new request kills jobs that nobody waits for any more (superseded).
+ *   Which request gets a decoder when, and which waits or is refused, is foreground-queue.ts.
+ * - Warm-up runs two low-priority processes over chunks of whole keyframe groups, paused while
+ *   anyone waits for a frame that is not theirs.
  * - Preview frames the memory cache lets go of are spilled to this clip's file on disk (see
  *   clip-frame-store.ts) and read back from there, so a clip larger than the memory bound still warms
  *   completely. Without a spill (none given, disk bound reached, or a disk error) a clip that
@@ -50,20 +52,6 @@ interface Waiter {
   signal?: AbortSignal;
 }
 
-/**
- * A request whose job the cap on foreground jobs pushed out. It is not rejected — the renderer
- * asks for the frame it shows together with its neighbours, and a neighbour must never cost the
- * shown frame — but waits for a free slot, newest first, unless its requester gives up.
- */
-interface Deferred {
-  index: number;
-  variant: FrameVariant;
-  resolve: (data: Uint8Array) => void;
-  reject: (error: Error) => void;
-  signal?: AbortSignal;
-  onAbort: () => void;
-}
-
 interface Job {
   variant: FrameVariant;
   request: DecodeRequest;
@@ -73,8 +61,6 @@ interface Job {
   /** Index of the warm-up chunk, for background jobs. */
   chunk: number | null;
   retried: boolean;
-  /** Cancelled to make room under the cap: its waiters are deferred, not rejected. */
-  pushedOut: boolean;
   /** The decoder handed the job to a standby process (see DecodeOutcome.viaStandby). */
   viaStandby: boolean;
   startedAt: number;
@@ -82,11 +68,14 @@ interface Job {
   done: Promise<void>;
 }
 
-/** A new process costs about as much as decoding this many frames (≈120 ms at ~500 frames/s). */
-const SPAWN_COST_FRAMES = 60;
 /** How far past the wanted frame a foreground job keeps going (bounded by its keyframe group). */
 const FOREGROUND_LOOKAHEAD = 120;
-const MAX_WAITED_FOREGROUND_JOBS = 2;
+/**
+ * Stepping backwards into frames not decoded yet: the decoder also converts up to this many
+ * frames before the wanted one (~2 ms each), so the next steps back (and the renderer's
+ * neighbours behind the shown frame) do not each decode the keyframe group again.
+ */
+const BACKWARD_SPAN = 16;
 const WARM_CONCURRENCY = 2;
 const MIN_CHUNK_FRAMES = 480;
 /** Share of the cache bound one clip's warm-up may fill (the rest: full frames, other clips). */
@@ -100,7 +89,7 @@ export class MediaSession {
   private readonly options: SessionOptions;
   private readonly keyframes: readonly number[];
   private readonly jobs = new Set<Job>();
-  private readonly deferred: Deferred[] = [];
+  private readonly queue: ForegroundQueue;
   private readonly frames: ClipFrameStore;
   private replanQueued = false;
   private readonly chunks: [number, number][];
@@ -127,6 +116,7 @@ export class MediaSession {
       createSpill: options.createSpill,
       onSpillChange: () => this.replanSoon(),
     });
+    this.queue = new ForegroundQueue((index) => this.keyframeAtOrBefore(index));
     this.chunks = warmChunks(options.info.frameCount, options.keyframes);
     this.window = [0, options.info.frameCount - 1];
     this.warmEnabled = options.warm;
@@ -158,8 +148,20 @@ export class MediaSession {
     if (signal?.aborted) throw cancelledError();
     const problem = this.options.checkFile();
     if (problem) throw problem;
-    const job = this.jobThatWillReach(index, variant) ?? this.startForeground(index, variant);
-    return this.waitFor(job, index, signal);
+    const job = this.jobThatWillReach(index, variant);
+    if (job) return this.waitFor(job, index, signal);
+    if (this.firstFramePending()) return this.enqueue(index, variant, signal);
+    return this.waitFor(this.startForeground(index, variant), index, signal);
+  }
+
+  /** Requests waiting for a decoder of their own (tests, diagnostics). */
+  queuedRequests(): number {
+    return this.queue.size;
+  }
+
+  /** Starts this clip's idle decoder for preview frames now, so the first jump does not pay for a process start. */
+  prepareStandby(): void {
+    if (!this.closed) this.options.decoder.prepareStandby({ size: this.previewSize, quality: PREVIEW_QUALITY });
   }
 
   /** Stop background warm-up (benchmarks of cold access) or start it again. */
@@ -217,7 +219,7 @@ export class MediaSession {
     this.closed = true;
     const jobs = [...this.jobs];
     for (const job of jobs) this.cancelJob(job);
-    for (const entry of this.deferred.splice(0)) {
+    for (const entry of this.queue.takeAll()) {
       entry.signal?.removeEventListener('abort', entry.onAbort);
       entry.reject(cancelledError());
     }
@@ -252,35 +254,68 @@ export class MediaSession {
   }
 
   private jobThatWillReach(index: number, variant: FrameVariant): Job | undefined {
-    const fresh = index - this.keyframeAtOrBefore(index) + SPAWN_COST_FRAMES;
+    const fromKeyframe = index - this.keyframeAtOrBefore(index);
     let best: Job | undefined;
     for (const job of this.jobs) {
       if (job.variant !== variant || job.controller.signal.aborted) continue;
       if (index < job.nextIndex || index < job.request.keepFromIndex || index > job.request.toIndex) continue;
-      if (index - job.nextIndex > fresh) continue;
+      if (!rideOnJob(index - job.nextIndex, job.request.background, fromKeyframe, SPAWN_COST_FRAMES)) continue;
       if (!best || job.nextIndex > best.nextIndex) best = job;
     }
     return best;
   }
 
-  private startForeground(index: number, variant: FrameVariant, fromIndex?: number): Job {
-    // Superseded work: jobs nobody waits for make way; beyond two waited-for jobs, the oldest is
-    // pushed out (its requests wait for a free slot, see Deferred).
-    const foreground = [...this.jobs].filter((job) => !job.request.background && !job.controller.signal.aborted);
-    for (const job of foreground) if (job.waiters.length === 0) this.cancelJob(job);
-    const waited = foreground.filter((job) => job.waiters.length > 0).sort((a, b) => a.startedAt - b.startedAt);
-    while (waited.length >= MAX_WAITED_FOREGROUND_JOBS) {
-      const oldest = waited.shift()!;
-      oldest.pushedOut = true;
-      this.cancelJob(oldest);
+  /** A foreground decode someone waits on has not delivered its first wanted frame yet. */
+  private firstFramePending(): boolean {
+    for (const job of this.jobs) {
+      if (!job.request.background && !job.controller.signal.aborted && job.waiters.length > 0 && job.nextIndex <= job.request.keepFromIndex) return true;
+    }
+    return false;
+  }
+
+  /**
+   * A decoder for `index`. `keepFrom` (default `index`) lets it also convert queued frames just
+   * before it; stepping backwards it converts up to BACKWARD_SPAN frames before the wanted one.
+   */
+  private startForeground(index: number, variant: FrameVariant, fromIndex?: number, keepFrom = index): Job {
+    // Superseded work: foreground jobs nobody waits for make way.
+    for (const job of this.jobs) {
+      if (!job.request.background && !job.controller.signal.aborted && job.waiters.length === 0) this.cancelJob(job);
     }
     const from = fromIndex ?? this.keyframeAtOrBefore(index);
+    let keepFromIndex = Math.max(from, Math.min(keepFrom, index));
+    if (variant === 'preview' && fromIndex === undefined && this.frames.has(index + 1, 'preview')) {
+      while (keepFromIndex > from && index - keepFromIndex < BACKWARD_SPAN && !this.frames.has(keepFromIndex - 1, 'preview')) keepFromIndex -= 1;
+    }
     const to = variant === 'full' ? index : Math.min(this.keyframeAfter(index) - 1, index + FOREGROUND_LOOKAHEAD, this.info.frameCount - 1);
     return this.launch(
       variant,
-      { fromIndex: from, keepFromIndex: index, toIndex: Math.max(to, index), background: false, fromTargetKeyframe: fromIndex === undefined },
+      { fromIndex: from, keepFromIndex, toIndex: Math.max(to, index), background: false, fromTargetKeyframe: fromIndex === undefined },
       null,
     );
+  }
+
+  /** Waits for a decoder of its own; see foreground-queue.ts. */
+  private enqueue(index: number, variant: FrameVariant, signal?: AbortSignal): Promise<Uint8Array> {
+    return new Promise<Uint8Array>((resolve, reject) => {
+      const entry: QueuedRequest = {
+        index,
+        variant,
+        resolve,
+        reject,
+        signal,
+        onAbort: () => {
+          if (this.queue.remove(entry)) reject(cancelledError());
+          this.updateBackgroundHold();
+        },
+      };
+      signal?.addEventListener('abort', entry.onAbort, { once: true });
+      for (const refused of this.queue.add(entry)) {
+        refused.signal?.removeEventListener('abort', refused.onAbort);
+        refused.reject(busyError(refused.index));
+      }
+      this.updateBackgroundHold();
+    });
   }
 
   private launch(
@@ -301,7 +336,6 @@ export class MediaSession {
       controller: new AbortController(),
       chunk,
       retried: false,
-      pushedOut: false,
       viaStandby: false,
       startedAt: performance.now(),
       done: Promise.resolve(),
@@ -323,11 +357,14 @@ export class MediaSession {
   private deliver(job: Job, index: number, data: Uint8Array): void {
     if (this.closed) return;
     this.frames.put(job.variant, index, data);
+    const firstFrame = job.nextIndex <= job.request.keepFromIndex;
     job.nextIndex = Math.max(job.nextIndex, index + 1);
     for (const waiter of [...job.waiters]) {
       if (waiter.index === index) this.settle(job, waiter, () => waiter.resolve(data));
     }
     if (job.request.background) this.emitWarm(false);
+    // Its frame is out; from here it only converts forward: the next queued request may decode.
+    else if (firstFrame) this.startQueued();
   }
 
   private finish(job: Job, error: Error | null): void {
@@ -338,10 +375,6 @@ export class MediaSession {
       const data = this.frames.get(waiter.index, job.variant);
       if (data) {
         this.settle(job, waiter, () => waiter.resolve(data));
-        continue;
-      }
-      if (job.pushedOut && !this.closed && !waiter.signal?.aborted) {
-        this.defer(job, waiter);
         continue;
       }
       if (aborted || this.closed) {
@@ -371,53 +404,30 @@ export class MediaSession {
       this.scheduleWarm();
       this.emitWarm(true);
     } else {
-      this.resumeDeferred();
+      this.startQueued();
     }
   }
 
-  private defer(job: Job, waiter: Waiter): void {
-    const at = job.waiters.indexOf(waiter);
-    if (at >= 0) job.waiters.splice(at, 1);
-    waiter.detach();
-    const entry: Deferred = {
-      index: waiter.index,
-      variant: job.variant,
-      resolve: waiter.resolve,
-      reject: waiter.reject,
-      signal: waiter.signal,
-      onAbort: () => {
-        const position = this.deferred.indexOf(entry);
-        if (position >= 0) this.deferred.splice(position, 1);
-        waiter.reject(cancelledError());
-      },
-    };
-    this.deferred.push(entry);
-    waiter.signal?.addEventListener('abort', entry.onAbort, { once: true });
-  }
-
-  /** Deferred requests, newest first: from the cache, a job that will reach them, or a free slot. */
-  private resumeDeferred(): void {
-    for (let i = this.deferred.length - 1; i >= 0 && !this.closed; i -= 1) {
-      const entry = this.deferred[i]!;
+  /**
+   * Queued requests, newest first: from the cache, a job that will reach them, or — while no
+   * other foreground decode is still before its first frame — a decoder of their own that also
+   * serves the queued requests just before them.
+   */
+  private startQueued(): void {
+    for (const entry of this.queue.newestFirst()) {
+      if (this.closed) return;
       const data = this.frames.get(entry.index, entry.variant);
       let job = data ? undefined : this.jobThatWillReach(entry.index, entry.variant);
       if (!data && !job) {
-        if (this.waitedForegroundJobs() >= MAX_WAITED_FOREGROUND_JOBS) continue;
-        job = this.startForeground(entry.index, entry.variant);
+        if (this.firstFramePending()) continue;
+        job = this.startForeground(entry.index, entry.variant, undefined, this.queue.batchStart(entry));
       }
-      this.deferred.splice(i, 1);
+      this.queue.remove(entry);
       entry.signal?.removeEventListener('abort', entry.onAbort);
       if (data) entry.resolve(data);
       else this.waitFor(job!, entry.index, entry.signal).then(entry.resolve, entry.reject);
     }
-  }
-
-  private waitedForegroundJobs(): number {
-    let count = 0;
-    for (const job of this.jobs) {
-      if (!job.request.background && !job.controller.signal.aborted && job.waiters.length > 0) count += 1;
-    }
-    return count;
+    this.updateBackgroundHold();
   }
 
   private waitFor(job: Job, index: number, signal?: AbortSignal): Promise<Uint8Array> {
@@ -430,6 +440,7 @@ export class MediaSession {
         // Nobody wants this foreground job's frames any more: stop it rather than let it run on.
         if (!job.request.background && job.waiters.length === 0 && job.nextIndex <= job.request.keepFromIndex) {
           this.cancelJob(job);
+          this.startQueued();
         }
       };
       const waiter: Waiter = {
@@ -454,10 +465,12 @@ export class MediaSession {
   }
 
   private updateBackgroundHold(): void {
-    let urgent = false;
+    // Anyone waiting — on a foreground job, in the queue, or on a warm-up job (which then keeps
+    // running) — pauses the other warm-up processes.
+    let urgent = this.queue.size > 0;
     for (const job of this.jobs) {
       if (job.request.background) job.request.waited = job.waiters.length > 0;
-      else if (job.waiters.length > 0) urgent = true;
+      if (job.waiters.length > 0) urgent = true;
     }
     urgent &&= this.options.pauseWarmUp !== false;
     if (urgent && !this.closed && !this.releaseBackground) this.releaseBackground = holdBackground();
@@ -581,6 +594,12 @@ export class MediaSession {
 export function previewSizeFor(info: Pick<MediaInfo, 'width' | 'height'>, previewWidth: number): OutputSize {
   const width = even(Math.min(previewWidth, info.width));
   return { width, height: even((width * info.height) / info.width) };
+}
+
+function busyError(index: number): MidstanceError {
+  return new MidstanceError('cancelled', `Frame ${index} was skipped: newer frame requests came in while it waited for a decoder.`, {
+    reason: 'busy',
+  });
 }
 
 const even = (value: number): number => Math.max(2, 2 * Math.round(value / 2));

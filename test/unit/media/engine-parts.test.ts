@@ -152,7 +152,7 @@ describe('standby decoder: concat script and timestamp shift', () => {
   it('waits on stdin for a concat script and drops frames before pts 0 before scaling', () => {
     const args = buildStandbyArgs(
       { path: '/clips/run.mp4', streamIndex: 0, formatStartTime: 0, rotation: 90, mirrored: false, timeBase: [1, 15360], pts: [], times: [], ignoreEditList: false },
-      { fromIndex: 0, keepFromIndex: 0, toIndex: 0, size: { width: 540, height: 960 }, quality: 3, background: false },
+      { size: { width: 540, height: 960 }, quality: 3 },
       { modernFps: true, showinfoChecksum: true, concatFileOptions: true },
     );
     expect(args.join(' ')).toContain('-f concat -safe 0 -auto_convert 0 -copyts -i pipe:0 -map 0:0');

@@ -3,7 +3,7 @@
  * generated 1080p240 clips (H.264 GOP 240, HEVC). Prints a table, then one JSON line.
  * Clips are cached in $MIDSTANCE_FIXTURE_DIR or <tmp>/midstance-bench-fixtures.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,6 +29,9 @@ const NAIVE_SAMPLES = 30;
 const WARM_COLD_SAMPLES = 20;
 const COLD_ROUNDS = Number(process.env.MIDSTANCE_BENCH_COLD_ROUNDS ?? 3);
 const WARMUP_PAIRS = 3;
+const FIRST_JUMP_SAMPLES = Number(process.env.MIDSTANCE_BENCH_FIRST_JUMP_SAMPLES ?? 20);
+const FIRST_JUMP_HEVC_SAMPLES = Math.ceil(FIRST_JUMP_SAMPLES * 0.6);
+const FIRST_JUMP_BUSY_SAMPLES = Math.ceil(FIRST_JUMP_SAMPLES * 0.6);
 
 const rows: [string, string, string][] = [];
 const row = (what: string, value: string, goal = '') => {
@@ -151,6 +154,114 @@ async function coldDuringWarmUpAB(path: string, frameCount: number, keyframes: r
   return { ...runs, exact: exactCount / (2 * samples) };
 }
 
+interface FirstJumpRun {
+  latencies: number[];
+  indices: number[];
+  /** The decode floor of each sampled frame, measured right after it (same machine load). */
+  floors: number[];
+  exact: number;
+  /** Frames already warm when asked for (skipped: not a cold first jump). */
+  skippedWarm: number;
+}
+
+/**
+ * The decode floor of one frame, measured now: a plain ffmpeg decoding from the frame's keyframe
+ * through the frame to null, minus an ffmpeg start measured alongside (load drifts on a shared
+ * machine, so the floor is taken next to each sample instead of once per run).
+ */
+async function floorOf(path: string, times: readonly number[], keyframes: readonly number[], index: number): Promise<number> {
+  const keyframe = keyframes.filter((k) => k <= index).at(-1) ?? 0;
+  const at = keyframe === 0 ? [] : ['-ss', (((times[keyframe]! + times[keyframe + 1]!) / 2) - times[0]!).toFixed(6), '-noaccurate_seek'];
+  const [startMs] = await time(() => run('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'nullsrc=s=16x16', '-frames:v', '1', '-f', 'null', '-']));
+  const [decodeMs] = await time(() => run('ffmpeg', ['-v', 'error', ...at, '-i', path, '-frames:v', String(index - keyframe + 1), '-f', 'null', '-']));
+  return Math.max(0, decodeMs - startMs);
+}
+
+/**
+ * The first jump after opening: a fresh service per sample (warm-up, standby and everything an
+ * open starts), `media.open`, then at once one frame — what a physio does who opens a clip and
+ * types a frame number. Frames the warm-up already made before the request are skipped.
+ */
+async function firstJumpAfterOpen(
+  path: string,
+  indices: readonly number[],
+  options: { floor?: { times: readonly number[]; keyframes: readonly number[] }; afterSample?: (index: number) => Promise<void> } = {},
+): Promise<FirstJumpRun> {
+  const result: FirstJumpRun = { latencies: [], indices: [], floors: [], exact: 0, skippedWarm: 0 };
+  let exactCount = 0;
+  for (const index of indices) {
+    const service = createMediaService({ settings: () => settings });
+    try {
+      const opened = await service.open({ path });
+      if (service.session(opened.mediaId).isCached(index, 'preview')) {
+        result.skippedWarm += 1;
+        continue;
+      }
+      const [elapsed, frame] = await time(() => service.getFrame({ clipId: opened.mediaId, index }));
+      result.latencies.push(elapsed);
+      result.indices.push(index);
+      exactCount += await exactness(service, opened, [index], [frame.data]);
+    } finally {
+      await service.dispose();
+    }
+    if (options.floor) result.floors.push(await floorOf(path, options.floor.times, options.floor.keyframes, index));
+    await options.afterSample?.(index);
+  }
+  result.exact = result.indices.length === 0 ? 0 : exactCount / result.indices.length;
+  return result;
+}
+
+/** One plain ffmpeg decoding the clip over and over (another busy program on the machine). */
+function busyDecoder(path: string): { stop(): Promise<void> } {
+  const child = spawn('ffmpeg', ['-v', 'error', '-nostdin', '-stream_loop', '-1', '-i', path, '-f', 'null', '-'], { stdio: 'ignore' });
+  const exited = new Promise<void>((resolve) => child.once('close', () => resolve()));
+  return {
+    async stop() {
+      child.kill('SIGKILL');
+      await exited;
+    },
+  };
+}
+
+/**
+ * The first jump with and without one other busy decoder on the machine, against a plain
+ * `ffmpeg -ss` for the same frames under the same conditions (engine and naive alternate per
+ * frame, so both see the same background load): the engine should degrade no more than it.
+ */
+async function firstJumpUnderLoad(path: string, times: readonly number[], indices: readonly number[]) {
+  const dir = mkdtempSync(join(tmpdir(), 'midstance-naive-'));
+  const naiveOnce = async (index: number) => {
+    const [elapsed] = await time(() =>
+      run('ffmpeg', ['-v', 'error', '-y', '-ss', times[index]!.toFixed(6), '-i', path, '-frames:v', '1', join(dir, 'frame.png')]),
+    );
+    return elapsed;
+  };
+  const phase = async () => {
+    const naive: number[] = [];
+    const engine = await firstJumpAfterOpen(path, indices, {
+      afterSample: async (index) => {
+        naive.push(await naiveOnce(index));
+      },
+    });
+    return { engine, naive };
+  };
+  try {
+    const quiet = await phase();
+    const load = busyDecoder(path);
+    let busy: Awaited<ReturnType<typeof phase>>;
+    try {
+      // Let the busy decoder get going before the first sample.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      busy = await phase();
+    } finally {
+      await load.stop();
+    }
+    return { quiet, busy };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function naiveSeek(path: string, times: number[], indices: number[]) {
   const dir = mkdtempSync(join(tmpdir(), 'midstance-naive-'));
   const latencies: number[] = [];
@@ -184,11 +295,79 @@ async function decodeFloor(path: string, frameCount: number, keyframes: readonly
   return { perFrameMs, floors };
 }
 
+/** The first jump after opening (issue 16), H.264 and HEVC, then the same with another busy decoder. */
+async function firstJumpSection(h264: { path: string; frameCount: number }, hevc: { path: string; frameCount: number }) {
+  const out: Record<string, number> = {};
+  const lines: [string, string, string][] = [];
+  for (const [name, clip, samples, seed] of [
+    ['H.264', h264, FIRST_JUMP_SAMPLES, 21],
+    ['HEVC', hevc, FIRST_JUMP_HEVC_SAMPLES, 23],
+  ] as const) {
+    process.stderr.write(`First jump after open (${name} 1080p240, GOP 240): ${samples} fresh opens…\n`);
+    const probe = await probeMedia(clip.path, { ffprobe: 'ffprobe' });
+    const indices = seededIndices(clip.frameCount, samples, seed);
+    const jump = await firstJumpAfterOpen(clip.path, indices, { floor: { times: probe.table.times, keyframes: probe.table.keyframes } });
+    const floor = { floors: jump.floors };
+    const key = name === 'H.264' ? 'firstJumpAfterOpen' : 'hevcFirstJumpAfterOpen';
+    out[`${key}P50Ms`] = round(percentile(jump.latencies, 0.5));
+    out[`${key}P95Ms`] = round(percentile(jump.latencies, 0.95));
+    out[`${key}FloorP50Ms`] = round(percentile(floor.floors, 0.5));
+    out[`${key}FloorP95Ms`] = round(percentile(floor.floors, 0.95));
+    out[`${key}VsFloorP95`] = round(percentile(jump.latencies, 0.95) / percentile(floor.floors, 0.95));
+    // Each sample over its own floor (taken right after it): steadier than p95/p95 while the machine's load drifts.
+    out[`${key}VsFloorMedianRatio`] = round(percentile(jump.latencies.map((latency, i) => latency / Math.max(1, floor.floors[i]!)), 0.5));
+    out[`${key}Exact`] = jump.exact;
+    out[`${key}Samples`] = jump.latencies.length;
+    lines.push([
+      `first jump after open ${name} p50 / p95 (n=${jump.latencies.length}${jump.skippedWarm ? `, ${jump.skippedWarm} already warm skipped` : ''})`,
+      `${ms(out[`${key}P50Ms`]!)} / ${ms(out[`${key}P95Ms`]!)} vs decode floor of the same frames (measured next to each) ${ms(out[`${key}FloorP50Ms`]!)} / ${ms(out[`${key}FloorP95Ms`]!)}` +
+        ` = ${out[`${key}VsFloorP95`]}× at p95, median per-sample ${out[`${key}VsFloorMedianRatio`]}× (${(jump.exact * 100).toFixed(0)} % exact)`,
+      'p95 ≤ 1.35× floor',
+    ]);
+  }
+  process.stderr.write(`First jump with another busy decoder vs naive ffmpeg -ss (H.264): ${FIRST_JUMP_BUSY_SAMPLES} frames, quiet then busy…\n`);
+  const probe = await probeMedia(h264.path, { ffprobe: 'ffprobe' });
+  const load = await firstJumpUnderLoad(h264.path, probe.table.times, seededIndices(h264.frameCount, FIRST_JUMP_BUSY_SAMPLES, 29));
+  const p = (values: number[], q: number) => round(percentile(values, q));
+  out.firstJumpQuietP50Ms = p(load.quiet.engine.latencies, 0.5);
+  out.firstJumpQuietP95Ms = p(load.quiet.engine.latencies, 0.95);
+  out.firstJumpBusyP50Ms = p(load.busy.engine.latencies, 0.5);
+  out.firstJumpBusyP95Ms = p(load.busy.engine.latencies, 0.95);
+  out.naiveQuietP50Ms = p(load.quiet.naive, 0.5);
+  out.naiveQuietP95Ms = p(load.quiet.naive, 0.95);
+  out.naiveBusyP50Ms = p(load.busy.naive, 0.5);
+  out.naiveBusyP95Ms = p(load.busy.naive, 0.95);
+  out.firstJumpBusySlowdownP95 = round(out.firstJumpBusyP95Ms / out.firstJumpQuietP95Ms);
+  out.naiveBusySlowdownP95 = round(out.naiveBusyP95Ms / out.naiveQuietP95Ms);
+  out.firstJumpBusySlowdownP50 = round(out.firstJumpBusyP50Ms / out.firstJumpQuietP50Ms);
+  out.naiveBusySlowdownP50 = round(out.naiveBusyP50Ms / out.naiveQuietP50Ms);
+  out.firstJumpBusyExact = load.busy.engine.exact;
+  lines.push([
+    'first jump p50 / p95: quiet | one busy decoder',
+    `${ms(out.firstJumpQuietP50Ms)} / ${ms(out.firstJumpQuietP95Ms)} | ${ms(out.firstJumpBusyP50Ms)} / ${ms(out.firstJumpBusyP95Ms)}` +
+      ` = ×${out.firstJumpBusySlowdownP50} / ×${out.firstJumpBusySlowdownP95} (${(load.busy.engine.exact * 100).toFixed(0)} % exact)`,
+    'slowdown ≤ naive’s',
+  ]);
+  lines.push([
+    'naive ffmpeg -ss, same frames: quiet | one busy decoder',
+    `${ms(out.naiveQuietP50Ms)} / ${ms(out.naiveQuietP95Ms)} | ${ms(out.naiveBusyP50Ms)} / ${ms(out.naiveBusyP95Ms)} = ×${out.naiveBusySlowdownP50} / ×${out.naiveBusySlowdownP95}`,
+    '',
+  ]);
+  return { out, lines };
+}
+
 async function main() {
   process.stderr.write(`Generating clips in ${fixtureDir} (cached between runs)…\n`);
   const h264Spec: ClipSpec = { ...CLIPS.h264_1080p240, frames: 960 };
   const hevcSpec: ClipSpec = { width: 1920, height: 1080, fps: 240, frames: 480, codec: 'hevc', gop: 240 };
   const [h264, hevc] = await Promise.all([makeClip(h264Spec, fixtureDir), makeClip(hevcSpec, fixtureDir)]);
+  if (process.env.MIDSTANCE_BENCH_ONLY === 'first-jump') {
+    const { out, lines } = await firstJumpSection(h264, hevc);
+    for (const line of lines) row(...line);
+    printTable();
+    process.stdout.write(`${JSON.stringify({ ...out, liveProcessesAfter: liveProcessCount() })}\n`);
+    return;
+  }
   const long = join(fixtureDir, 'h264-1080p240-60s.mp4');
   await run('ffmpeg', ['-v', 'error', '-n', '-stream_loop', '14', '-i', h264.path, '-c', 'copy', long]).catch(() => undefined);
 
@@ -211,6 +390,7 @@ async function main() {
   process.stderr.write('Cold random access (HEVC 1080p240), A/B…\n');
   const hevcAB = await coldSeekAB(hevc.path, hevc.frameCount, 13, COLD_SAMPLES);
   const coldHevc = hevcAB.standby;
+  const firstJump = await firstJumpSection(h264, hevc);
 
   process.stderr.write('Warm-up vs the ffmpeg -f null limit…\n');
   // Paired runs (limit, then engine) so both see the same machine; the median pair is reported.
@@ -331,6 +511,7 @@ async function main() {
     openFirstFrameMs: round(percentile(openTimes, 0.5)),
     index60sMs: round(index60sMs),
     index60sFrames: probe60.info.frameCount,
+    ...firstJump.out,
     cachePeakBytes,
     cacheBoundBytes,
     liveProcessesAfter: liveProcessCount(),
@@ -358,6 +539,7 @@ async function main() {
     'cold HEVC without standby (A/B) p50 / p95',
     `${ms(result.hevcColdSeekOwnProcessP50Ms)} / ${ms(result.hevcColdSeekOwnProcessP95Ms)} (${(hevcAB.ownProcess.exact * 100).toFixed(0)} % exact)`,
   );
+  for (const line of firstJump.lines) row(...line);
   row('warm-up 4 s clip (open → all cached)', `${ms(result.warmupMs)} vs limit ${ms(result.warmupLimitMs)} = ${(result.warmupFractionOfLimit * 100).toFixed(0)} % of limit speed (median of ${WARMUP_PAIRS} pairs: ${result.warmupFractionPairs.map((f) => `${Math.round(f * 100)} %`).join(', ')})`, '≥ 70 %');
   row('warm random access p50 / p95', `${ms(result.warmRandomP50Ms)} / ${ms(result.warmRandomP95Ms)}`, 'p95 ≤ 8 ms');
   row('warm next-frame step p50 / p95', `${ms(result.warmStepP50Ms)} / ${ms(result.warmStepP95Ms)}`, 'p95 ≤ 8 ms');
@@ -366,10 +548,15 @@ async function main() {
   row(`index 60 s 1080p240 (${result.index60sFrames} frames)`, ms(result.index60sMs), '≤ 1500 ms');
   row('cache peak / bound', `${(cachePeakBytes / 1048576).toFixed(1)} MiB / ${(cacheBoundBytes / 1048576).toFixed(0)} MiB`);
 
+  printTable();
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+function printTable(): void {
   const width = Math.max(...rows.map(([what]) => what.length));
   const lines = ['', 'Media engine benchmark (1080p240)', ''];
   for (const [what, value, goal] of rows) lines.push(`${what.padEnd(width)}  ${value}${goal ? `   [goal: ${goal}]` : ''}`);
-  process.stdout.write(`${lines.join('\n')}\n\n${JSON.stringify(result)}\n`);
+  process.stdout.write(`${lines.join('\n')}\n\n`);
 }
 
 const round = (value: number): number => Math.round(value * 100) / 100;

@@ -18,10 +18,16 @@ const background = new Map<Child, () => boolean>();
 const stopped = new Set<Child>();
 let backgroundHolds = 0;
 let exitHookInstalled = false;
+let started = 0;
 
 /** Every child still running, standby processes included. */
 export function liveProcessCount(): number {
   return live.size;
+}
+
+/** Children started since this process began (tests: how much work a burst of requests caused). */
+export function startedProcessCount(): number {
+  return started;
 }
 
 /** Children started ahead of need that have not been given work yet. */
@@ -55,6 +61,7 @@ export function startProcess(program: string, args: string[], options: SpawnOpti
   installExitHook();
   const child = spawn(program, args, { stdio: [options.standby ? 'pipe' : 'ignore', 'pipe', 'pipe'], windowsHide: true }) as Child;
   live.add(child);
+  started += 1;
   if (options.standby) standby.add(child);
   if (options.background) background.set(child, options.waitedFor ?? (() => false));
   const kill = () => {

@@ -148,10 +148,10 @@ export function createMediaService(options: MediaServiceOptions): MediaService {
       try {
         // The first frame proves the clip decodes and makes the first paint instant.
         if (options.warm ?? true) session.setWarm(true);
-        await session.getFrame(0, 'preview', controller.signal);
-        // The first frame came from warm-up: make the idle decoder ready for the first jump now,
-        // not only after a cold request has paid for a process start.
+        // The idle decoder starts up while the first frame is decoded, so it is ready for a jump
+        // right after opening (not only after a cold request has paid for a process start).
         session.prepareStandby();
+        await session.getFrame(0, 'preview', controller.signal);
       } catch (error) {
         clips.delete(mediaId);
         await session.close();

@@ -9,9 +9,8 @@ import { readFrameIndex } from '../../fixtures/frame-code.ts';
 /**
  * The renderer asks for the frame it shows together with a few neighbours, all at once. Near the
  * end of a clip, or stepping backwards, the neighbours are earlier frames that the shown frame's
- * job will not pass, so each needs a job of its own — more than the cap on foreground jobs. A
- * neighbour must never cost the shown frame: requests pushed out wait for a slot instead of
- * failing with "cancelled".
+ * job will not pass, so each needs a job of its own. A neighbour must never cost the shown frame:
+ * such requests wait in the clip's queue (foreground-queue.ts) instead of failing with "cancelled".
  */
 const store = createFixtureStore();
 let media: MediaService;
@@ -57,12 +56,12 @@ describe('many frames asked for at once', () => {
     await media.close(opened.mediaId);
   });
 
-  it('a request given up while it waits for a slot is cancelled; the others still arrive; no job or process is left', async () => {
+  it('a request given up while it waits for a decoder is cancelled; the others still arrive; no job or process is left', async () => {
     const opened = await media.open({ path: (await store.clip('mjpeg_avi')).path });
     const indices = [29, 28, 27, 26, 25, 24];
     const controllers = indices.map(() => new AbortController());
     const pending = indices.map((index, i) => media.getFrame({ clipId: opened.mediaId, index }, controllers[i]!.signal));
-    // 29 and 28 are pushed out by the later requests; give up on 29 while it waits.
+    // 29 has the decoder and the others wait for it; give up on 29 before its frame is out: its decoder stops and the queue moves on.
     controllers[0]!.abort();
     const results = await Promise.allSettled(pending);
     const first = results[0]!;

@@ -12,7 +12,7 @@ const TEXTS = {
     side: { left: 'left', right: 'right' },
     foot: { left: 'left foot', right: 'right foot' },
     figure: { contactTimeMs: 'Contact time', flightTimeMs: 'Flight time', stepTimeMs: 'Step time' },
-    fewSteps: 'Only {{count}} complete steps marked on the {{foot}}: mark at least {{needed}} per side for a reliable average.',
+    fewSteps: 'Complete steps marked on the {{foot}}: {{count}}. Mark at least {{needed}} per side for a reliable average.',
     lowCaptureRate:
       'Filmed at {{fps}} fps: each time is only accurate to ±{{ms}} ms. Film at 120 fps or more for contact and flight times.',
     irregularTiming: "Frame timing in this video is irregular: times use each frame's own timestamp, but frames may have been dropped.",
@@ -29,7 +29,7 @@ const TEXTS = {
     side: { left: 'links', right: 'rechts' },
     foot: { left: 'linkervoet', right: 'rechtervoet' },
     figure: { contactTimeMs: 'Contacttijd', flightTimeMs: 'Zweeftijd', stepTimeMs: 'Staptijd' },
-    fewSteps: 'Pas {{count}} volledige stappen gemarkeerd voor de {{foot}}: markeer er minstens {{needed}} per kant voor een betrouwbaar gemiddelde.',
+    fewSteps: 'Volledige stappen gemarkeerd voor de {{foot}}: {{count}}. Markeer er minstens {{needed}} per kant voor een betrouwbaar gemiddelde.',
     lowCaptureRate:
       'Gefilmd met {{fps}} fps: elke tijd is maar tot op ±{{ms}} ms nauwkeurig. Film met 120 fps of meer voor contact- en zweeftijden.',
     irregularTiming:

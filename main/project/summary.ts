@@ -1,6 +1,9 @@
 import { dirname } from 'node:path';
 import type { Annotation } from '../../common/contract/annotation.ts';
-import type { ProjectSettings } from '../../common/contract/project.ts';
+import type { GaitEvent, ProjectSettings } from '../../common/contract/project.ts';
+import type { FrameTable, MediaInfo } from '../../common/contract/media.ts';
+import { gaitSummaryJson, summarizeMeasurements, type GaitSummaryJson, type MeasurementSummaryEntry } from '../../common/gait/summary.ts';
+import { asymmetryThreshold, computeGaitTiming, type GaitTiming } from '../../common/gait/timing.ts';
 import { calibrationFromAnnotations } from '../../common/geometry/calibration.ts';
 import { CONVENTION_LABELS, type MeasurementUnit } from '../../common/geometry/conventions.ts';
 import { measureAnnotation } from '../../common/measurements/measure.ts';
@@ -61,6 +64,10 @@ export interface ProjectSummary {
     lastKnownPath: string;
     annotations: number;
     gaitEvents: number;
+    /** Running timing from the marked events; null when the video (its frame times) could not be read. */
+    gait: GaitSummaryJson | null;
+    /** Preset measurements: mean ± SD, n, min, max per preset key, in the project's angle convention. */
+    measurementSummary: Record<string, MeasurementSummaryEntry>;
   }[];
   measurements: MeasurementSummary[];
   /**
@@ -78,11 +85,40 @@ export interface ProjectSummary {
  * Everything `midstance info` shows, read from an in-memory copy of the project: the file is never written,
  * locked or given side files. Media are looked up (relative, absolute, folder search) but never re-recorded.
  */
-export async function summarizeProject(path: string): Promise<ProjectSummary> {
+export interface ClipFrames {
+  info: Pick<MediaInfo, 'fileFps' | 'captureFps' | 'timing'>;
+  frames: Pick<FrameTable, 'times'>;
+}
+
+export interface SummaryOptions {
+  /** Reads a found clip's frame times and rates (the CLI probes the video); without it there is no timing. */
+  readFrames?: (path: string, userCaptureFps: number | null) => Promise<ClipFrames>;
+}
+
+/** Timing of one clip: the same pure computation the viewer's timing panel runs. */
+export function clipGaitTiming(
+  events: readonly GaitEvent[],
+  media: ClipFrames,
+  treadmillSpeedKmh: number | null,
+  settings: Pick<ProjectSettings, 'norms'>,
+): GaitTiming {
+  return computeGaitTiming({
+    events,
+    frames: media.frames,
+    rates: { fileFps: media.info.fileFps, captureFps: media.info.captureFps },
+    irregularTiming: media.info.timing.irregular,
+    treadmillSpeedKmh,
+    asymmetryThresholdPct: asymmetryThreshold(settings.norms),
+  });
+}
+
+export async function summarizeProject(path: string, options: SummaryOptions = {}): Promise<ProjectSummary> {
   const file = await openProjectDb(path, { mode: 'inspect' });
   const store = createProjectStore(file);
+  const clipEvents = new Map<string, GaitEvent[]>();
+  let summary: ProjectSummary;
   try {
-    return store.read((repos) => {
+    summary = store.read((repos) => {
       const meta = new Map(
         (file.db.prepare('SELECT key, value FROM project_meta').all() as { key: string; value: string }[]).map((row) => [
           row.key,
@@ -94,8 +130,11 @@ export async function summarizeProject(path: string): Promise<ProjectSummary> {
       const clips = repos.clips.list();
       const clientName = new Map(clients.map((client) => [client.id, client.name]));
       const measurements: MeasurementSummary[] = [];
+      const settings = repos.settings.get();
       const clipSummaries = clips.map((clip) => {
         const annotations = repos.annotations.list(clip.id);
+        const events = repos.gaitEvents.list(clip.id);
+        clipEvents.set(clip.id, events);
         const cmPerPx = calibrationFromAnnotations(annotations)?.cmPerPx ?? null;
         for (const annotation of annotations) measurements.push(summarizeMeasurement(annotation, clip.name, cmPerPx));
         const found = locateMedia(dirname(file.path), clip, { searchRoot: dirname(file.path) });
@@ -109,7 +148,9 @@ export async function summarizeProject(path: string): Promise<ProjectSummary> {
           path: found?.path ?? null,
           lastKnownPath: clip.absolutePath,
           annotations: annotations.length,
-          gaitEvents: repos.gaitEvents.list(clip.id).length,
+          gaitEvents: events.length,
+          gait: null,
+          measurementSummary: summarizeMeasurements(annotations, settings.angleConvention, cmPerPx),
         };
       });
       return {
@@ -119,7 +160,7 @@ export async function summarizeProject(path: string): Promise<ProjectSummary> {
         createdAt: meta.get('created_at') ?? null,
         createdWith: meta.get('created_with') ?? null,
         lastWrittenWith: meta.get('last_written_with') ?? null,
-        settings: repos.settings.get(),
+        settings,
         clients: clients.map((client) => ({
           id: client.id,
           name: client.name,
@@ -152,6 +193,21 @@ export async function summarizeProject(path: string): Promise<ProjectSummary> {
   } finally {
     store.close();
   }
+  if (options.readFrames) {
+    const speedOf = new Map(summary.sessions.map((session) => [session.id, session.treadmillSpeedKmh]));
+    for (const clip of summary.clips) {
+      if (clip.media !== 'found' || clip.path === null) continue;
+      let media: ClipFrames;
+      try {
+        media = await options.readFrames(clip.path, clip.captureFps);
+      } catch {
+        continue; // An unreadable video leaves gait null; the clip itself is still listed.
+      }
+      const speed = clip.sessionId === null ? null : (speedOf.get(clip.sessionId) ?? null);
+      clip.gait = gaitSummaryJson(clipGaitTiming(clipEvents.get(clip.id) ?? [], media, speed, summary.settings));
+    }
+  }
+  return summary;
 }
 
 function summarizeMeasurement(annotation: Annotation, clip: string, cmPerPx: number | null): MeasurementSummary {

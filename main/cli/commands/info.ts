@@ -1,4 +1,8 @@
+import { labelText } from '../../../common/measurements/presets.ts';
 import { parseCommandArgs, type CliCommand } from '../command.ts';
+import type { GaitSummaryJson } from '../../../common/gait/summary.ts';
+import { toolsForCli } from '../../media/cli-support.ts';
+import { probeMedia } from '../../media/probe.ts';
 import { summarizeProject, type MeasurementSummary, type ProjectSummary } from '../../project/summary.ts';
 
 export const infoCommand: CliCommand = {
@@ -11,7 +15,13 @@ export const infoCommand: CliCommand = {
     if (path === undefined || extra.length > 0) {
       throw Object.assign(new Error('give exactly one project file'), { code: 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' });
     }
-    const summary = await summarizeProject(path);
+    const summary = await summarizeProject(path, {
+      readFrames: async (video, userCaptureFps) => {
+        const { ffprobe } = await toolsForCli();
+        const probe = await probeMedia(video, { ffprobe: ffprobe.path, userCaptureFps });
+        return { info: probe.info, frames: probe.table };
+      },
+    });
     io.stdout(values.json ? `${JSON.stringify(summary, null, 2)}\n` : formatSummary(summary));
     return 0;
   },
@@ -70,6 +80,28 @@ export function formatSummary(summary: ProjectSummary): string {
     ),
   );
 
+  for (const clip of summary.clips) {
+    if (clip.gaitEvents === 0 && Object.keys(clip.measurementSummary).length === 0) continue;
+    lines.push('', `Timing of ${clip.name}`);
+    lines.push(...gaitLines(clip.gait, clip.media));
+    const presets = Object.entries(clip.measurementSummary);
+    if (presets.length > 0) {
+      lines.push(
+        ...table(
+          ['measure', 'mean ± SD', 'n', 'min', 'max', 'convention'],
+          presets.map(([key, entry]) => [
+            labelText(key, 'en') ?? key,
+            `${entry.mean.toFixed(1)} ± ${entry.sd === null ? '–' : entry.sd.toFixed(1)}`,
+            String(entry.n),
+            entry.min.toFixed(1),
+            entry.max.toFixed(1),
+            entry.convention,
+          ]),
+        ),
+      );
+    }
+  }
+
   lines.push('', `Measurements (${summary.measurements.length})`);
   lines.push(
     ...table(
@@ -99,6 +131,33 @@ function uncleanShutdownText(unclean: NonNullable<ProjectSummary['uncleanShutdow
 }
 
 const plural = (count: number, noun: string): string => `${count} ${noun}${count === 1 ? '' : 's'}`;
+
+function gaitLines(gait: GaitSummaryJson | null, media: 'found' | 'missing'): string[] {
+  if (!gait) return [media === 'missing' ? '  (video missing: timing needs its frame times)' : '  (the video could not be read)'];
+  const lines = [
+    `  capture ${gait.captureFps} fps, ±1 frame = ±${gait.resolutionMs.toFixed(1)} ms; complete steps left ${gait.steps.left}, right ${gait.steps.right}`,
+  ];
+  const stat = (value: { mean: number; sd: number | null; n: number } | null, digits: number, scale = 1) =>
+    value === null ? '–' : `${(value.mean * scale).toFixed(digits)} ± ${value.sd === null ? '–' : (value.sd * scale).toFixed(digits)} (n ${value.n})`;
+  const asymmetry = (value: number | null | undefined) => (value == null ? '' : `${value.toFixed(1)} %`);
+  const rows: [string, GaitSummaryJson['contactTimeMs'], number, number, number | null | undefined][] = [
+    ['contact time (ms)', gait.contactTimeMs, 1, 1, gait.asymmetryPct.contactTimeMs],
+    ['flight time (ms)', gait.flightTimeMs, 1, 1, gait.asymmetryPct.flightTimeMs],
+    ['step time (ms)', gait.stepTimeMs, 1, 1, gait.asymmetryPct.stepTimeMs],
+    ['stride time (ms)', gait.strideTimeMs, 1, 1, undefined],
+    ['cadence (steps/min)', gait.cadenceSpm, 1, 1, undefined],
+    ['duty factor (%)', gait.dutyFactor, 1, 100, undefined],
+  ];
+  lines.push(
+    ...table(
+      ['figure', 'left', 'right', 'together', 'asymmetry'],
+      rows.map(([name, figure, digits, scale, asym]) => [name, stat(figure.left, digits, scale), stat(figure.right, digits, scale), stat(figure.all, digits, scale), asymmetry(asym)]),
+    ),
+  );
+  for (const warning of gait.warnings) lines.push(`  warning: ${warning}`);
+  for (const problem of gait.problems) lines.push(`  problem at frame ${problem.frameIndex}: ${problem.message}`);
+  return lines;
+}
 
 function valueText(m: MeasurementSummary, convention: 'interior' | 'clinical'): string {
   if (!m.value) return '';

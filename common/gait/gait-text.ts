@@ -40,7 +40,7 @@ const TEXTS = {
       'toe-off-without-contact': 'Afzet van de {{foot}} zonder eerste contact ervoor.',
       'zero-contact': 'Afzet van de {{foot}} op hetzelfde beeld als het eerste contact.',
       'overlapping-contact': 'De {{foot}} landt voordat de andere voet van de band is (geen zweeffase): controleer welke voet dit is.',
-      'midstance-outside-contact': 'Midstance van de {{foot}} tussen de afzet en het volgende eerste contact.',
+      'midstance-outside-contact': 'Halverwege steunfase van de {{foot}} gemarkeerd tussen de afzet en het volgende eerste contact.',
     },
   },
 } as const;

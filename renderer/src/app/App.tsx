@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FileKind } from '../../../common/contract/app.ts';
+import { asymmetryThreshold } from '../../../common/gait/timing.ts';
 import { useApi } from '../api/ApiProvider.tsx';
 import { ClipList, NewProjectDialog, SaveStatus, SessionPanel, useProject } from '../project/index.ts';
 import { projectDisplayName } from '../project/untitled-name.ts';
@@ -37,7 +38,16 @@ export function App() {
   // The viewer shows the clip selected in the clip list, once its video has been found.
   const viewerClip: ViewerClip | null =
     activeClip && activeMedia?.status === 'found'
-      ? { id: activeClip.id, path: activeMedia.path, captureFps: activeClip.captureFps }
+      ? {
+          id: activeClip.id,
+          path: activeMedia.path,
+          captureFps: activeClip.captureFps,
+          gait: {
+            view: activeClip.view,
+            treadmillSpeedKmh: projectUi.sessions.find((session) => session.id === activeClip.sessionId)?.protocol.treadmillSpeedKmh ?? null,
+            asymmetryThresholdPct: project ? asymmetryThreshold(project.settings.norms) : undefined,
+          },
+        }
       : null;
 
   const open = useCallback(

@@ -36,9 +36,13 @@ export function Workspace({
   const placeTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const [activeTab, setActiveTab] = useState<string>('measurements');
   const sidePanelControl = useMemo(() => ({ show: setActiveTab }), []);
-  const renderSidePanel = (measurements: ReactNode | null) => (
+  const renderSidePanel = (measurements: ReactNode | null, timing?: ReactNode) => (
     <SidePanel
-      tabs={[...(measurements ? [{ id: 'measurements', label: t('measure.heading'), content: measurements }] : []), ...sideTabs]}
+      tabs={[
+        ...(measurements ? [{ id: 'measurements', label: t('measure.heading'), content: measurements }] : []),
+        ...(timing ? [{ id: 'timing', label: t('gait.tab'), content: timing }] : []),
+        ...sideTabs,
+      ]}
       active={activeTab}
       onActive={setActiveTab}
     />

@@ -1,7 +1,9 @@
+import { gaitEn } from './gait-en.ts';
 import { projectEn } from './project-en.ts';
 
 export const en = {
   project: projectEn,
+  gait: gaitEn,
   app: {
     name: 'Midstance',
     tagline: 'Frame-by-frame running-technique analysis',

@@ -1,8 +1,10 @@
 import type { Translation } from './en.ts';
+import { gaitNl } from './gait-nl.ts';
 import { projectNl } from './project-nl.ts';
 
 export const nl: Translation = {
   project: projectNl,
+  gait: gaitNl,
   app: {
     name: 'Midstance',
     tagline: 'Looptechniek analyseren, beeld voor beeld',

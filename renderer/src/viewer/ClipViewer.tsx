@@ -16,6 +16,11 @@ import { ShortcutOverlay } from './ShortcutOverlay.tsx';
 import { Timeline } from './Timeline.tsx';
 import { ToolBar } from './ToolBar.tsx';
 import { TransportBar } from './TransportBar.tsx';
+import { useEditHistory } from './edit-history.ts';
+import { GaitBar } from './gait/GaitBar.tsx';
+import { GaitEventLane } from './gait/GaitEventLane.tsx';
+import { TimingPanel } from './gait/TimingPanel.tsx';
+import { type GaitContext, useGaitMarking } from './gait/use-gait-marking.ts';
 import { adjacentSpeed } from './playback.ts';
 import { RulerLengthPrompt } from './RulerLengthPrompt.tsx';
 import { useAnnotations } from './use-annotations.ts';
@@ -33,6 +38,8 @@ export interface ViewerClip {
   /** Where its video was found (clips.locate). */
   path: string;
   captureFps: number | null;
+  /** The clip's view, the session's belt speed and the asymmetry threshold, for marking and timing gait events. */
+  gait?: GaitContext;
 }
 
 export interface ViewerPreferences {
@@ -57,8 +64,8 @@ export function ClipViewer({
   preferences: ViewerPreferences;
   place: ClipPlace | undefined;
   onPlaceChange(place: ClipPlace): void;
-  /** Builds the side panel around the viewer's measurements panel (null while no clip is ready). */
-  renderSidePanel(measurements: ReactNode | null): ReactNode;
+  /** Builds the side panel around the viewer's measurements and timing panels (null while no clip is ready). */
+  renderSidePanel(measurements: ReactNode | null, timing?: ReactNode): ReactNode;
 }) {
   const media = useClipMedia(clip.path, clip.captureFps);
   const { state } = media;
@@ -67,6 +74,7 @@ export function ClipViewer({
     <ReadyViewer
       key={state.media.mediaId}
       clipId={clip.id}
+      gaitContext={clip.gait ?? {}}
       media={state.media}
       preferences={preferences}
       initialFrame={Math.min(place?.frame ?? 0, state.media.info.frameCount - 1)}
@@ -153,6 +161,7 @@ function OpeningProgress({ state, onCancel }: { state: Extract<ClipMediaState, {
 
 function ReadyViewer({
   clipId,
+  gaitContext,
   media,
   preferences,
   initialFrame,
@@ -161,12 +170,13 @@ function ReadyViewer({
   renderSidePanel,
 }: {
   clipId: string;
+  gaitContext: GaitContext;
   media: OpenedMedia;
   preferences: ViewerPreferences;
   initialFrame: number;
   initialView: ClipPlace['view'];
   onPlaceChange(place: ClipPlace): void;
-  renderSidePanel(measurements: ReactNode | null): ReactNode;
+  renderSidePanel(measurements: ReactNode | null, timing?: ReactNode): ReactNode;
 }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language === 'nl' ? 'nl' : 'en';
@@ -202,7 +212,19 @@ function ReadyViewer({
     [shownIndex, view.transform, view.fitted, onPlaceChange],
   );
 
-  const annotations = useAnnotations(clipId);
+  const history = useEditHistory(clipId);
+  const annotations = useAnnotations(clipId, history);
+  const dropDrawingSelection = useCallback(() => setSelectedId(null), []);
+  const gait = useGaitMarking({
+    clipId,
+    history,
+    media,
+    shownIndex,
+    goTo,
+    busy: () => stageRef.current?.isBusy() ?? false,
+    onSelected: dropDrawingSelection,
+    context: gaitContext,
+  });
   const onFrame = useMemo(() => annotations.all.filter((a) => a.frameIndex === shownIndex), [annotations.all, shownIndex]);
   const faded = useMemo(
     () => (fadeNeighbours ? fadedNeighbours(annotations.all, shownIndex, 3) : []),
@@ -248,10 +270,10 @@ function ReadyViewer({
     toggleLoop: () => setLoop((value) => !value),
     fit: view.fit,
     actualSize: () => view.actualSize(),
-    undo: () => void annotations.undo(),
-    redo: () => void annotations.redo(),
+    undo: () => void history.undo(),
+    redo: () => void history.redo(),
     deleteSelection: () => {
-      if (!selectedId) return;
+      if (!selectedId) return void gait.deleteSelected();
       void annotations.remove(selectedId);
       setSelectedId(null);
     },
@@ -345,8 +367,8 @@ function ReadyViewer({
           loop={loop}
           range={range}
           fadeNeighbours={fadeNeighbours}
-          canUndo={annotations.canUndo}
-          canRedo={annotations.canRedo}
+          canUndo={history.canUndo}
+          canRedo={history.canRedo}
           zoomPercent={view.zoomPercent}
           onStep={actions.stepBy}
           bigStep={preferences.bigStepFrames}
@@ -364,7 +386,16 @@ function ReadyViewer({
           onZoom={(factor) => view.zoomBy(factor)}
           onShortcuts={actions.showShortcuts}
         />
-        <Timeline frameCount={info.frameCount} current={shownIndex} range={range} marks={marks} onSeek={goTo} />
+        <GaitBar gait={gait} shownIndex={shownIndex} />
+        <Timeline
+          frameCount={info.frameCount}
+          current={shownIndex}
+          range={range}
+          marks={marks}
+          onSeek={goTo}
+          timeLabel={(frame) => `${captureTimeAt(frames, rates, frame).toLocaleString(i18n.language, { minimumFractionDigits: 2, maximumFractionDigits: 2 })} s`}
+          lane={<GaitEventLane events={gait.store.all} frameCount={info.frameCount} selectedId={gait.selectedId} onPick={gait.pick} onMove={gait.move} />}
+        />
       </main>
       {renderSidePanel(
         <MeasurementsPanel
@@ -392,6 +423,7 @@ function ReadyViewer({
           onCopyToFrame={(id, delta) => void copyToFrame(id, shownIndex + delta)}
           onFollowUpDone={() => setFollowUp(null)}
         />,
+        <TimingPanel timing={gait.timing} eventCount={gait.store.all.length} treadmillSpeedKmh={gaitContext.treadmillSpeedKmh ?? null} onGoTo={goTo} />,
       )}
       {showShortcuts && <ShortcutOverlay onClose={() => setShowShortcuts(false)} />}
       {drawing.pendingRuler && <RulerLengthPrompt onConfirm={drawing.confirmRuler} onCancel={drawing.cancelRuler} />}

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { GAIT_SHORTCUTS } from './gait/gait-keys.ts';
 import { TOOL_IDS, toolInfo } from '../../tools/registry.ts';
 import { localKeyNames } from './key-names.ts';
 import { SHORTCUTS, toolKey, toolOfCommand } from './shortcuts.ts';
@@ -41,6 +42,19 @@ export function ShortcutOverlay({ onClose }: { onClose: () => void }) {
             </td>
             <td>{t('shortcuts.keepTool')}</td>
           </tr>
+        </tbody>
+      </table>
+      <h3>{t('gait.shortcutsHeading')}</h3>
+      <table>
+        <tbody>
+          {GAIT_SHORTCUTS.map((shortcut) => (
+            <tr key={shortcut.id}>
+              <td>
+                <kbd>{localKeyNames(shortcut.display, t)}</kbd>
+              </td>
+              <td>{t(`gait.commands.${shortcut.id}`)}</td>
+            </tr>
+          ))}
         </tbody>
       </table>
       <div className="dialog-actions">

@@ -1,5 +1,7 @@
-import { useRef } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { timelineTicks } from './timeline-ticks.ts';
+import { useElementSize } from './use-element-size.ts';
 
 export interface TimelineMark {
   frame: number;
@@ -13,12 +15,18 @@ export interface TimelineProps {
   range: { in: number | null; out: number | null };
   marks: TimelineMark[];
   onSeek(frame: number): void;
+  /** Real (capture) time of a frame for the ruler's numbers, e.g. "1,250 s". */
+  timeLabel?(frame: number): string;
+  /** A lane above the track over the same width (gait events). */
+  lane?: ReactNode;
 }
 
 /** A scrub bar over the whole clip: drag to scrub, with in/out range and marks for annotated frames. */
-export function Timeline({ frameCount, current, range, marks, onSeek }: TimelineProps) {
+export function Timeline({ frameCount, current, range, marks, onSeek, timeLabel, lane }: TimelineProps) {
   const { t } = useTranslation();
   const trackRef = useRef<HTMLDivElement>(null);
+  const size = useElementSize(trackRef);
+  const ticks = size ? timelineTicks(frameCount, size.width) : [];
   const last = Math.max(frameCount - 1, 1);
   const percent = (frame: number) => `${(frame / last) * 100}%`;
 
@@ -30,6 +38,7 @@ export function Timeline({ frameCount, current, range, marks, onSeek }: Timeline
 
   return (
     <div className="timeline-bar">
+      {lane}
       <div
         ref={trackRef}
         className="timeline-track"
@@ -63,6 +72,18 @@ export function Timeline({ frameCount, current, range, marks, onSeek }: Timeline
           />
         ))}
         <div className="timeline-playhead" style={{ left: percent(current) }} />
+      </div>
+      <div className="timeline-ruler" aria-hidden="true" data-testid="timeline-ruler">
+        {ticks.map((tick) => (
+          <span key={tick.frame} className={`timeline-tick${tick.labelled ? ' labelled' : ''}`} style={{ left: percent(tick.frame) }}>
+            {tick.labelled && (
+              <span className="timeline-tick-label">
+                <span className="timeline-tick-frame">{tick.frame}</span>
+                {timeLabel && <span className="timeline-tick-time">{timeLabel(tick.frame)}</span>}
+              </span>
+            )}
+          </span>
+        ))}
       </div>
     </div>
   );

@@ -4,7 +4,8 @@ import type { AnnotationDraft } from '../../../common/contract/project.ts';
 import { useApi } from '../api/ApiProvider.tsx';
 import { useErrorReporter } from '../app/errors.tsx';
 import { type SavedAnswer, useAutosaver } from '../project/index.ts';
-import { createUndoStack, type UndoEntry } from './undo-stack.ts';
+import type { EditHistory } from './edit-history.ts';
+import type { UndoEntry } from './undo-stack.ts';
 
 export type AnnotationPatch = Partial<Pick<Annotation, 'frameIndex' | 'frameTime' | 'geometry' | 'label' | 'style'>>;
 
@@ -40,25 +41,19 @@ export interface AnnotationStore {
    * one undo step.
    */
   saveTyped(id: string, field: TypedField, value: string | null): Promise<SavedAnswer>;
-  undo(): Promise<void>;
-  redo(): Promise<void>;
-  canUndo: boolean;
-  canRedo: boolean;
 }
 
 /**
  * The clip's annotations with every edit stored through the API (committed before it answers)
- * and undoable. The screen updates at once; a failed write is rolled back and reported. Every write is
+ * and undoable through the clip's one edit history (shared with gait events). The screen updates at once; a failed write is rolled back and reported. Every write is
  * followed by the project's autosaver, so the header says "Saving…" until the core has acknowledged it.
  */
-export function useAnnotations(clipId: string | null): AnnotationStore {
+export function useAnnotations(clipId: string | null, stack: EditHistory): AnnotationStore {
   const api = useApi();
   const autosaver = useAutosaver();
   const { report } = useErrorReporter();
   const [byId, setById] = useState<ReadonlyMap<string, Annotation>>(new Map());
   const [loaded, setLoaded] = useState(false);
-  const [, setVersion] = useState(0);
-  const stack = useMemo(() => createUndoStack(), [clipId]); // eslint-disable-line react-hooks/exhaustive-deps
   const byIdRef = useRef(byId);
   byIdRef.current = byId;
   // Annotations showing a previewed change, as they were before it.
@@ -90,7 +85,6 @@ export function useAnnotations(clipId: string | null): AnnotationStore {
       next.delete(id);
       return next;
     });
-  const bump = () => setVersion((v) => v + 1);
 
   const storeCreate = useCallback(
     async (draft: AnnotationDraft) => (await autosaver.track(api.call('annotations.create', draft))).record,
@@ -121,7 +115,6 @@ export function useAnnotations(clipId: string | null): AnnotationStore {
           },
           redo: async () => put(await storeCreate({ ...toDraft(record) })),
         });
-        bump();
         return record;
       } catch (error) {
         report(error);
@@ -160,7 +153,6 @@ export function useAnnotations(clipId: string | null): AnnotationStore {
           undo: async () => put(await storeUpdate(id, reverse)),
           redo: async () => put(await storeUpdate(id, patch)),
         });
-        bump();
       } catch (error) {
         put(before);
         report(error);
@@ -196,7 +188,6 @@ export function useAnnotations(clipId: string | null): AnnotationStore {
         typing.current.set(key, next);
         stack.push(next.entry);
       }
-      bump();
       return answer;
     },
     [api, stack, storeUpdate],
@@ -219,7 +210,6 @@ export function useAnnotations(clipId: string | null): AnnotationStore {
             drop(id);
           },
         });
-        bump();
       } catch (error) {
         put(before);
         report(error);
@@ -241,16 +231,6 @@ export function useAnnotations(clipId: string | null): AnnotationStore {
     preview,
     remove,
     saveTyped,
-    undo: async () => {
-      await stack.undo().catch(report);
-      bump();
-    },
-    redo: async () => {
-      await stack.redo().catch(report);
-      bump();
-    },
-    canUndo: stack.canUndo(),
-    canRedo: stack.canRedo(),
   };
 }
 

@@ -1,0 +1,71 @@
+import { memo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { GaitEvent } from '../../../../common/contract/project.ts';
+import { KIND_GLYPH } from './gait-labels.ts';
+
+export interface GaitEventLaneProps {
+  events: readonly GaitEvent[];
+  frameCount: number;
+  selectedId: string | null;
+  onPick(event: GaitEvent): void;
+  /** A tick dragged to another frame (snapped to whole frames). */
+  onMove(event: GaitEvent, frame: number): void;
+}
+
+/**
+ * Gait events above the timeline: a tick per event, left foot on the upper row and right foot on the lower,
+ * coloured by foot and shaped by kind. Click goes there (and selects it); drag moves it, frame by frame.
+ */
+export const GaitEventLane = memo(function GaitEventLane({ events, frameCount, selectedId, onPick, onMove }: GaitEventLaneProps) {
+  const { t } = useTranslation();
+  const laneRef = useRef<HTMLDivElement>(null);
+  const [drag, setDrag] = useState<{ id: string; frame: number } | null>(null);
+  const last = Math.max(frameCount - 1, 1);
+  const percent = (frame: number) => `${(frame / last) * 100}%`;
+  const frameAt = (clientX: number) => {
+    const rect = laneRef.current?.getBoundingClientRect();
+    if (!rect || rect.width === 0) return 0;
+    return Math.round(Math.min(1, Math.max(0, (clientX - rect.left) / rect.width)) * last);
+  };
+
+  return (
+    <div ref={laneRef} className="gait-lane" role="group" aria-label={t('gait.lane')} data-testid="gait-lane">
+      {events.map((event) => {
+        const frame = drag?.id === event.id ? drag.frame : event.frameIndex;
+        const name = `${t(`gait.kind.${event.kind}`)} ${t(`gait.side.${event.side}`)}`;
+        return (
+          <button
+            key={event.id}
+            type="button"
+            tabIndex={-1}
+            className={`gait-tick ${event.side} ${event.kind}`}
+            aria-pressed={event.id === selectedId}
+            data-frame={frame}
+            data-kind={event.kind}
+            data-side={event.side}
+            style={{ left: percent(frame) }}
+            title={t('gait.tickTitle', { name, frame })}
+            onPointerDown={(pointer) => {
+              pointer.currentTarget.setPointerCapture(pointer.pointerId);
+              setDrag({ id: event.id, frame: event.frameIndex });
+              onPick(event);
+            }}
+            onPointerMove={(pointer) => {
+              if (!pointer.currentTarget.hasPointerCapture(pointer.pointerId)) return;
+              const next = frameAt(pointer.clientX);
+              setDrag((current) => (current && current.id === event.id && current.frame !== next ? { id: event.id, frame: next } : current));
+            }}
+            onPointerUp={() => {
+              const target = drag?.id === event.id ? drag.frame : event.frameIndex;
+              setDrag(null);
+              if (target !== event.frameIndex) onMove(event, target);
+            }}
+            onPointerCancel={() => setDrag(null)}
+          >
+            <span className="gait-tick-glyph">{KIND_GLYPH[event.kind]}</span>
+          </button>
+        );
+      })}
+    </div>
+  );
+});

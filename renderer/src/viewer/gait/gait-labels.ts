@@ -1,0 +1,19 @@
+import type { BodySide, GaitEventKind } from '../../../../common/contract/project.ts';
+
+/**
+ * How events look wherever they are drawn: a glyph per kind (the foot comes down, is under the body,
+ * lifts off) and a colour per foot. Shapes, not letters, so no abbreviation needs translating.
+ */
+export const KIND_GLYPH: Readonly<Record<GaitEventKind, string>> = {
+  'initial-contact': '▼',
+  midstance: '◆',
+  'toe-off': '▲',
+};
+
+export const SIDE_COLOUR: Readonly<Record<BodySide, string>> = {
+  left: '#38bdf8',
+  right: '#fb923c',
+};
+
+export const GAIT_KINDS: readonly GaitEventKind[] = ['initial-contact', 'midstance', 'toe-off'];
+export const BODY_SIDES: readonly BodySide[] = ['left', 'right'];

@@ -1,0 +1,142 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { BodySide, GaitEvent, GaitEventKind } from '../../../../common/contract/project.ts';
+import { sortGaitEvents } from '../../../../common/gait/timing.ts';
+import { useApi } from '../../api/ApiProvider.tsx';
+import { useErrorReporter } from '../../app/errors.tsx';
+import type { EditHistory } from '../edit-history.ts';
+
+export interface GaitEventStore {
+  /** In time order. */
+  readonly all: readonly GaitEvent[];
+  readonly loaded: boolean;
+  /** Marks the event on the frame, or removes it when that foot already has that event there. */
+  toggle(mark: { frameIndex: number; frameTime: number; kind: GaitEventKind; side: BodySide }): Promise<GaitEvent | null>;
+  /** Moves an event to another frame (a drag on the timeline). Refused when that frame already has the same mark. */
+  move(id: string, frameIndex: number, frameTime: number): Promise<void>;
+  remove(id: string): Promise<void>;
+}
+
+type Draft = Omit<GaitEvent, 'createdAt' | 'updatedAt'>;
+
+/**
+ * The clip's gait events, every edit stored at once through the API and undoable through the clip's one
+ * edit history (shared with the annotations). The screen updates at once; a failed write is rolled back.
+ */
+export function useGaitEvents(clipId: string | null, history: EditHistory): GaitEventStore {
+  const api = useApi();
+  const { report } = useErrorReporter();
+  const [byId, setById] = useState<ReadonlyMap<string, GaitEvent>>(new Map());
+  const [loaded, setLoaded] = useState(false);
+  const byIdRef = useRef(byId);
+  byIdRef.current = byId;
+
+  useEffect(() => {
+    setById(new Map());
+    setLoaded(false);
+    if (!clipId) return;
+    let cancelled = false;
+    api
+      .call('gaitEvents.list', { clipId })
+      .then((list) => {
+        if (cancelled) return;
+        setById(new Map(list.map((event) => [event.id, event])));
+        setLoaded(true);
+      })
+      .catch(report);
+    return () => {
+      cancelled = true;
+    };
+  }, [api, clipId, report]);
+
+  const put = (event: GaitEvent) => setById((current) => new Map(current).set(event.id, event));
+  const drop = (id: string) =>
+    setById((current) => {
+      const next = new Map(current);
+      next.delete(id);
+      return next;
+    });
+
+  const storeCreate = useCallback(async (draft: Draft | Omit<Draft, 'id'>) => {
+    const { record } = await api.call('gaitEvents.create', draft);
+    put(record);
+    return record;
+  }, [api]);
+  const storeDelete = useCallback(async (id: string) => {
+    await api.call('gaitEvents.delete', { id });
+    drop(id);
+  }, [api]);
+  const storeMove = useCallback(async (id: string, frameIndex: number, frameTime: number) => {
+    const { record } = await api.call('gaitEvents.update', { id, patch: { frameIndex, frameTime } });
+    put(record);
+  }, [api]);
+
+  const remove = useCallback(
+    async (id: string) => {
+      const before = byIdRef.current.get(id);
+      if (!before) return;
+      drop(id);
+      try {
+        await storeDelete(id);
+        history.push({ label: 'delete gait event', undo: async () => void (await storeCreate(toDraft(before))), redo: () => storeDelete(id) });
+      } catch (error) {
+        put(before);
+        report(error);
+      }
+    },
+    [history, report, storeCreate, storeDelete],
+  );
+
+  const toggle = useCallback(
+    async (mark: { frameIndex: number; frameTime: number; kind: GaitEventKind; side: BodySide }) => {
+      if (!clipId) return null;
+      const existing = [...byIdRef.current.values()].find(
+        (event) => event.frameIndex === mark.frameIndex && event.kind === mark.kind && event.side === mark.side,
+      );
+      if (existing) {
+        await remove(existing.id);
+        return null;
+      }
+      try {
+        const record = await storeCreate({ clipId, ...mark });
+        history.push({ label: 'mark gait event', undo: () => storeDelete(record.id), redo: async () => void (await storeCreate(toDraft(record))) });
+        return record;
+      } catch (error) {
+        report(error);
+        return null;
+      }
+    },
+    [clipId, history, remove, report, storeCreate, storeDelete],
+  );
+
+  const move = useCallback(
+    async (id: string, frameIndex: number, frameTime: number) => {
+      const before = byIdRef.current.get(id);
+      if (!before || before.frameIndex === frameIndex) return;
+      const taken = [...byIdRef.current.values()].some(
+        (event) => event.id !== id && event.frameIndex === frameIndex && event.kind === before.kind && event.side === before.side,
+      );
+      if (taken) return;
+      put({ ...before, frameIndex, frameTime });
+      try {
+        await storeMove(id, frameIndex, frameTime);
+        history.push({
+          label: 'move gait event',
+          undo: () => storeMove(id, before.frameIndex, before.frameTime),
+          redo: () => storeMove(id, frameIndex, frameTime),
+        });
+      } catch (error) {
+        put(before);
+        report(error);
+      }
+    },
+    [history, report, storeMove],
+  );
+
+  const all = useMemo(() => sortGaitEvents([...byId.values()]), [byId]);
+  return { all, loaded, toggle, move, remove };
+}
+
+function toDraft(event: GaitEvent): Draft {
+  const { createdAt: _created, updatedAt: _updated, ...draft } = event;
+  return draft;
+}

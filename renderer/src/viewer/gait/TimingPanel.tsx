@@ -90,11 +90,11 @@ export function TimingPanel({
                     })}
                     <td
                       className={flagged ? 'timing-flag' : undefined}
+                      aria-description={flagged ? t('gait.asymmetryFlag', { threshold }) : undefined}
                       data-testid={`timing-${figure}-asymmetry`}
                       title={flagged ? t('gait.asymmetryFlag', { threshold }) : undefined}
                     >
                       {asymmetry == null ? '' : `${number(asymmetry, 1)} %`}
-                      {flagged && <span aria-label={t('gait.asymmetryFlag', { threshold })}> ⚑</span>}
                     </td>
                   </tr>
                 );

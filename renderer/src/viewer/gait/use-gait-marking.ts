@@ -89,19 +89,21 @@ export function useGaitMarking({
     [goTo, select],
   );
 
+  const { toggle, move: moveEvent } = store;
   const mark = useCallback(
     (kind: GaitEventKind, side: BodySide) => {
-      void store.toggle({ frameIndex: shownIndex, frameTime: fileTimeAt(frames, shownIndex), kind, side }).then((record) => select(record?.id ?? null));
+      void toggle({ frameIndex: shownIndex, frameTime: fileTimeAt(frames, shownIndex), kind, side }).then((record) => select(record?.id ?? null));
     },
-    [store, shownIndex, frames, select],
+    [toggle, shownIndex, frames, select],
   );
 
+  // Stable across frame steps, so the timeline's event lane (hundreds of ticks) does not re-render on every step.
   const move = useCallback(
     (event: GaitEvent, frame: number) => {
-      void store.move(event.id, frame, fileTimeAt(frames, frame));
+      void moveEvent(event.id, frame, fileTimeAt(frames, frame));
       goTo(frame);
     },
-    [store, frames, goTo],
+    [moveEvent, frames, goTo],
   );
 
   const run = useCallback(

@@ -195,6 +195,52 @@ describe('gait events and running timing', () => {
   });
 });
 
+describe('measure at events', () => {
+  it('visits each frame with the event, tool armed and label set, and summarises the measurements', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await open(page, clip.path);
+    const id = await clipId();
+    const events = () => fixture.core.handlers['gaitEvents.list']({ clipId: id }, {});
+    const annotations = () => fixture.core.handlers['annotations.list']({ clipId: id }, {});
+    for (const frame of [20, 60]) {
+      await goTo(page, frame);
+      await page.keyboard.press('w');
+      await expect.poll(async () => (await events()).filter((e) => e.kind === 'midstance').length).toBe(frame === 20 ? 1 : 2);
+    }
+    await goTo(page, 0);
+    await page.getByRole('tab', { name: 'Timing' }).click();
+    await page.getByTestId('guide-preset').selectOption('knee-midstance-left');
+    await page.getByTestId('guide-start').click();
+    await expect.poll(() => shownFrame(page)).toBe(20);
+    expect(await page.getByRole('button', { name: 'Goniometer', exact: true }).getAttribute('aria-pressed')).toBe('true');
+    const place = async (spread: number) => {
+      for (const point of [{ x: 320 - spread, y: 60 }, { x: 320, y: 180 }, { x: 320, y: 300 }]) await clickImagePoint(page, point);
+    };
+    await place(80);
+    await expect.poll(async () => (await annotations()).length).toBe(1);
+    expect((await annotations())[0]).toMatchObject({ frameIndex: 20, label: 'knee-midstance-left' });
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('Enter');
+    await expect.poll(() => shownFrame(page)).toBe(60);
+    expect(await page.getByRole('button', { name: 'Goniometer', exact: true }).getAttribute('aria-pressed')).toBe('true');
+    await place(40);
+    await expect.poll(async () => (await annotations()).length).toBe(2);
+    expect((await annotations()).map((a) => [a.frameIndex, a.label])).toEqual([
+      [20, 'knee-midstance-left'],
+      [60, 'knee-midstance-left'],
+    ]);
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('guide-bar').count()).toBe(0);
+    await page.getByRole('tab', { name: 'Timing' }).click();
+    const row = page.getByTestId('summary-knee-midstance-left');
+    await expect.poll(() => row.count()).toBe(1);
+    expect(await row.locator('td').nth(1).textContent()).toBe('2');
+    if (screenshots) await page.screenshot({ path: join(screenshots, 'measure-at-events-en.png') });
+    await page.close();
+  });
+});
+
 async function shoot(page: Page, language: string) {
   await page.screenshot({ path: join(screenshots!, `gait-${language}.png`) });
   await page.getByTestId('timing-panel').screenshot({ path: join(screenshots!, `timing-panel-${language}.png`) });

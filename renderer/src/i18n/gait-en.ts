@@ -44,6 +44,21 @@ export const gaitEn = {
   definitionsTitle: 'How the figures are defined',
   definitions:
     'Contact: initial contact → toe-off of the same foot. Flight: toe-off → initial contact of the other foot (counted for the foot that took off). Step: initial contact → initial contact of the other foot (counted for the foot that lands). Stride: initial contact → next initial contact of the same foot.',
+  guide: {
+    heading: 'Measure at events',
+    hint: 'Choose a measure: Midstance goes to every frame with its event, with the tool ready and the label set. Enter goes on, Shift+Enter back.',
+    preset: 'Measure',
+    measure: 'Measure',
+    range: 'min–max',
+    start_one: 'Start ({{count}} frame)',
+    start_other: 'Start ({{count}} frames)',
+    none: 'No frames with “{{event}}” marked for this measure yet.',
+    bar: '{{name}} · event {{index}} of {{count}} · frame {{frame}}',
+    previous: 'Previous',
+    next: 'Next (Enter)',
+    finish: 'Finish (Enter)',
+    stop: 'Stop',
+  },
   shortcutsHeading: 'Gait events',
   commands: {
     'mark-initial-contact': 'Mark initial contact of the active foot (again: remove)',

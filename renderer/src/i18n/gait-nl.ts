@@ -45,6 +45,21 @@ export const gaitNl: typeof gaitEn = {
   definitionsTitle: 'Hoe de maten zijn bepaald',
   definitions:
     'Contact: eerste contact → afzet van dezelfde voet. Zweeftijd: afzet → eerste contact van de andere voet (geteld bij de voet die afzet). Stap: eerste contact → eerste contact van de andere voet (geteld bij de voet die landt). Schrede: eerste contact → volgend eerste contact van dezelfde voet.',
+  guide: {
+    heading: 'Meten bij loopmomenten',
+    hint: 'Kies een meting: Midstance gaat naar elk beeld met het bijbehorende moment, met het gereedschap klaar en het label ingevuld. Enter gaat verder, Shift+Enter terug.',
+    preset: 'Meting',
+    measure: 'Meting',
+    range: 'min–max',
+    start_one: 'Start ({{count}} beeld)',
+    start_other: 'Start ({{count}} beelden)',
+    none: 'Nog geen beelden met „{{event}}” gemarkeerd voor deze meting.',
+    bar: '{{name}} · moment {{index}} van {{count}} · beeld {{frame}}',
+    previous: 'Vorige',
+    next: 'Volgende (Enter)',
+    finish: 'Klaar (Enter)',
+    stop: 'Stoppen',
+  },
   shortcutsHeading: 'Loopmomenten',
   commands: {
     'mark-initial-contact': 'Eerste contact van de actieve voet markeren (nogmaals: weghalen)',

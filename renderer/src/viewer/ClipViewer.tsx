@@ -19,7 +19,9 @@ import { TransportBar } from './TransportBar.tsx';
 import { useEditHistory } from './edit-history.ts';
 import { GaitBar } from './gait/GaitBar.tsx';
 import { GaitEventLane } from './gait/GaitEventLane.tsx';
+import { GuideBar, MeasureAtEvents } from './gait/MeasureAtEvents.tsx';
 import { TimingPanel } from './gait/TimingPanel.tsx';
+import { useGuidedMeasure } from './gait/use-guided-measure.ts';
 import { type GaitContext, useGaitMarking } from './gait/use-gait-marking.ts';
 import { adjacentSpeed } from './playback.ts';
 import { RulerLengthPrompt } from './RulerLengthPrompt.tsx';
@@ -234,13 +236,14 @@ function ReadyViewer({
 
   const drawing = useDrawingFlow({
     store: (geometry: AnnotationGeometry) =>
-      annotations.create({ frameIndex: shownIndex, frameTime: fileTimeAt(frames, shownIndex), geometry, label: null, style }),
+      annotations.create({ frameIndex: shownIndex, frameTime: fileTimeAt(frames, shownIndex), geometry, label: guide.label, style }),
     onStored: useCallback((record: { id: string }, follow: CreateFollowUp) => {
       setSelectedId(record.id);
       setFollowUp(follow === 'none' ? null : { id: record.id, kind: follow });
     }, []),
   });
   const { tool, setTool } = drawing;
+  const guide = useGuidedMeasure({ events: gait.store.all, goTo, arm: setTool });
 
   const copyToFrame = async (id: string, target: number) => {
     const source = annotations.all.find((a) => a.id === id);
@@ -386,6 +389,7 @@ function ReadyViewer({
           onZoom={(factor) => view.zoomBy(factor)}
           onShortcuts={actions.showShortcuts}
         />
+        <GuideBar guide={guide} />
         <GaitBar gait={gait} shownIndex={shownIndex} />
         <Timeline
           frameCount={info.frameCount}
@@ -423,7 +427,9 @@ function ReadyViewer({
           onCopyToFrame={(id, delta) => void copyToFrame(id, shownIndex + delta)}
           onFollowUpDone={() => setFollowUp(null)}
         />,
-        <TimingPanel timing={gait.timing} eventCount={gait.store.all.length} treadmillSpeedKmh={gaitContext.treadmillSpeedKmh ?? null} onGoTo={goTo} />,
+        <TimingPanel timing={gait.timing} eventCount={gait.store.all.length} treadmillSpeedKmh={gaitContext.treadmillSpeedKmh ?? null} onGoTo={goTo}>
+          <MeasureAtEvents guide={guide} events={gait.store.all} annotations={annotations.all} convention={preferences.convention} cmPerPx={cmPerPx} />
+        </TimingPanel>,
       )}
       {showShortcuts && <ShortcutOverlay onClose={() => setShowShortcuts(false)} />}
       {drawing.pendingRuler && <RulerLengthPrompt onConfirm={drawing.confirmRuler} onCancel={drawing.cancelRuler} />}

@@ -273,3 +273,15 @@ describe('CLI summary and settings', () => {
     expect(clinical.mean).toBeCloseTo(180 - entry.mean, 9);
   });
 });
+
+describe('measure at events', () => {
+  it('visits every frame with the preset\'s event on its foot, either foot for presets without a side', async () => {
+    const { framesForPreset, presetsAtEvents } = await import('../../../common/gait/guided.ts');
+    const { presetByKey } = await import('../../../common/measurements/presets.ts');
+    const events = [mark(40, MS, 'right'), mark(10, MS, 'left'), mark(5, IC, 'left'), mark(90, MS, 'left'), mark(10, MS, 'right')];
+    expect(framesForPreset(presetByKey('knee-midstance-left')!, events)).toEqual([10, 90]);
+    expect(framesForPreset(presetByKey('trunk-midstance')!, events)).toEqual([10, 40, 90]);
+    expect(framesForPreset(presetByKey('knee-initial-contact-left')!, events)).toEqual([5]);
+    expect(presetsAtEvents().some((preset) => preset.phase === 'swing')).toBe(false);
+  });
+});

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { gaitProblemText, gaitWarningText } from '../../../../common/gait/gait-text.ts';
 import type { Stat } from '../../../../common/gait/stats.ts';
@@ -22,11 +23,14 @@ export function TimingPanel({
   eventCount,
   treadmillSpeedKmh,
   onGoTo,
+  children,
 }: {
   timing: GaitTiming;
   eventCount: number;
   treadmillSpeedKmh: number | null;
   onGoTo(frame: number): void;
+  /** More sections below the timing (measuring at events). */
+  children?: ReactNode;
 }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language === 'nl' ? 'nl' : 'en';
@@ -37,6 +41,7 @@ export function TimingPanel({
   const figureOf = (figure: Figure): PerSide<Stat | null> | null => (figure === 'stepLengthCm' ? timing.stepLengthCm : timing[figure]);
 
   return (
+    <>
     <section className="panel-section timing-panel" aria-labelledby="timing-heading" data-testid="timing-panel">
       <h2 id="timing-heading">{t('gait.heading')}</h2>
       <p className="timing-rate" data-testid="timing-rate">
@@ -135,5 +140,7 @@ export function TimingPanel({
         <p className="muted small">{t('gait.definitions')}</p>
       </details>
     </section>
+    {children}
+    </>
   );
 }

@@ -70,20 +70,39 @@ export function useGaitEvents(clipId: string | null, history: EditHistory): Gait
     put(record);
   }, [api]);
 
+  /**
+   * Runs a write and puts its undo entry on the history at once, not when the write answers: a Ctrl+Z pressed
+   * right after the edit must undo this edit, not the one before. An entry whose write failed undoes nothing.
+   */
+  const recorded = useCallback(
+    async (label: string, write: Promise<unknown>, undo: () => Promise<unknown>, redo: () => Promise<unknown>) => {
+      const succeeded = write.then(
+        () => true,
+        () => false,
+      );
+      history.push({
+        label,
+        undo: async () => void ((await succeeded) && (await undo())),
+        redo: async () => void ((await succeeded) && (await redo())),
+      });
+      await write;
+    },
+    [history],
+  );
+
   const remove = useCallback(
     async (id: string) => {
       const before = byIdRef.current.get(id);
       if (!before) return;
       drop(id);
       try {
-        await storeDelete(id);
-        history.push({ label: 'delete gait event', undo: async () => void (await storeCreate(toDraft(before))), redo: () => storeDelete(id) });
+        await recorded('delete gait event', storeDelete(id), () => storeCreate(toDraft(before)), () => storeDelete(id));
       } catch (error) {
         put(before);
         report(error);
       }
     },
-    [history, report, storeCreate, storeDelete],
+    [recorded, report, storeCreate, storeDelete],
   );
 
   const toggle = useCallback(
@@ -96,16 +115,17 @@ export function useGaitEvents(clipId: string | null, history: EditHistory): Gait
         await remove(existing.id);
         return null;
       }
+      const draft: Draft = { id: crypto.randomUUID(), clipId, ...mark };
+      const write = storeCreate(draft);
       try {
-        const record = await storeCreate({ clipId, ...mark });
-        history.push({ label: 'mark gait event', undo: () => storeDelete(record.id), redo: async () => void (await storeCreate(toDraft(record))) });
-        return record;
+        await recorded('mark gait event', write, () => storeDelete(draft.id), () => storeCreate(draft));
+        return await write;
       } catch (error) {
         report(error);
         return null;
       }
     },
-    [clipId, history, remove, report, storeCreate, storeDelete],
+    [clipId, recorded, remove, report, storeCreate, storeDelete],
   );
 
   const move = useCallback(
@@ -118,18 +138,18 @@ export function useGaitEvents(clipId: string | null, history: EditHistory): Gait
       if (taken) return;
       put({ ...before, frameIndex, frameTime });
       try {
-        await storeMove(id, frameIndex, frameTime);
-        history.push({
-          label: 'move gait event',
-          undo: () => storeMove(id, before.frameIndex, before.frameTime),
-          redo: () => storeMove(id, frameIndex, frameTime),
-        });
+        await recorded(
+          'move gait event',
+          storeMove(id, frameIndex, frameTime),
+          () => storeMove(id, before.frameIndex, before.frameTime),
+          () => storeMove(id, frameIndex, frameTime),
+        );
       } catch (error) {
         put(before);
         report(error);
       }
     },
-    [history, report, storeMove],
+    [recorded, report, storeMove],
   );
 
   const all = useMemo(() => sortGaitEvents([...byId.values()]), [byId]);

@@ -20,6 +20,8 @@ export const gaitEn = {
   right: 'Right',
   all: 'Together',
   asymmetry: 'Asym.',
+  threshold: 'Flag left/right asymmetry above',
+  thresholdInvalid: 'Give a percentage from 0 to 100.',
   asymmetryFlag: 'Above the asymmetry threshold of {{threshold}} %',
   figures: {
     contactTimeMs: 'Contact time',
@@ -46,7 +48,7 @@ export const gaitEn = {
     'Contact: initial contact → toe-off of the same foot. Flight: toe-off → initial contact of the other foot (counted for the foot that took off). Step: initial contact → initial contact of the other foot (counted for the foot that lands). Stride: initial contact → next initial contact of the same foot.',
   guide: {
     heading: 'Measure at events',
-    hint: 'Choose a measure: Midstance goes to every frame with its event, with the tool ready and the label set. Enter goes on, Shift+Enter back.',
+    hint: 'Choose a measure to visit every frame that carries its event, with the tool ready and the label set. Enter goes on, Shift+Enter back.',
     preset: 'Measure',
     measure: 'Measure',
     range: 'min–max',

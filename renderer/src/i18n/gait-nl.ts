@@ -21,6 +21,8 @@ export const gaitNl: typeof gaitEn = {
   right: 'Rechts',
   all: 'Samen',
   asymmetry: 'Asym.',
+  threshold: 'Asymmetrie links/rechts markeren boven',
+  thresholdInvalid: 'Geef een percentage van 0 tot 100.',
   asymmetryFlag: 'Boven de asymmetriegrens van {{threshold}} %',
   figures: {
     contactTimeMs: 'Contacttijd',
@@ -47,7 +49,7 @@ export const gaitNl: typeof gaitEn = {
     'Contact: eerste contact → afzet van dezelfde voet. Zweeftijd: afzet → eerste contact van de andere voet (geteld bij de voet die afzet). Stap: eerste contact → eerste contact van de andere voet (geteld bij de voet die landt). Schrede: eerste contact → volgend eerste contact van dezelfde voet.',
   guide: {
     heading: 'Meten bij loopmomenten',
-    hint: 'Kies een meting: Midstance gaat naar elk beeld met het bijbehorende moment, met het gereedschap klaar en het label ingevuld. Enter gaat verder, Shift+Enter terug.',
+    hint: 'Kies een meting om elk beeld met het bijbehorende loopmoment langs te gaan, met het gereedschap klaar en het label ingevuld. Enter gaat verder, Shift+Enter terug.',
     preset: 'Meting',
     measure: 'Meting',
     range: 'min–max',

@@ -427,7 +427,13 @@ function ReadyViewer({
           onCopyToFrame={(id, delta) => void copyToFrame(id, shownIndex + delta)}
           onFollowUpDone={() => setFollowUp(null)}
         />,
-        <TimingPanel timing={gait.timing} eventCount={gait.store.all.length} treadmillSpeedKmh={gaitContext.treadmillSpeedKmh ?? null} onGoTo={goTo}>
+        <TimingPanel
+          timing={gait.timing}
+          eventCount={gait.store.all.length}
+          treadmillSpeedKmh={gaitContext.treadmillSpeedKmh ?? null}
+          asymmetryThresholdPct={gait.asymmetryThresholdPct}
+          onGoTo={goTo}
+        >
           <MeasureAtEvents guide={guide} events={gait.store.all} annotations={annotations.all} convention={preferences.convention} cmPerPx={cmPerPx} />
         </TimingPanel>,
       )}

@@ -4,6 +4,7 @@ import { gaitProblemText, gaitWarningText } from '../../../../common/gait/gait-t
 import type { Stat } from '../../../../common/gait/stats.ts';
 import type { AsymmetryFigure, GaitTiming, PerSide } from '../../../../common/gait/timing.ts';
 import '../../styles/gait.css';
+import { AsymmetryThreshold } from './AsymmetryThreshold.tsx';
 
 type Figure = 'contactTimeMs' | 'flightTimeMs' | 'stepTimeMs' | 'strideTimeMs' | 'cadenceSpm' | 'dutyFactor' | 'stepLengthCm';
 const UNIT: Record<Figure, { unit: 'ms' | 'spm' | 'pct' | 'cm'; scale: number; digits: number }> = {
@@ -22,12 +23,14 @@ export function TimingPanel({
   timing,
   eventCount,
   treadmillSpeedKmh,
+  asymmetryThresholdPct,
   onGoTo,
   children,
 }: {
   timing: GaitTiming;
   eventCount: number;
   treadmillSpeedKmh: number | null;
+  asymmetryThresholdPct: number;
   onGoTo(frame: number): void;
   /** More sections below the timing (measuring at events). */
   children?: ReactNode;
@@ -106,6 +109,7 @@ export function TimingPanel({
               })}
             </tbody>
           </table>
+          <AsymmetryThreshold value={asymmetryThresholdPct} />
           <p className="muted small">{treadmillSpeedKmh ? t('gait.stepLengthNote', { speed: number(treadmillSpeedKmh, 1) }) : t('gait.noSpeed')}</p>
           {timing.problems.length > 0 && (
             <div className="timing-problems" data-testid="timing-problems">

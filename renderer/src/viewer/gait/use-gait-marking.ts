@@ -16,6 +16,7 @@ export interface GaitContext {
 export interface GaitMarking {
   store: GaitEventStore;
   timing: GaitTiming;
+  asymmetryThresholdPct: number;
   /** The foot the plain keys mark; follows the clip's view at first. */
   activeSide: BodySide;
   setActiveSide(side: BodySide): void;
@@ -59,6 +60,7 @@ export function useGaitMarking({
   const [activeSide, setActiveSide] = useState<BodySide>(defaultSideForView(context.view));
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const { frames, info } = media;
+  const asymmetryThresholdPct = context.asymmetryThresholdPct ?? DEFAULT_ASYMMETRY_THRESHOLD_PCT;
 
   const timing = useMemo(
     () =>
@@ -68,9 +70,9 @@ export function useGaitMarking({
         rates: { fileFps: info.fileFps, captureFps: info.captureFps },
         irregularTiming: info.timing.irregular,
         treadmillSpeedKmh: context.treadmillSpeedKmh ?? null,
-        asymmetryThresholdPct: context.asymmetryThresholdPct ?? DEFAULT_ASYMMETRY_THRESHOLD_PCT,
+        asymmetryThresholdPct,
       }),
-    [store.all, frames, info.fileFps, info.captureFps, info.timing.irregular, context.treadmillSpeedKmh, context.asymmetryThresholdPct],
+    [store.all, frames, info.fileFps, info.captureFps, info.timing.irregular, context.treadmillSpeedKmh, asymmetryThresholdPct],
   );
 
   const select = useCallback(
@@ -141,7 +143,7 @@ export function useGaitMarking({
     return true;
   };
 
-  return { store, timing, activeSide, setActiveSide, selectedId, pick, select, mark, move, run, deleteSelected };
+  return { store, timing, asymmetryThresholdPct, activeSide, setActiveSide, selectedId, pick, select, mark, move, run, deleteSelected };
 }
 
 function isTyping(target: EventTarget | null): boolean {

@@ -255,4 +255,9 @@ async function shoot(page: Page, language: string) {
   await page.screenshot({ path: join(screenshots!, `gait-${language}.png`) });
   await page.getByTestId('timing-panel').screenshot({ path: join(screenshots!, `timing-panel-${language}.png`) });
   await page.locator('.timeline-bar').screenshot({ path: join(screenshots!, `timeline-${language}.png`) });
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press('?');
+  await page.locator('dialog.shortcut-dialog').screenshot({ path: join(screenshots!, `shortcuts-${language}.png`) });
+  await page.keyboard.press('Escape');
+  await expect.poll(() => page.locator('dialog[open]').count()).toBe(0);
 }

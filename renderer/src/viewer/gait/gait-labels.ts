@@ -2,17 +2,12 @@ import type { BodySide, GaitEventKind } from '../../../../common/contract/projec
 
 /**
  * How events look wherever they are drawn: a glyph per kind (the foot comes down, is under the body,
- * lifts off) and a colour per foot. Shapes, not letters, so no abbreviation needs translating.
+ * lifts off); the colour per foot is in styles/gait.css. Shapes, not letters, so no abbreviation needs translating.
  */
 export const KIND_GLYPH: Readonly<Record<GaitEventKind, string>> = {
   'initial-contact': '▼',
   midstance: '◆',
   'toe-off': '▲',
-};
-
-export const SIDE_COLOUR: Readonly<Record<BodySide, string>> = {
-  left: '#38bdf8',
-  right: '#fb923c',
 };
 
 export const GAIT_KINDS: readonly GaitEventKind[] = ['initial-contact', 'midstance', 'toe-off'];

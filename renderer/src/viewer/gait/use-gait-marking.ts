@@ -59,6 +59,9 @@ export function useGaitMarking({
   const store = useGaitEvents(clipId, history);
   const [activeSide, setActiveSide] = useState<BodySide>(defaultSideForView(context.view));
   const [selectedId, setSelectedId] = useState<string | null>(null);
+  // The clip's view set or changed (e.g. in the clip list): start again from the foot nearest the camera.
+  const view = context.view;
+  useEffect(() => setActiveSide(defaultSideForView(view)), [view]);
   const { frames, info } = media;
   const asymmetryThresholdPct = context.asymmetryThresholdPct ?? DEFAULT_ASYMMETRY_THRESHOLD_PCT;
 

@@ -2,6 +2,8 @@ import { useCallback, useMemo, useState } from 'react';
 import { useErrorReporter } from '../app/errors.tsx';
 import { createUndoStack, type UndoEntry } from './undo-stack.ts';
 
+export { recordEdit } from './undo-stack.ts';
+
 /**
  * The one undo history of a clip: annotation edits and gait-event edits push onto the same stack, so
  * Ctrl+Z undoes whichever edit came last, whatever kind it was.
@@ -41,3 +43,4 @@ export function useEditHistory(clipId: string | null): EditHistory {
   const top = useCallback(() => stack.top(), [stack]);
   return useMemo(() => ({ push, top, undo, redo, canUndo, canRedo }), [push, top, undo, redo, canUndo, canRedo]);
 }
+

@@ -69,3 +69,33 @@ export function createUndoStack(limit = 500): UndoStack {
     },
   };
 }
+
+/**
+ * Puts an edit's undo entry on the history at once, not when its write answers: a Ctrl+Z pressed right after
+ * an edit must undo that edit, not the one before. An entry whose write failed undoes and redoes nothing.
+ * Resolves (or rejects) with the write.
+ */
+export function recordEdit<T>(
+  history: Pick<UndoStack, 'push'>,
+  label: string,
+  write: Promise<T>,
+  undo: (written: T) => Promise<unknown>,
+  redo: (written: T) => Promise<unknown>,
+): Promise<T> {
+  const outcome = write.then(
+    (value) => ({ ok: true as const, value }),
+    () => ({ ok: false as const }),
+  );
+  history.push({
+    label,
+    undo: async () => {
+      const result = await outcome;
+      if (result.ok) await undo(result.value);
+    },
+    redo: async () => {
+      const result = await outcome;
+      if (result.ok) await redo(result.value);
+    },
+  });
+  return write;
+}

@@ -5,7 +5,7 @@ import { useApi } from '../api/ApiProvider.tsx';
 import { useErrorReporter } from '../app/errors.tsx';
 import { type SavedAnswer, useAutosaver } from '../project/index.ts';
 import type { EditHistory } from './edit-history.ts';
-import type { UndoEntry } from './undo-stack.ts';
+import { recordEdit, type UndoEntry } from './undo-stack.ts';
 
 export type AnnotationPatch = Partial<Pick<Annotation, 'frameIndex' | 'frameTime' | 'geometry' | 'label' | 'style'>>;
 
@@ -105,16 +105,17 @@ export function useAnnotations(clipId: string | null, stack: EditHistory): Annot
     async (draft: Omit<AnnotationDraft, 'clipId'>) => {
       if (!clipId) return null;
       try {
-        const record = await storeCreate({ ...draft, clipId });
-        put(record);
-        stack.push({
-          label: 'create',
-          undo: async () => {
-            await storeDelete(record.id);
-            drop(record.id);
+        const record = await recordEdit(
+          stack,
+          'create',
+          storeCreate({ ...draft, id: draft.id ?? crypto.randomUUID(), clipId }),
+          async (created) => {
+            await storeDelete(created.id);
+            drop(created.id);
           },
-          redo: async () => put(await storeCreate({ ...toDraft(record) })),
-        });
+          async (created) => put(await storeCreate(toDraft(created))),
+        );
+        put(record);
         return record;
       } catch (error) {
         report(error);
@@ -142,17 +143,18 @@ export function useAnnotations(clipId: string | null, stack: EditHistory): Annot
         return;
       }
       put({ ...before, ...patch });
+      const reverse: AnnotationPatch = Object.fromEntries(
+        Object.keys(patch).map((key) => [key, before[key as keyof AnnotationPatch]]),
+      );
       try {
-        const record = await storeUpdate(id, patch);
-        put(record);
-        const reverse: AnnotationPatch = Object.fromEntries(
-          Object.keys(patch).map((key) => [key, before[key as keyof AnnotationPatch]]),
+        const record = await recordEdit(
+          stack,
+          'update',
+          storeUpdate(id, patch),
+          async () => put(await storeUpdate(id, reverse)),
+          async () => put(await storeUpdate(id, patch)),
         );
-        stack.push({
-          label: 'update',
-          undo: async () => put(await storeUpdate(id, reverse)),
-          redo: async () => put(await storeUpdate(id, patch)),
-        });
+        put(record);
       } catch (error) {
         put(before);
         report(error);
@@ -201,15 +203,16 @@ export function useAnnotations(clipId: string | null, stack: EditHistory): Annot
       autosaver.discard(`annotation:${id}:`);
       drop(id);
       try {
-        await storeDelete(id);
-        stack.push({
-          label: 'delete',
-          undo: async () => put(await storeCreate(toDraft(before))),
-          redo: async () => {
+        await recordEdit(
+          stack,
+          'delete',
+          storeDelete(id),
+          async () => put(await storeCreate(toDraft(before))),
+          async () => {
             await storeDelete(id);
             drop(id);
           },
-        });
+        );
       } catch (error) {
         put(before);
         report(error);

@@ -3,7 +3,7 @@ import type { BodySide, GaitEvent, GaitEventKind } from '../../../../common/cont
 import { sortGaitEvents } from '../../../../common/gait/timing.ts';
 import { useApi } from '../../api/ApiProvider.tsx';
 import { useErrorReporter } from '../../app/errors.tsx';
-import type { EditHistory } from '../edit-history.ts';
+import { type EditHistory, recordEdit } from '../edit-history.ts';
 
 export interface GaitEventStore {
   /** In time order. */
@@ -70,23 +70,8 @@ export function useGaitEvents(clipId: string | null, history: EditHistory): Gait
     put(record);
   }, [api]);
 
-  /**
-   * Runs a write and puts its undo entry on the history at once, not when the write answers: a Ctrl+Z pressed
-   * right after the edit must undo this edit, not the one before. An entry whose write failed undoes nothing.
-   */
   const recorded = useCallback(
-    async (label: string, write: Promise<unknown>, undo: () => Promise<unknown>, redo: () => Promise<unknown>) => {
-      const succeeded = write.then(
-        () => true,
-        () => false,
-      );
-      history.push({
-        label,
-        undo: async () => void ((await succeeded) && (await undo())),
-        redo: async () => void ((await succeeded) && (await redo())),
-      });
-      await write;
-    },
+    (label: string, write: Promise<unknown>, undo: () => Promise<unknown>, redo: () => Promise<unknown>) => recordEdit(history, label, write, undo, redo),
     [history],
   );
 

@@ -17,10 +17,8 @@ import { Timeline } from './Timeline.tsx';
 import { ToolBar } from './ToolBar.tsx';
 import { TransportBar } from './TransportBar.tsx';
 import { useEditHistory } from './edit-history.ts';
-import { GaitBar } from './gait/GaitBar.tsx';
 import { GaitEventLane } from './gait/GaitEventLane.tsx';
-import { GuideBar, MeasureAtEvents } from './gait/MeasureAtEvents.tsx';
-import { TimingPanel } from './gait/TimingPanel.tsx';
+import { GaitControls, GaitPanel } from './gait/GaitViews.tsx';
 import { useGuidedMeasure } from './gait/use-guided-measure.ts';
 import { type GaitContext, useGaitMarking } from './gait/use-gait-marking.ts';
 import { adjacentSpeed } from './playback.ts';
@@ -389,8 +387,7 @@ function ReadyViewer({
           onZoom={(factor) => view.zoomBy(factor)}
           onShortcuts={actions.showShortcuts}
         />
-        <GuideBar guide={guide} />
-        <GaitBar gait={gait} shownIndex={shownIndex} />
+        <GaitControls gait={gait} guide={guide} shownIndex={shownIndex} />
         <Timeline
           frameCount={info.frameCount}
           current={shownIndex}
@@ -427,15 +424,7 @@ function ReadyViewer({
           onCopyToFrame={(id, delta) => void copyToFrame(id, shownIndex + delta)}
           onFollowUpDone={() => setFollowUp(null)}
         />,
-        <TimingPanel
-          timing={gait.timing}
-          eventCount={gait.store.all.length}
-          treadmillSpeedKmh={gaitContext.treadmillSpeedKmh ?? null}
-          asymmetryThresholdPct={gait.asymmetryThresholdPct}
-          onGoTo={goTo}
-        >
-          <MeasureAtEvents guide={guide} events={gait.store.all} annotations={annotations.all} convention={preferences.convention} cmPerPx={cmPerPx} />
-        </TimingPanel>,
+        <GaitPanel gait={gait} guide={guide} annotations={annotations.all} convention={preferences.convention} cmPerPx={cmPerPx} treadmillSpeedKmh={gaitContext.treadmillSpeedKmh ?? null} onGoTo={goTo} />,
       )}
       {showShortcuts && <ShortcutOverlay onClose={() => setShowShortcuts(false)} />}
       {drawing.pendingRuler && <RulerLengthPrompt onConfirm={drawing.confirmRuler} onCancel={drawing.cancelRuler} />}

@@ -34,7 +34,7 @@ const TEXTS = {
       'Gefilmd met {{fps}} fps: elke tijd is maar tot op ±{{ms}} ms nauwkeurig. Film met 120 fps of meer voor contact- en zweeftijden.',
     irregularTiming:
       'De beeldtiming van deze video is onregelmatig: tijden gebruiken de eigen tijd van elk beeld, maar er kunnen beelden zijn overgeslagen.',
-    asymmetry: '{{figure}} verschilt {{percent}} % tussen links en rechts (gemarkeerd boven {{threshold}} %).',
+    asymmetry: '{{figure}} verschilt {{percent}} % tussen links en rechts (signaalgrens {{threshold}} %).',
     problems: {
       'repeated-contact': 'Opnieuw eerste contact van de {{foot}} zonder afzet ertussen.',
       'toe-off-without-contact': 'Afzet van de {{foot}} zonder eerste contact ervoor.',

@@ -21,7 +21,7 @@ export const gaitNl: typeof gaitEn = {
   right: 'Rechts',
   all: 'Samen',
   asymmetry: 'Asym.',
-  threshold: 'Asymmetrie links/rechts markeren boven',
+  threshold: 'Asymmetrie links/rechts signaleren boven',
   thresholdInvalid: 'Geef een percentage van 0 tot 100.',
   asymmetryFlag: 'Boven de asymmetriegrens van {{threshold}} %',
   figures: {

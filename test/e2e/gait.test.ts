@@ -68,6 +68,12 @@ describe('gait events and running timing', () => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await open(page, clip.path);
 
+    // The timeline's ruler numbers frames and their real time (frame 40 at 240 fps = 0.17 s).
+    const ruler = page.getByTestId('timeline-ruler');
+    const frameNumbers = await ruler.locator('.timeline-tick-frame').allTextContents();
+    expect(frameNumbers.slice(0, 3)).toEqual(['0', '20', '40']);
+    expect(await ruler.locator('.timeline-tick-time').nth(2).textContent()).toBe('0.17 s');
+
     // Left foot (the active foot at first), right foot with Shift.
     const marks: [number, string][] = [
       [10, 'q'],

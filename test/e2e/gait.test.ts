@@ -253,6 +253,18 @@ describe('measure at events', () => {
     await expect.poll(() => row.count()).toBe(1);
     expect(await row.locator('td').nth(1).textContent()).toBe('2');
     if (screenshots) await page.screenshot({ path: join(screenshots, 'measure-at-events-en.png') });
+
+    // Two initial contacts in a row on the left foot: listed with their frame, and the link goes there.
+    for (const frame of [90, 100]) {
+      await goTo(page, frame);
+      await page.keyboard.press('q');
+      await expect.poll(async () => (await events()).some((e) => e.frameIndex === frame && e.kind === 'initial-contact')).toBe(true);
+    }
+    await goTo(page, 0);
+    const problems = page.getByTestId('timing-problems');
+    await expect.poll(() => problems.textContent()).toContain('Initial contact of the left foot again without a toe-off in between.');
+    await problems.getByRole('button', { name: 'Frame 100' }).click();
+    await expect.poll(() => shownFrame(page)).toBe(100);
     await page.close();
   });
 });

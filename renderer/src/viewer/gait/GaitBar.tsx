@@ -44,7 +44,7 @@ export function GaitBar({ gait, shownIndex }: { gait: GaitMarking; shownIndex: n
           </button>
         );
       })}
-      <span className="gait-on-frame" aria-live="polite">
+      <span className="gait-on-frame">
         {onFrame.map((event) => (
           <span key={event.id} className={`gait-chip ${event.side}`}>
             {KIND_GLYPH[event.kind]} {t(`gait.kind.${event.kind}`)} {t(`gait.side.${event.side}`)}

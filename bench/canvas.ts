@@ -4,6 +4,8 @@
  *   2. key press → the next frame painted, with a warm cache (goal: p95 < 33 ms)
  *   3. playback of a 6 s 1080p240 clip with a warm cache, at file speed and at 1× real speed (capture rate = file
  *      rate, so both must advance ~240 frames per second): frames advanced and frames painted per second
+ *   4. key press → painted frame with 600 gait events on the timeline as well (goal: p95 < 33 ms), against the same
+ *      session without events measured just before
  * Baselines from the same run, so the figures read as ratios: an empty page's frame cadence, the main-thread cost of
  * the same stream of mouse moves on an empty page, and key press → on screen for a page that only changes a number
  * and a canvas. Prints a table, then one JSON line. The 1080p240 clip is cached in $MIDSTANCE_FIXTURE_DIR or
@@ -47,6 +49,7 @@ const TARGET_LABEL = 'Bench target';
 const PLAYBACK_CLIP = { ...CLIPS.h264_1080p240, frames: 1440 };
 const PLAYBACK_MS = 3000;
 const PLAYBACK_RUNS = 3;
+const GAIT_EVENTS = 600;
 
 // ---- statistics and output ---------------------------------------------------------------------------------
 
@@ -592,6 +595,58 @@ async function measurePlayback(browser: Browser, fixture: BrowserModeFixture, cl
   }
 }
 
+// ---- 600 gait events on the timeline ----------------------------------------------------------------------
+
+/** Events spread over the whole clip: each frame carries up to three (left IC, right TO, left MS), 600 in all. */
+function benchGaitEvents(frameCount: number) {
+  const combos = [
+    { kind: 'initial-contact', side: 'left' },
+    { kind: 'toe-off', side: 'right' },
+    { kind: 'midstance', side: 'left' },
+  ] as const;
+  return Array.from({ length: GAIT_EVENTS }, (_, i) => ({ frameIndex: i % frameCount, ...combos[Math.floor(i / frameCount) % combos.length]! }));
+}
+
+/** Key → painted frame with the 200 annotations and the gait events there are: plain steps, then onto the busy frame. */
+async function measureGaitSteps(browser: Browser, { fixture, clip }: BenchProject): Promise<{ plain: StepTimes; annotated: StepTimes; ticks: number }> {
+  const call = fixture.core.handlers;
+  const page = await browser.newPage({ viewport: VIEWPORT });
+  try {
+    let mediaId: string | null = null;
+    page.on('request', (request) => {
+      mediaId ??= /\/frames\/([^/]+)\//.exec(request.url())?.[1] ?? null;
+    });
+    fixture.core.requestOpen(clip.path);
+    await page.goto(fixture.server.url);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByTestId('frame-number').waitFor({ timeout: 30_000 });
+    await page.evaluate(installProbe, FRAME_PAINTED_MARK);
+    const warmDeadline = Date.now() + 60_000;
+    while (!mediaId || !(await call['media.warmStatus']({ mediaId: decodeURIComponent(mediaId) }, {})).complete) {
+      if (Date.now() > warmDeadline) throw new Error('the clip did not warm up within 60 s');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const ticks = await page.getByTestId('gait-lane').locator('.gait-tick').count();
+    await goToFrame(page, 0);
+    for (let i = 1; i < clip.frameCount; i++) await pressAndWait(page, 'ArrowRight');
+    progress(`gait: ${PLAIN_STEPS} presses of → with ${ticks} events on the timeline…`);
+    await pressAndWait(page, 'Home');
+    await probe(page, (bench) => bench.takeSteps());
+    await profiled(page, `step-gait-${ticks}`, async () => {
+      for (let i = 0; i < PLAIN_STEPS; i++) await pressAndWait(page, 'ArrowRight');
+    });
+    const plain = stepTimes(await probe(page, (bench) => bench.takeSteps()));
+    await goToFrame(page, ANNOTATED_FRAME - 1);
+    await page.waitForTimeout(300);
+    await probe(page, (bench) => bench.takeSteps());
+    for (let i = 0; i < ANNOTATED_STEPS; i++) await pressAndWait(page, i % 2 === 0 ? 'ArrowRight' : 'ArrowLeft');
+    const annotated = stepTimes(await probe(page, (bench) => bench.takeSteps()));
+    return { plain, annotated, ticks };
+  } finally {
+    await page.close();
+  }
+}
+
 async function main() {
   mkdirSync(fixtureDir, { recursive: true });
   await ensureRendererBuilt();
@@ -628,6 +683,15 @@ async function main() {
     const runs = [await measureViewer(browser, project, 1), await measureViewer(browser, project, 2)] as const;
     const playback = await measurePlayback(browser, fixture, playbackClip);
 
+    // The same session twice, right after each other: without events (the baseline), then with 600.
+    progress('Gait: stepping without events (baseline)…');
+    const noGait = await measureGaitSteps(browser, project);
+    progress(`Gait: ${GAIT_EVENTS} events on the timeline as well…`);
+    for (const event of benchGaitEvents(clip.frameCount)) {
+      await call['gaitEvents.create']({ clipId: clipRecord.id, frameTime: event.frameIndex / clip.spec.fps, ...event }, {});
+    }
+    const gait = await measureGaitSteps(browser, project);
+
     // ---- report --------------------------------------------------------------------------------------------
     const staticShapes = ANNOTATIONS - 1;
     const staticRedraws = (run: ViewerRun) => run.dragFrames.draws.filter((d) => d.children >= staticShapes).length;
@@ -660,6 +724,10 @@ async function main() {
       ['step → (warm): key → frame on screen', x1.stepScreen, x2.stepScreen, `< ${GOAL_STEP_P95_MS}`],
       [`step onto/off the frame with ${ANNOTATIONS}: key → drawn`, x1.annotatedDrawn, x2.annotatedDrawn, ''],
       [`step onto/off the frame with ${ANNOTATIONS}: key → on screen`, x1.annotatedScreen, x2.annotatedScreen, ''],
+      ['gait baseline: same session without events, step →: key → on screen', stats(noGait.plain.toScreen), null, ''],
+      [`step → with ${gait.ticks} gait events on the timeline: key → on screen`, stats(gait.plain.toScreen), null, `< ${GOAL_STEP_P95_MS}`],
+      ['gait baseline: without events, onto/off the busy frame: key → on screen', stats(noGait.annotated.toScreen), null, ''],
+      [`step onto/off ${ANNOTATIONS} annotations + ${gait.ticks} events: key → on screen`, stats(gait.annotated.toScreen), null, ''],
     ];
     const width = Math.max(...table.map(([name]) => name.length));
     const ms = (value: number) => value.toFixed(1).padStart(7);
@@ -715,6 +783,13 @@ async function main() {
       playbackRealPaintedPerSecond: round(playback.real.paintedPerSecond),
       playbackRealToFileRatio: round(realToFile, 2),
       playbackGoalMet: Math.abs(realToFile - 1) < 0.05 && playback.file.advancedPerSecond > PLAYBACK_CLIP.fps * 0.9,
+      gaitEventsOnTimeline: gait.ticks,
+      gaitStepToPaintP95Ms: round(stats(gait.plain.toScreen).p95),
+      gaitStepBaselineP95Ms: round(stats(noGait.plain.toScreen).p95),
+      gaitStepRatio: round(stats(gait.plain.toScreen).p95 / stats(noGait.plain.toScreen).p95, 2),
+      gaitStepAnnotatedToPaintP95Ms: round(stats(gait.annotated.toScreen).p95),
+      gaitStepAnnotatedBaselineP95Ms: round(stats(noGait.annotated.toScreen).p95),
+      gaitStepGoalMet: stats(gait.plain.toScreen).p95 < GOAL_STEP_P95_MS,
     };
     console.log(JSON.stringify(json));
   } finally {

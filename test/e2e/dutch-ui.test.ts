@@ -139,7 +139,7 @@ describe('the Dutch UI', () => {
       await expect.poll(() => page.getByText(nl ? 'Kniehoek halverwege de steunfase — links' : 'Knee angle at midstance — left').isVisible()).toBe(true);
       await check('viewer');
 
-      for (const tab of nl ? ['Clips', 'Cliënt & sessie', 'Metingen'] : ['Clips', 'Client & session', 'Measurements']) {
+      for (const tab of nl ? ['Clips', 'Cliënt & sessie', 'Tijden', 'Metingen'] : ['Clips', 'Client & session', 'Timing', 'Measurements']) {
         await page.getByRole('tab', { name: tab }).click();
         await check(`tab-${tab.replace(/\W+/g, '-').toLowerCase()}`);
         if (tab.startsWith('Client') || tab.startsWith('Cliënt')) {
@@ -158,7 +158,7 @@ describe('the Dutch UI', () => {
       await page.getByRole('button', { name: nl ? 'Terug naar start' : 'Back to start' }).click();
     }
 
-    expect(english).toEqual({ start: [], about: [], viewer: [], 'tab-clips': [], 'tab-cli-nt-sessie': [], 'tab-metingen': [], shortcuts: [] });
+    expect(english).toEqual({ start: [], about: [], viewer: [], 'tab-clips': [], 'tab-cli-nt-sessie': [], 'tab-tijden': [], 'tab-metingen': [], shortcuts: [] });
     await page.close();
   });
 

@@ -142,6 +142,8 @@ describe('gait events and running timing', () => {
     expect((await storedEvents()).find((e) => e.kind === 'toe-off' && e.side === 'left')?.frameIndex).toBe(30);
     await page.keyboard.press('Control+z');
     await expect.poll(async () => (await storedEvents()).find((e) => e.kind === 'toe-off' && e.side === 'left')?.frameIndex).toBe(34);
+    // A new measurement brings the Measurements tab forward; back to the timing.
+    await page.getByRole('tab', { name: 'Timing' }).click();
     await expect.poll(async () => (await shownMean(page, 'contactTimeMs', 'left')).mean).toBeCloseTo(contactLeft, 6);
     await page.keyboard.press('Control+Shift+z');
     await expect.poll(async () => (await storedEvents()).find((e) => e.kind === 'toe-off' && e.side === 'left')?.frameIndex).toBe(30);

@@ -1,4 +1,5 @@
 import type { AnnotationKind } from '../contract/annotation.ts';
+import type { BodySide, ClipView, GaitEventKind } from '../contract/project.ts';
 import { convertValue, ruleFitsKind, type AngleConvention, type ConventionRule, type UiLanguage } from '../geometry/conventions.ts';
 
 /**
@@ -6,9 +7,9 @@ import { convertValue, ruleFitsKind, type AngleConvention, type ConventionRule, 
  * Norms here are DEFAULTS only; the norms in force are settings the user may change.
  */
 
-export type Side = 'left' | 'right';
-export type CameraView = 'side' | 'front-rear';
-export type GaitPhase = 'initial-contact' | 'midstance' | 'swing';
+/** The clip views a preset is measured in (the contract's vocabulary). */
+export const SIDE_VIEWS: readonly ClipView[] = ['side-left', 'side-right'];
+export const FRONT_REAR_VIEWS: readonly ClipView[] = ['front', 'rear'];
 
 export interface Localized {
   readonly en: string;
@@ -26,9 +27,10 @@ export interface MeasurementPreset {
   /** The tool that draws it. It is offered on that tool and on tools that measure the same kind of thing (see presetsForKind). */
   readonly tool: AnnotationKind;
   readonly rule: ConventionRule;
-  readonly view: CameraView;
-  readonly phase: GaitPhase;
-  readonly side: Side | null;
+  readonly views: readonly ClipView[];
+  /** The gait event at (or, for 'toe-off', after: the swing) which it is measured. */
+  readonly phase: GaitEventKind;
+  readonly side: BodySide | null;
   readonly name: Localized;
   /** For label plates on the frame. */
   readonly shortName: Localized;
@@ -48,7 +50,7 @@ const TRUNK_MIDSTANCE_NORM: MeasurementNorm = { target: 80, tolerance: 5 };
 const KNEE_SDD = 3.8;
 const TRUNK_SDD = 2.3;
 
-const SIDE_TEXT: Readonly<Record<Side, { long: Localized; short: Localized; stance: Localized }>> = {
+const SIDE_TEXT: Readonly<Record<BodySide, { long: Localized; short: Localized; stance: Localized }>> = {
   left: { long: { en: 'left', nl: 'links' }, short: { en: 'L', nl: 'L' }, stance: { en: 'left stance', nl: 'linker standbeen' } },
   right: {
     long: { en: 'right', nl: 'rechts' },
@@ -61,8 +63,8 @@ interface SidedTemplate {
   readonly base: string;
   readonly tool: AnnotationKind;
   readonly rule: ConventionRule;
-  readonly view: CameraView;
-  readonly phase: GaitPhase;
+  readonly views: readonly ClipView[];
+  readonly phase: GaitEventKind;
   readonly name: Localized;
   readonly shortName: Localized;
   readonly placement: Localized;
@@ -80,7 +82,7 @@ function sided(template: SidedTemplate): MeasurementPreset[] {
       key: `${template.base}-${side}`,
       tool: template.tool,
       rule: template.rule,
-      view: template.view,
+      views: template.views,
       phase: template.phase,
       side,
       name: { en: `${template.name.en} — ${sideLong.en}`, nl: `${template.name.nl} — ${sideLong.nl}` },
@@ -97,7 +99,7 @@ export const MEASUREMENT_PRESETS: readonly MeasurementPreset[] = [
     base: 'knee-midstance',
     tool: 'goniometer',
     rule: 'joint-flexion',
-    view: 'side',
+    views: SIDE_VIEWS,
     phase: 'midstance',
     name: { en: 'Knee angle at midstance', nl: 'Kniehoek halverwege de steunfase' },
     shortName: { en: 'Knee midstance', nl: 'Knie mid-steunfase' },
@@ -112,7 +114,7 @@ export const MEASUREMENT_PRESETS: readonly MeasurementPreset[] = [
     base: 'knee-initial-contact',
     tool: 'goniometer',
     rule: 'joint-flexion',
-    view: 'side',
+    views: SIDE_VIEWS,
     phase: 'initial-contact',
     name: { en: 'Knee angle at initial contact', nl: 'Kniehoek bij het eerste voetcontact' },
     shortName: { en: 'Knee at contact', nl: 'Knie bij landing' },
@@ -127,7 +129,7 @@ export const MEASUREMENT_PRESETS: readonly MeasurementPreset[] = [
     key: 'trunk-midstance',
     tool: 'angle-horizontal',
     rule: 'inclination',
-    view: 'side',
+    views: SIDE_VIEWS,
     phase: 'midstance',
     side: null,
     name: { en: 'Trunk angle at midstance', nl: 'Romphoek halverwege de steunfase' },
@@ -144,7 +146,7 @@ export const MEASUREMENT_PRESETS: readonly MeasurementPreset[] = [
     tool: 'angle-vertical',
     // Shin angles are read from the vertical in both conventions; the e-book gives no horizontal form.
     rule: 'to-vertical',
-    view: 'side',
+    views: SIDE_VIEWS,
     phase: 'initial-contact',
     name: { en: 'Shin angle at initial contact', nl: 'Hoek van het onderbeen bij het eerste voetcontact' },
     shortName: { en: 'Shin at contact', nl: 'Onderbeen bij landing' },
@@ -159,7 +161,7 @@ export const MEASUREMENT_PRESETS: readonly MeasurementPreset[] = [
     base: 'overstride',
     tool: 'line',
     rule: 'horizontal-distance',
-    view: 'side',
+    views: SIDE_VIEWS,
     phase: 'initial-contact',
     name: { en: 'Overstride: landing foot ahead of the hip', nl: 'Te ver voor je uit landen: voet vóór de heup' },
     shortName: { en: 'Overstride', nl: 'Landing vóór heup' },
@@ -174,8 +176,9 @@ export const MEASUREMENT_PRESETS: readonly MeasurementPreset[] = [
     base: 'swing-knee-min',
     tool: 'goniometer',
     rule: 'joint-flexion',
-    view: 'side',
-    phase: 'swing',
+    views: SIDE_VIEWS,
+    // The swing follows toe-off; the contract has no separate swing event.
+    phase: 'toe-off',
     name: { en: 'Smallest knee angle in the swing phase', nl: 'Kleinste kniehoek in de zwaaifase' },
     shortName: { en: 'Knee swing', nl: 'Knie zwaaifase' },
     placement: {
@@ -189,7 +192,7 @@ export const MEASUREMENT_PRESETS: readonly MeasurementPreset[] = [
     base: 'pelvic-drop',
     tool: 'angle-horizontal',
     rule: 'to-horizontal',
-    view: 'front-rear',
+    views: FRONT_REAR_VIEWS,
     phase: 'midstance',
     name: { en: 'Pelvic drop at midstance', nl: 'Bekkenkanteling halverwege de steunfase' },
     shortName: { en: 'Pelvic drop', nl: 'Bekken' },
@@ -205,7 +208,7 @@ export const MEASUREMENT_PRESETS: readonly MeasurementPreset[] = [
     base: 'knee-in',
     tool: 'goniometer',
     rule: 'joint-from-straight',
-    view: 'front-rear',
+    views: FRONT_REAR_VIEWS,
     phase: 'midstance',
     name: { en: 'Knee moving inward at midstance', nl: 'Knie naar binnen halverwege de steunfase' },
     shortName: { en: 'Knee-in', nl: 'Knie-in' },

@@ -10,6 +10,7 @@ import {
   presetsForKind,
 } from '../../../common/measurements/presets.ts';
 import { ruleFitsKind } from '../../../common/geometry/conventions.ts';
+import { BodySide, ClipView, GaitEventKind } from '../../../common/contract/project.ts';
 
 const REQUIRED_KEYS = [
   'knee-midstance-left',
@@ -118,5 +119,18 @@ describe('measureAnnotation', () => {
     const result = measureAnnotation(line, 'overstride-left', 0.1);
     expect(result?.measurement).toMatchObject({ unit: 'cm', rule: 'horizontal-distance' });
     expect(result?.measurement.interior).toBeCloseTo(20, 9);
+  });
+});
+
+describe('one vocabulary with the contract', () => {
+  it('every preset names its views, event and side in the contract\'s terms', () => {
+    for (const preset of MEASUREMENT_PRESETS) {
+      expect(preset.views.length, preset.key).toBeGreaterThan(0);
+      for (const view of preset.views) expect(ClipView.safeParse(view).success, `${preset.key} ${view}`).toBe(true);
+      expect(GaitEventKind.safeParse(preset.phase).success, preset.key).toBe(true);
+      if (preset.side !== null) expect(BodySide.safeParse(preset.side).success, preset.key).toBe(true);
+    }
+    expect(presetByKey('swing-knee-min-left')?.phase).toBe('toe-off');
+    expect(presetByKey('pelvic-drop-right')?.views).toEqual(['front', 'rear']);
   });
 });

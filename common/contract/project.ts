@@ -212,13 +212,24 @@ export const GaitEventDraft = GaitEvent.omit({ id: true, createdAt: true, update
 });
 export const GaitEventPatch = GaitEventDraft.omit({ id: true, clipId: true }).partial();
 
+/** What the physio decided about a checklist item; an empty answer leaves the proposal from the values. */
+export const ChecklistStatus = z.enum(['good', 'needs-attention', 'not-assessed']);
+export type ChecklistStatus = z.infer<typeof ChecklistStatus>;
+
+/** A frame linked to a checklist item as its evidence. */
+export const ChecklistStill = z.object({ clipId: Id, frameIndex: z.number().int().min(0) });
+export type ChecklistStill = z.infer<typeof ChecklistStill>;
+
 export const ChecklistAnswer = z.object({
   sessionId: Id,
-  /** Key of the checklist item (defined with the checklist, e.g. "side.foot-landing"). */
+  /** Key of the checklist item (defined with the checklist, e.g. "side-landing.overstride"). */
   itemKey: Text(100).min(1),
-  /** The chosen answer key (e.g. "yes", "no", "unclear") or a short free value. */
+  /** A ChecklistStatus set by the physio, or '' while the status proposed from the values stands. */
   answer: Text(200),
   note: Text(5000),
+  stills: z.array(ChecklistStill).max(50),
+  /** Version of the checklist the answer was given under (its item keys are that version's). */
+  checklistVersion: z.number().int().min(1),
   updatedAt: z.string(),
 });
 export type ChecklistAnswer = z.infer<typeof ChecklistAnswer>;
@@ -382,8 +393,11 @@ export const projectCalls = {
     output: z.array(ChecklistAnswer),
   }),
   'checklist.set': defineCall({
-    summary: 'Answer a checklist item (replaces an earlier answer).',
-    input: ChecklistAnswer.omit({ updatedAt: true }).extend({ note: Text(5000).optional() }),
+    summary:
+      'Answer a checklist item under the current checklist version: the fields given replace the stored ones, the others keep their value (a new answer starts empty).',
+    input: ChecklistAnswer.pick({ sessionId: true, itemKey: true })
+      .extend({ answer: ChecklistAnswer.shape.answer, note: ChecklistAnswer.shape.note, stills: ChecklistAnswer.shape.stills })
+      .partial({ answer: true, note: true, stills: true }),
     output: saved(ChecklistAnswer),
   }),
   'checklist.clear': defineCall({

@@ -1,8 +1,9 @@
 import { initialSchema } from './001-initial.ts';
+import { checklistVersionAndStills } from './002-checklist-version-stills.ts';
 import type { Migration } from './types.ts';
 
 /** Every schema step in order; the last version is the format this Midstance writes. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, checklistVersionAndStills];
 
 export const latestVersion = (migrations: readonly Migration[]): number =>
   migrations.reduce((max, migration) => Math.max(max, migration.version), 0);

@@ -265,7 +265,7 @@ describe('older project files', () => {
     opened.db.close();
 
     const backup = opened.backupPath!;
-    expect(backup).toMatch(/old \(backup format 1 .*\)\.midstance$/);
+    expect(backup).toMatch(new RegExp(`old \\(backup format ${MIGRATIONS.length} .*\\)\\.midstance$`));
     expect(sha256(path)).not.toBe(before);
     inspectRaw(backup, (db) => {
       expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RUNNING_TECHNIQUE_CHECKLIST } from '../../../common/checklist/checklist.ts';
 import { STYLE, goniometer, startProjectService, tempDir, writeVideo } from './helpers.ts';
 
 const dir = tempDir();
@@ -78,11 +79,13 @@ describe('sessions', () => {
     expect(saved.record).toMatchObject({ findings: 'Overstride on the left.', advice: 'Cadence +5 %.' });
   });
 
-  it('answers checklist items, replaces an answer and clears it', async () => {
+  it('answers checklist items, replaces the fields given (keeping the others) and clears an answer', async () => {
     await app.call('checklist.set', { sessionId, itemKey: 'side.foot-landing', answer: 'heel', note: 'far ahead' });
     await app.call('checklist.set', { sessionId, itemKey: 'front.pelvic-drop', answer: 'no' });
     const replaced = await app.call('checklist.set', { sessionId, itemKey: 'side.foot-landing', answer: 'midfoot' });
-    expect(replaced.record.note).toBe('');
+    expect(replaced.record).toMatchObject({ answer: 'midfoot', note: 'far ahead', stills: [], checklistVersion: RUNNING_TECHNIQUE_CHECKLIST.version });
+    const withStill = await app.call('checklist.set', { sessionId, itemKey: 'side.foot-landing', stills: [{ clipId, frameIndex: 12 }] });
+    expect(withStill.record).toMatchObject({ answer: 'midfoot', note: 'far ahead', stills: [{ clipId, frameIndex: 12 }] });
     expect((await app.call('checklist.list', { sessionId })).map((a) => [a.itemKey, a.answer])).toEqual([
       ['front.pelvic-drop', 'no'],
       ['side.foot-landing', 'midfoot'],

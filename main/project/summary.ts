@@ -1,6 +1,15 @@
 import { dirname } from 'node:path';
+import { RUNNING_TECHNIQUE_CHECKLIST } from '../../common/checklist/checklist.ts';
+import {
+  checklistJson,
+  evaluateChecklist,
+  sessionTiming,
+  statsFromAnnotations,
+  statsFromTiming,
+  type ChecklistItemJson,
+} from '../../common/checklist/evaluate.ts';
 import type { Annotation } from '../../common/contract/annotation.ts';
-import type { GaitEvent, ProjectSettings } from '../../common/contract/project.ts';
+import type { ChecklistAnswer, GaitEvent, ProjectSettings } from '../../common/contract/project.ts';
 import type { FrameTable, MediaInfo } from '../../common/contract/media.ts';
 import { gaitSummaryJson, summarizeMeasurements, type GaitSummaryJson, type MeasurementSummaryEntry } from '../../common/gait/summary.ts';
 import { asymmetryThreshold, computeGaitTiming, type GaitTiming } from '../../common/gait/timing.ts';
@@ -52,6 +61,13 @@ export interface ProjectSummary {
     shoes: string;
     shoeMileageKm: number | null;
     clips: number;
+    /**
+     * The running-technique checklist of the session, every item in checklist order: status (proposed from the
+     * values, or set by the physio), note, values (interior convention, as norms are stored) and linked stills.
+     */
+    checklist: ChecklistItemJson[];
+    /** The checklist version whose item keys `checklist` uses. */
+    checklistVersion: number;
   }[];
   clips: {
     id: string;
@@ -116,6 +132,8 @@ export async function summarizeProject(path: string, options: SummaryOptions = {
   const file = await openProjectDb(path, { mode: 'inspect' });
   const store = createProjectStore(file);
   const clipEvents = new Map<string, GaitEvent[]>();
+  const clipAnnotations = new Map<string, { annotations: Annotation[]; cmPerPx: number | null }>();
+  const sessionAnswers = new Map<string, ChecklistAnswer[]>();
   let summary: ProjectSummary;
   try {
     summary = store.read((repos) => {
@@ -131,11 +149,13 @@ export async function summarizeProject(path: string, options: SummaryOptions = {
       const clientName = new Map(clients.map((client) => [client.id, client.name]));
       const measurements: MeasurementSummary[] = [];
       const settings = repos.settings.get();
+      for (const session of sessions) sessionAnswers.set(session.id, repos.checklist.list(session.id));
       const clipSummaries = clips.map((clip) => {
         const annotations = repos.annotations.list(clip.id);
         const events = repos.gaitEvents.list(clip.id);
         clipEvents.set(clip.id, events);
         const cmPerPx = calibrationFromAnnotations(annotations)?.cmPerPx ?? null;
+        clipAnnotations.set(clip.id, { annotations, cmPerPx });
         for (const annotation of annotations) measurements.push(summarizeMeasurement(annotation, clip.name, cmPerPx));
         const found = locateMedia(dirname(file.path), clip, { searchRoot: dirname(file.path) });
         return {
@@ -179,6 +199,8 @@ export async function summarizeProject(path: string, options: SummaryOptions = {
           shoes: session.protocol.shoes,
           shoeMileageKm: session.protocol.shoeMileageKm,
           clips: clips.filter((clip) => clip.sessionId === session.id).length,
+          checklist: [],
+          checklistVersion: RUNNING_TECHNIQUE_CHECKLIST.version,
         })),
         clips: clipSummaries,
         measurements,
@@ -193,6 +215,7 @@ export async function summarizeProject(path: string, options: SummaryOptions = {
   } finally {
     store.close();
   }
+  const clipTimings = new Map<string, GaitTiming>();
   if (options.readFrames) {
     const speedOf = new Map(summary.sessions.map((session) => [session.id, session.treadmillSpeedKmh]));
     for (const clip of summary.clips) {
@@ -204,8 +227,25 @@ export async function summarizeProject(path: string, options: SummaryOptions = {
         continue; // An unreadable video leaves gait null; the clip itself is still listed.
       }
       const speed = clip.sessionId === null ? null : (speedOf.get(clip.sessionId) ?? null);
-      clip.gait = gaitSummaryJson(clipGaitTiming(clipEvents.get(clip.id) ?? [], media, speed, summary.settings));
+      const timing = clipGaitTiming(clipEvents.get(clip.id) ?? [], media, speed, summary.settings);
+      clipTimings.set(clip.id, timing);
+      clip.gait = gaitSummaryJson(timing);
     }
+  }
+  for (const session of summary.sessions) {
+    const clips = summary.clips.filter((clip) => clip.sessionId === session.id);
+    const timed = sessionTiming(clips.flatMap((clip) => (clipTimings.has(clip.id) ? [{ timing: clipTimings.get(clip.id)! }] : [])));
+    const evaluation = evaluateChecklist({
+      checklist: RUNNING_TECHNIQUE_CHECKLIST,
+      answers: sessionAnswers.get(session.id) ?? [],
+      norms: summary.settings.norms,
+      stats: {
+        ...statsFromAnnotations(clips.map((clip) => clipAnnotations.get(clip.id) ?? { annotations: [], cmPerPx: null })),
+        ...(timed ? statsFromTiming(timed.timing) : {}),
+      },
+    });
+    session.checklist = checklistJson(evaluation);
+    session.checklistVersion = evaluation.version;
   }
   return summary;
 }

@@ -1,3 +1,4 @@
+import { RUNNING_TECHNIQUE_CHECKLIST } from '../../../common/checklist/checklist.ts';
 import { labelText } from '../../../common/measurements/presets.ts';
 import { parseCommandArgs, type CliCommand } from '../command.ts';
 import type { GaitSummaryJson } from '../../../common/gait/summary.ts';
@@ -63,6 +64,29 @@ export function formatSummary(summary: ProjectSummary): string {
       ]),
     ),
   );
+
+  for (const session of summary.sessions) {
+    if (session.checklist.length === 0) continue;
+    const count = (status: string) => session.checklist.filter((item) => item.status === status).length;
+    lines.push(
+      '',
+      `Checklist of ${session.date} ${session.client} (version ${session.checklistVersion}): ${count('needs-attention')} need attention, ${count('good')} good, ${count('not-assessed')} not assessed`,
+    );
+    const shown = session.checklist.filter((item) => item.status !== 'not-assessed' || item.note !== '' || item.values.length > 0);
+    lines.push(
+      ...table(
+        ['item', 'status', 'values', 'note'],
+        shown.map((item) => [
+          RUNNING_TECHNIQUE_CHECKLIST.item(item.key)?.title.en ?? item.key,
+          `${item.status}${item.statusSource === 'set' ? ' (set)' : ''}`,
+          item.values
+            .map((value) => `${value.side ? `${value.side[0]!.toUpperCase()} ` : ''}${value.mean.toFixed(1)}${value.inside === false ? ' OUT' : ''}`)
+            .join(', '),
+          item.note.replace(/\s+/g, ' ').slice(0, 60),
+        ]),
+      ),
+    );
+  }
 
   const missing = summary.clips.filter((clip) => clip.media === 'missing').length;
   lines.push('', `Clips (${summary.clips.length}${missing > 0 ? `, ${missing} with the video missing` : ''})`);

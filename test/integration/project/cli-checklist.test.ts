@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AnnotationGeometry } from '../../../common/contract/annotation.ts';
 import type { BodySide, GaitEventKind } from '../../../common/contract/project.ts';
 import type { ProjectSummary } from '../../../main/project/summary.ts';
 import { createFixtureStore } from '../../fixtures/clips.ts';
@@ -18,9 +19,9 @@ function info(...args: string[]) {
 }
 
 /** A goniometer whose interior angle at the knee is `degrees`. */
-function knee(degrees: number) {
+function knee(degrees: number): AnnotationGeometry {
   const rad = (degrees * Math.PI) / 180;
-  return { kind: 'goniometer' as const, points: [{ x: 100, y: 0 }, { x: 0, y: 0 }, { x: 100 * Math.cos(rad), y: 100 * Math.sin(rad) }] };
+  return { kind: 'goniometer', points: [{ x: 100, y: 0 }, { x: 0, y: 0 }, { x: 100 * Math.cos(rad), y: 100 * Math.sin(rad) }] };
 }
 
 beforeAll(async () => {

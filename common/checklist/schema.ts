@@ -43,6 +43,8 @@ export const ChecklistGroupDef = z
     /** The clip views this group is judged in. */
     views: z.array(ClipView).min(1),
     title: Localized,
+    /** A word or two for the view switcher. */
+    short: Localized,
     hint: Localized,
     items: z.array(ChecklistItemDef).min(1),
   })

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { FileKind } from '../../../common/contract/app.ts';
 import { asymmetryThreshold } from '../../../common/gait/timing.ts';
 import { useApi } from '../api/ApiProvider.tsx';
+import { ChecklistPanel } from '../checklist/ChecklistPanel.tsx';
 import { ClipList, NewProjectDialog, SaveStatus, SessionPanel, useProject } from '../project/index.ts';
 import { projectDisplayName } from '../project/untitled-name.ts';
 import type { ViewerClip } from '../viewer/ClipViewer.tsx';
@@ -118,6 +119,7 @@ export function App() {
           sideTabs={[
             { id: 'clips', label: t('project.sections.unfiledClips'), content: <ClipList /> },
             { id: 'session', label: t('project.panel.tab'), content: <SessionPanel /> },
+            { id: 'checklist', label: t('checklist.tab'), content: <ChecklistPanel /> },
           ]}
           onClose={() => void projectUi.closeProject()}
         />

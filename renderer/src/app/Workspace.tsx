@@ -4,6 +4,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../../../common/contract/app.ts
 import { useApi } from '../api/ApiProvider.tsx';
 import { type ClipPlace, ClipViewer, type ViewerClip } from '../viewer/ClipViewer.tsx';
 import { ToolBar } from '../viewer/ToolBar.tsx';
+import { ViewerLinkContext, type ViewerState } from '../checklist/viewer-link.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { SidePanel, SidePanelControl, type SidePanelTab } from './SidePanel.tsx';
 import { Logo } from './StartScreen.tsx';
@@ -36,16 +37,21 @@ export function Workspace({
   const placeTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const [activeTab, setActiveTab] = useState<string>('measurements');
   const sidePanelControl = useMemo(() => ({ show: setActiveTab }), []);
-  const renderSidePanel = (measurements: ReactNode | null, timing?: ReactNode) => (
-    <SidePanel
-      tabs={[
-        ...(measurements ? [{ id: 'measurements', label: t('measure.heading'), content: measurements }] : []),
-        ...(timing ? [{ id: 'timing', label: t('gait.tab'), content: timing }] : []),
-        ...sideTabs,
-      ]}
-      active={activeTab}
-      onActive={setActiveTab}
-    />
+  const placeFrame = useCallback((clipId: string, frame: number) => {
+    places.current.set(clipId, { frame, view: places.current.get(clipId)?.view ?? null });
+  }, []);
+  const renderSidePanel = (measurements: ReactNode | null, timing?: ReactNode, viewer?: ViewerState) => (
+    <ViewerLinkContext.Provider value={{ viewer: viewer ?? null, convention: settings.angleConvention, placeFrame }}>
+      <SidePanel
+        tabs={[
+          ...(measurements ? [{ id: 'measurements', label: t('measure.heading'), content: measurements }] : []),
+          ...(timing ? [{ id: 'timing', label: t('gait.tab'), content: timing }] : []),
+          ...sideTabs,
+        ]}
+        active={activeTab}
+        onActive={setActiveTab}
+      />
+    </ViewerLinkContext.Provider>
   );
 
   useEffect(() => {

@@ -1,9 +1,11 @@
+import { checklistEn } from './checklist-en.ts';
 import { gaitEn } from './gait-en.ts';
 import { projectEn } from './project-en.ts';
 
 export const en = {
   project: projectEn,
   gait: gaitEn,
+  checklist: checklistEn,
   app: {
     name: 'Midstance',
     tagline: 'Frame-by-frame running-technique analysis',

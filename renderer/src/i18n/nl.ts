@@ -1,10 +1,12 @@
 import type { Translation } from './en.ts';
+import { checklistNl } from './checklist-nl.ts';
 import { gaitNl } from './gait-nl.ts';
 import { projectNl } from './project-nl.ts';
 
 export const nl: Translation = {
   project: projectNl,
   gait: gaitNl,
+  checklist: checklistNl,
   app: {
     name: 'Midstance',
     tagline: 'Looptechniek analyseren, beeld voor beeld',

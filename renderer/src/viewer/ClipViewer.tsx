@@ -20,6 +20,7 @@ import { useEditHistory } from './edit-history.ts';
 import { GaitEventLane } from './gait/GaitEventLane.tsx';
 import { GaitControls, GaitPanel } from './gait/GaitViews.tsx';
 import { useGuidedMeasure } from './gait/use-guided-measure.ts';
+import type { ViewerState } from '../checklist/viewer-link.tsx';
 import { type GaitContext, useGaitMarking } from './gait/use-gait-marking.ts';
 import { adjacentSpeed } from './playback.ts';
 import { RulerLengthPrompt } from './RulerLengthPrompt.tsx';
@@ -65,7 +66,7 @@ export function ClipViewer({
   place: ClipPlace | undefined;
   onPlaceChange(place: ClipPlace): void;
   /** Builds the side panel around the viewer's measurements and timing panels (null while no clip is ready). */
-  renderSidePanel(measurements: ReactNode | null, timing?: ReactNode): ReactNode;
+  renderSidePanel(measurements: ReactNode | null, timing?: ReactNode, viewer?: ViewerState): ReactNode;
 }) {
   const media = useClipMedia(clip.path, clip.captureFps);
   const { state } = media;
@@ -176,7 +177,7 @@ function ReadyViewer({
   initialFrame: number;
   initialView: ClipPlace['view'];
   onPlaceChange(place: ClipPlace): void;
-  renderSidePanel(measurements: ReactNode | null, timing?: ReactNode): ReactNode;
+  renderSidePanel(measurements: ReactNode | null, timing?: ReactNode, viewer?: ViewerState): ReactNode;
 }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language === 'nl' ? 'nl' : 'en';
@@ -425,6 +426,7 @@ function ReadyViewer({
           onFollowUpDone={() => setFollowUp(null)}
         />,
         <GaitPanel gait={gait} guide={guide} annotations={annotations.all} convention={preferences.convention} cmPerPx={cmPerPx} treadmillSpeedKmh={gaitContext.treadmillSpeedKmh ?? null} onGoTo={goTo} />,
+        { clipId, frameIndex: shownIndex, annotations: annotations.all, timing: gait.store.all.length > 0 ? gait.timing : null, goTo },
       )}
       {showShortcuts && <ShortcutOverlay onClose={() => setShowShortcuts(false)} />}
       {drawing.pendingRuler && <RulerLengthPrompt onConfirm={drawing.confirmRuler} onCancel={drawing.cancelRuler} />}

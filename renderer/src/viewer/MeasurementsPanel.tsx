@@ -5,6 +5,8 @@ import type { AngleConvention } from '../../../common/contract/app.ts';
 import { formatMeasurement } from '../../../common/geometry/conventions.ts';
 import { measureAnnotation } from '../../../common/measurements/measure.ts';
 import { checkAgainstNorm, labelText, normIn, presetByKey, presetsForKind } from '../../../common/measurements/presets.ts';
+import { normInForce } from '../../../common/checklist/norms.ts';
+import { useProject } from '../project/ProjectProvider.tsx';
 import { ANNOTATION_PALETTE } from '../../canvas/index.tsx';
 import { toolInfo } from '../../tools/registry.ts';
 import type { CreateFollowUp } from '../../tools/types.ts';
@@ -131,6 +133,7 @@ function AnnotationDetails({
   onFollowUpDone,
 }: MeasurementsPanelProps & { annotation: Annotation }) {
   const { t } = useTranslation();
+  const { project } = useProject();
   const measured = measureAnnotation(annotation.geometry, annotation.label, cmPerPx);
   // A label given before presets were limited to their tool (e.g. a trunk angle on a line) stays selectable.
   const current = presetByKey(annotation.label);
@@ -152,7 +155,8 @@ function AnnotationDetails({
     onFollowUpDone();
   }, [followUp, annotation.id, onFollowUpDone]);
 
-  const norm = measured?.preset?.defaultNorm ?? null;
+  // The norm in force: the project's own where it set one, else the default (as the checklist judges).
+  const norm = measured?.preset ? normInForce(measured.preset.key, project?.settings.norms ?? {}) : null;
   const verdict = measured && norm ? checkAgainstNorm(measured.measurement.interior, norm) : null;
 
   return (

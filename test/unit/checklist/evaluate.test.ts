@@ -10,7 +10,7 @@ import {
   type MeasureStats,
 } from '../../../common/checklist/evaluate.ts';
 import { normDefinition } from '../../../common/checklist/measures.ts';
-import { normForDisplay, normFromDisplay, normInForce, withNorm, withoutNorm } from '../../../common/checklist/norms.ts';
+import { isInside, normForDisplay, normFromDisplay, normInForce, withNorm, withoutNorm } from '../../../common/checklist/norms.ts';
 import type { AnnotationGeometry } from '../../../common/contract/annotation.ts';
 import type { ChecklistAnswer } from '../../../common/contract/project.ts';
 import { computeGaitTiming } from '../../../common/gait/timing.ts';
@@ -207,5 +207,14 @@ describe('answers under older checklist versions', () => {
     expect(byItem.get('side-speed.bounce')?.note).toBe('new');
     expect(retired).toEqual([gone]);
     expect(evaluateChecklist({ checklist, answers: [gone], norms: {}, stats: {} }).retired).toEqual([gone]);
+  });
+});
+
+describe('isInside', () => {
+  it('counts the boundary as inside, also when arithmetic lands a hair beyond it', () => {
+    expect(isInside(8 + 1e-12, { target: 0, tolerance: 8 })).toBe(true);
+    expect(isInside(135, { target: 140, tolerance: 5 })).toBe(true);
+    expect(isInside(134.99, { target: 140, tolerance: 5 })).toBe(false);
+    expect(isInside(8.01, { target: 0, tolerance: 8 })).toBe(false);
   });
 });

@@ -159,6 +159,10 @@ describe('running-technique checklist', () => {
     await expect.poll(async () => (await storedAnswers()).find((answer) => answer.itemKey === 'side-midstance.knee-angle')?.answer).toBe('needs-attention');
     expect(await kneeItem(page).getByText(/Set by you \(the values propose: Good\)/).count()).toBe(1);
 
+    // The frame on screen becomes the item's still.
+    await kneeItem(page).getByRole('button', { name: 'Use the current frame (30)' }).click();
+    await expect.poll(async () => (await storedAnswers()).find((answer) => answer.itemKey === 'side-midstance.knee-angle')?.stills).toEqual([{ clipId, frameIndex: 30 }]);
+
     // One click puts a drill into the advice, which is the session's own advice.
     await kneeItem(page).locator('[data-drill="accent-feet-under"]').getByRole('button', { name: 'Add to advice' }).click();
     await expect.poll(async () => (await handlers()['notes.get']({ sessionId }, {})).advice).toContain('• Land under the body: Place the feet deliberately closer under the body');
@@ -172,6 +176,8 @@ describe('running-technique checklist', () => {
     await expect.poll(() => kneeItem(again).getAttribute('data-status')).toBe('needs-attention');
     expect(await kneeItem(again).getByTestId('status-badge').getAttribute('title')).toBe('status set by you');
     expect(await kneeItem(again).getByTestId('value-knee-midstance-right').getAttribute('class')).toContain('cl-in');
+    expect(await kneeItem(again).getByRole('button', { name: 'side.mp4 · frame 30', exact: true }).count()).toBe(1);
+    if (screenshots) await kneeItem(again).screenshot({ path: join(screenshots, 'checklist-knee-item-en.png') });
     await showView(again, 'Summary');
     expect(await again.getByLabel('Advice and drills').inputValue()).toContain('• Land under the body:');
     await again.close();
@@ -193,6 +199,16 @@ describe('running-technique checklist', () => {
       const left = english.filter((phrase) => text.includes(phrase));
       expect(left, `view ${index}`).toEqual([]);
     }
+    // The keyboard moves between views: arrows in the switcher, Page Down from anywhere in the panel.
+    await showView(page, 'Overzicht');
+    await panel(page).getByRole('tab', { name: 'Overzicht' }).press('ArrowRight');
+    await expect.poll(() => panel(page).getByRole('tab', { name: 'Normale snelheid' }).getAttribute('aria-selected')).toBe('true');
+    await panel(page).locator('.cl-item').first().focus();
+    await page.keyboard.press('PageDown');
+    await expect.poll(() => panel(page).getByRole('tab', { name: 'Vertraagd' }).getAttribute('aria-selected')).toBe('true');
+    const frameBefore = await shownFrame(page);
+    expect(await shownFrame(page)).toBe(frameBefore);
+
     await showView(page, 'Overzicht');
     await shoot(page, 'checklist-overview-nl');
     await showView(page, 'Steunfase');

@@ -180,7 +180,17 @@ function ValuesTable({ item, evaluated, norms, convention }: { item: ChecklistIt
           {rows.map((row) => {
             const leftNorm = normText(row.left);
             const rightNorm = normText(row.right);
-            const norm = row.single ? normText(row.single) : leftNorm === rightNorm || !rightNorm ? leftNorm || rightNorm : `L ${leftNorm} · R ${rightNorm}`;
+            const norm =
+              row.single ? (
+                normText(row.single)
+              ) : leftNorm === rightNorm || !rightNorm || !leftNorm ? (
+                leftNorm || rightNorm
+              ) : (
+                <>
+                  <span className="cl-norm-side">L {leftNorm}</span>
+                  <span className="cl-norm-side">R {rightNorm}</span>
+                </>
+              );
             return (
               <tr key={row.base}>
                 <th scope="row">{row.label}</th>

@@ -72,7 +72,7 @@ export const checklistNl: typeof checklistEn = {
   normsAngles: 'Hoeken',
   normsDistances: 'Afstanden (cm, alleen gekalibreerde clips)',
   normsTiming: 'Tijden',
-  target: 'Streefwaarde',
+  target: 'Doel',
   tolerance: '±',
   reset: 'Herstellen',
   resetHint: 'Terug naar de standaard ({{norm}})',

@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { RUNNING_TECHNIQUE_CHECKLIST } from '../common/checklist/checklist.ts';
 import { api, type CallName } from '../common/contract/api.ts';
 import type { AnnotationGeometry } from '../common/contract/annotation.ts';
 import { dispatch } from '../main/core/dispatch.ts';
@@ -92,7 +93,7 @@ try {
       ).record;
       sessionCount++;
       store.edit((now, repos) => {
-        for (let k = 0; k < 10; k++) repos.checklist.set({ sessionId: session.id, itemKey: `item-${k}`, answer: 'yes' }, now);
+        for (let k = 0; k < 10; k++) repos.checklist.set({ sessionId: session.id, itemKey: `item-${k}`, answer: 'yes' }, now, RUNNING_TECHNIQUE_CHECKLIST);
         repos.sessions.updateNotes(session.id, { findings: 'Findings '.repeat(50), advice: 'Advice '.repeat(50) }, now);
       });
       for (let v = 0; v < CLIPS_PER_SESSION; v++) {

@@ -1,6 +1,9 @@
 import runningTechnique from '../../resources/checklists/running-technique.json' with { type: 'json' };
 import { measureByKey } from './measures.ts';
 import { ChecklistFile, type ChecklistGroupDef, type ChecklistItemDef, type Drill } from './schema.ts';
+import { resolveItemKey } from './versions.ts';
+
+export { resolveItemKey };
 
 /**
  * The video-analysis checklist, loaded from its data file and checked: the schema (zod) and what a schema
@@ -89,20 +92,6 @@ export function loadChecklist(raw: unknown): Checklist {
 
 function isRemovedLater(history: ChecklistFile['history'], key: string, after: number): boolean {
   return history.some((change) => change.version > after && change.removed.includes(key));
-}
-
-/**
- * The current key of an item answered under `answeredVersion`, following renames in later versions; null when
- * the item was removed since (or is unknown). An answer from a newer checklist keeps its key if we know it.
- */
-export function resolveItemKey(checklist: Pick<Checklist, 'history' | 'item'>, key: string, answeredVersion: number): string | null {
-  let current = key;
-  for (const change of checklist.history) {
-    if (change.version <= answeredVersion) continue;
-    if (change.removed.includes(current)) return null;
-    current = change.renamed[current] ?? current;
-  }
-  return checklist.item(current) ? current : null;
 }
 
 /** The running-technique checklist shipped with this Midstance. */

@@ -89,7 +89,11 @@ export function createProjectHandlers(project: ProjectService, hooks: ProjectHan
     'gaitEvents.delete': ({ id }) => store().edit((_now, repos) => repos.gaitEvents.delete(id)),
 
     'checklist.list': ({ sessionId }) => store().read((repos) => repos.checklist.list(sessionId)),
-    'checklist.set': (input) => store().edit((now, repos) => repos.checklist.set(input, now)),
+    'checklist.set': async (input) => {
+      // Loaded on first use: parsing and checking the checklist data is not worth delaying every start for.
+      const { RUNNING_TECHNIQUE_CHECKLIST } = await import('../../common/checklist/checklist.ts');
+      return store().edit((now, repos) => repos.checklist.set(input, now, RUNNING_TECHNIQUE_CHECKLIST));
+    },
     'checklist.clear': ({ sessionId, itemKey }) => store().edit((_now, repos) => repos.checklist.clear(sessionId, itemKey)),
 
     'notes.get': ({ sessionId }) => store().read((repos) => repos.sessions.notes(sessionId)),

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import { resolveItemKey, RUNNING_TECHNIQUE_CHECKLIST, type Checklist } from '../../../common/checklist/checklist.ts';
+import type { Checklist } from '../../../common/checklist/checklist.ts';
+import { resolveItemKey } from '../../../common/checklist/versions.ts';
 import { ChecklistAnswer, ChecklistStill } from '../../../common/contract/project.ts';
 import { notFound } from './common.ts';
 
@@ -43,7 +44,10 @@ export interface ChecklistAnswerInput {
   stills?: ChecklistStill[] | undefined;
 }
 
-export function createChecklistRepository(db: Database, checklist: Checklist = RUNNING_TECHNIQUE_CHECKLIST) {
+/** What the store needs of the checklist: its version and history (the data itself is loaded by the caller). */
+export type ChecklistVersioning = Pick<Checklist, 'version' | 'history' | 'item'>;
+
+export function createChecklistRepository(db: Database) {
   const selectBySession = db.prepare<[string], AnswerRow>(
     'SELECT * FROM checklist_answers WHERE session_id = ? ORDER BY item_key',
   );
@@ -63,7 +67,7 @@ export function createChecklistRepository(db: Database, checklist: Checklist = R
    * The stored answer this edit builds on: the item's own row, or else a row given under an older checklist
    * version whose key has since been renamed to this item (that row moves to the new key).
    */
-  const earlierAnswer = (sessionId: string, itemKey: string): AnswerRow | null => {
+  const earlierAnswer = (checklist: ChecklistVersioning, sessionId: string, itemKey: string): AnswerRow | null => {
     const own = selectOne.get(sessionId, itemKey);
     if (own) return own;
     const renamed = selectBySession
@@ -77,9 +81,9 @@ export function createChecklistRepository(db: Database, checklist: Checklist = R
   return {
     list: (sessionId: string): ChecklistAnswer[] => selectBySession.all(sessionId).map(fromRow),
     /** The fields given replace the stored ones; the others keep their value. Stamps the current checklist version. */
-    set(input: ChecklistAnswerInput, now: string): ChecklistAnswer {
+    set(input: ChecklistAnswerInput, now: string, checklist: ChecklistVersioning): ChecklistAnswer {
       if (!sessionExists.get(input.sessionId)) throw notFound('session', input.sessionId);
-      const earlier = earlierAnswer(input.sessionId, input.itemKey);
+      const earlier = earlierAnswer(checklist, input.sessionId, input.itemKey);
       const base = earlier ? fromRow(earlier) : null;
       const answer = ChecklistAnswer.parse({
         sessionId: input.sessionId,

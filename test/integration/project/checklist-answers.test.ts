@@ -55,8 +55,8 @@ describe('checklist answers in the project file', () => {
         drills: RUNNING_TECHNIQUE_CHECKLIST.drills,
       };
       const v2 = loadChecklist(data);
-      const repo = createChecklistRepository(project.db, v2);
-      const saved = repo.set({ sessionId: 's1', itemKey: 'side-speed.vertical-motion', stills: [{ clipId: 'clip-1', frameIndex: 7 }] }, '2026-06-01T00:00:00.000Z');
+      const repo = createChecklistRepository(project.db);
+      const saved = repo.set({ sessionId: 's1', itemKey: 'side-speed.vertical-motion', stills: [{ clipId: 'clip-1', frameIndex: 7 }] }, '2026-06-01T00:00:00.000Z', v2);
       // The physio's earlier status and note come along; the row now speaks version 2.
       expect(saved).toMatchObject({ answer: 'needs-attention', note: 'bouncy', stills: [{ clipId: 'clip-1', frameIndex: 7 }], checklistVersion: 2 });
       expect(repo.list('s1').map((a) => [a.itemKey, a.checklistVersion])).toEqual([['side-speed.vertical-motion', 2]]);

@@ -1,5 +1,4 @@
 import type { BodySide } from '../contract/project.ts';
-import { TYPICAL_RANGES } from '../gait/summary.ts';
 import { ASYMMETRY_NORM_KEY, DEFAULT_ASYMMETRY_THRESHOLD_PCT } from '../gait/timing.ts';
 import type { ConventionRule } from '../geometry/conventions.ts';
 import { MEASUREMENT_PRESETS, type Localized, type MeasurementNorm, type MeasurementPreset } from '../measurements/presets.ts';
@@ -24,11 +23,6 @@ export interface ChecklistMeasure {
   readonly preset: MeasurementPreset | null;
 }
 
-/** Typical easy-pace range as a norm: its middle, give or take half its width. */
-const rangeNorm = (range: { low: number; high: number }): MeasurementNorm => ({
-  target: (range.low + range.high) / 2,
-  tolerance: (range.high - range.low) / 2,
-});
 
 export const GAIT_NORM_KEYS = {
   contactTime: 'gait.contact-time',
@@ -37,19 +31,24 @@ export const GAIT_NORM_KEYS = {
   asymmetry: ASYMMETRY_NORM_KEY,
 } as const;
 
-const GAIT_NORMS: Readonly<Record<string, { norm: MeasurementNorm; name: Localized; kind: MeasureKind }>> = {
+/**
+ * Contact time, flight time and cadence have no default norm: the typical easy-pace ranges are context, not
+ * verdicts (the right cadence differs from runner to runner, and contact time follows speed), so the checklist
+ * judges them only against a norm the physio sets. Left/right difference has a threshold (default 8 %).
+ */
+const GAIT_NORMS: Readonly<Record<string, { norm: MeasurementNorm | null; name: Localized; kind: MeasureKind }>> = {
   [GAIT_NORM_KEYS.contactTime]: {
-    norm: rangeNorm(TYPICAL_RANGES.contactTimeMs),
+    norm: null,
     name: { en: 'Contact time', nl: 'Contacttijd' },
     kind: 'ms',
   },
   [GAIT_NORM_KEYS.flightTime]: {
-    norm: rangeNorm(TYPICAL_RANGES.flightTimeMs),
+    norm: null,
     name: { en: 'Flight time', nl: 'Zweeftijd' },
     kind: 'ms',
   },
   [GAIT_NORM_KEYS.cadence]: {
-    norm: rangeNorm(TYPICAL_RANGES.cadenceSpm),
+    norm: null,
     name: { en: 'Cadence', nl: 'Pasfrequentie' },
     kind: 'spm',
   },

@@ -42,7 +42,9 @@ describe('norms: stored once in the interior convention, shown in either', () =>
   it('defaults come from the e-book: knee 140 ± 5 interior, trunk 80 ± 5 to the horizontal', () => {
     expect(normInForce('knee-midstance-left', {})).toEqual({ target: 140, tolerance: 5, source: 'default' });
     expect(normInForce('trunk-midstance', {})).toEqual({ target: 80, tolerance: 5, source: 'default' });
-    expect(normInForce('gait.contact-time', {})).toEqual({ target: 275, tolerance: 25, source: 'default' });
+    // Typical timing ranges are context, not verdicts: no default norm, only one the physio sets.
+    expect(normInForce('gait.contact-time', {})).toBeNull();
+    expect(normInForce('gait.cadence', {})).toBeNull();
     expect(normInForce('gait.asymmetry', {})).toEqual({ target: 0, tolerance: 8, source: 'default' });
     expect(normInForce('shin-initial-contact-left', {})).toBeNull();
   });
@@ -178,7 +180,9 @@ describe('values and proposed status', () => {
 
     const evaluation = evaluateChecklist({ checklist, answers: [], norms: {}, stats });
     const contact = evaluation.items.find((i) => i.key === 'timing.contact-time')!;
-    expect(contact.values.map((v) => v.inside)).toEqual([true, true]);
+    expect(contact.values.map((v) => v.inside)).toEqual([null, null]);
+    const judged = evaluateChecklist({ checklist, answers: [], norms: { 'gait.contact-time': { target: 275, tolerance: 25 } }, stats });
+    expect(judged.items.find((i) => i.key === 'timing.contact-time')!.values.map((v) => v.inside)).toEqual([true, true]);
     const asymmetry = evaluation.items.find((i) => i.key === 'timing.asymmetry')!;
     expect(asymmetry.values[0]).toMatchObject({ presetKey: 'gait.asymmetry-contact', inside: false });
     expect(asymmetry.status).toBe('needs-attention');

@@ -81,8 +81,11 @@ export function App() {
     [api, report],
   );
 
-  // Files handed over on the command line or by the OS (second instance, file association).
+  // Files handed over on the command line or by the OS (second instance, file association) — once the open
+  // project has landed on its remembered place, so that restoring it cannot take the new file's place.
+  const readyForFiles = !projectUi.loading && projectUi.selectionSettled;
   useEffect(() => {
+    if (!readyForFiles) return;
     const drain = () =>
       api
         .call('app.takeOpenRequests', {})
@@ -93,7 +96,7 @@ export function App() {
         .catch(report);
     drain();
     return api.on('app.openRequested', drain);
-  }, [api, open, report]);
+  }, [api, open, report, readyForFiles]);
 
   const pick = async (kind: FileKind) => {
     try {

@@ -33,6 +33,12 @@ export interface ProjectContextValue {
   project: ProjectState | null;
   /** True until the first answer of project.current. */
   loading: boolean;
+  /**
+   * True once the open project's client, session and clip have been chosen (the remembered place, or the
+   * first) — or when no project is open. Files handed over at start wait for this, so restoring the place
+   * never overrides what the user just opened.
+   */
+  selectionSettled: boolean;
 
   /** All clients of the project, by name. */
   clients: Client[];
@@ -159,6 +165,11 @@ export function ProjectProvider({ children }: { children: ReactNode }) {
   /** The project whose remembered place has been read: until then nothing is remembered over it. */
   const [recalledFor, setRecalledFor] = useState<string | null>(null);
   const recalledForRef = useRef<string | null>(null);
+  // Which lists have been resolved into a selection, per project (and client / session): together they say
+  // when restoring the place is over.
+  const [clientsChosenFor, setClientsChosenFor] = useState<string | null>(null);
+  const [sessionsChosenFor, setSessionsChosenFor] = useState<string | null>(null);
+  const [clipChosenFor, setClipChosenFor] = useState<string | null>(null);
 
   const projectPath = project?.path ?? null;
   const projectPathRef = useRef(projectPath);
@@ -241,6 +252,7 @@ export function ProjectProvider({ children }: { children: ReactNode }) {
           if (exists(remembered.current.clientId)) return remembered.current.clientId;
           return sortSessions(allSessions)[0]?.clientId ?? allClients[0]?.id ?? null;
         });
+        setClientsChosenFor(projectPath);
       })
       .catch(report);
     return () => {
@@ -268,6 +280,7 @@ export function ProjectProvider({ children }: { children: ReactNode }) {
           if (exists(remembered.current.sessionId)) return remembered.current.sessionId;
           return sorted[0]?.id ?? null;
         });
+        setSessionsChosenFor(`${projectPath}\n${activeClientId}`);
       })
       .catch(report);
     return () => {
@@ -284,13 +297,18 @@ export function ProjectProvider({ children }: { children: ReactNode }) {
       .then(async (list) => {
         if (!alive) return;
         setClips(list);
+        const chosen = `${projectPath}\n${activeSessionId}`;
         const before = activeClipIdRef.current;
-        if (before !== null && list.some((clip) => clip.id === before)) return;
+        if (before !== null && list.some((clip) => clip.id === before)) {
+          setClipChosenFor(chosen);
+          return;
+        }
         // Not chosen by the user: land on the remembered clip, or the first, unless its file is no video.
         const landing = await chooseLandingClip(api, list, remembered.current.clipId);
         if (!alive) return;
         // A clip chosen (or added) meanwhile stays chosen.
         setActiveClipId((current) => (current !== before ? current : (landing?.id ?? null)));
+        setClipChosenFor(chosen);
       })
       .catch(report);
     return () => {
@@ -455,9 +473,15 @@ export function ProjectProvider({ children }: { children: ReactNode }) {
     const activeClient = clients.find((client) => client.id === activeClientId) ?? null;
     const activeSession = sessions.find((session) => session.id === activeSessionId) ?? null;
     const activeClip = clips.find((clip) => clip.id === activeClipId) ?? null;
+    const selectionSettled =
+      projectPath === null ||
+      (clientsChosenFor === projectPath &&
+        (activeClientId === null || sessionsChosenFor === `${projectPath}\n${activeClientId}`) &&
+        clipChosenFor === `${projectPath}\n${activeSessionId}`);
     return {
       project,
       loading,
+      selectionSettled,
       clients,
       activeClientId: activeClient ? activeClientId : null,
       activeClient,
@@ -526,6 +550,9 @@ export function ProjectProvider({ children }: { children: ReactNode }) {
   }, [
     project,
     loading,
+    clientsChosenFor,
+    sessionsChosenFor,
+    clipChosenFor,
     clients,
     activeClientId,
     selectClient,

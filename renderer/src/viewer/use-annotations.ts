@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import type { Annotation } from '../../../common/contract/annotation.ts';
 import type { AnnotationDraft } from '../../../common/contract/project.ts';
 import { useApi } from '../api/ApiProvider.tsx';
 import { useErrorReporter } from '../app/errors.tsx';
 import { type SavedAnswer, useAutosaver } from '../project/index.ts';
 import type { EditHistory } from './edit-history.ts';
+import { useClipRecords } from './use-clip-records.ts';
 import { recordEdit, type UndoEntry } from './undo-stack.ts';
 
 export type AnnotationPatch = Partial<Pick<Annotation, 'frameIndex' | 'frameTime' | 'geometry' | 'label' | 'style'>>;
@@ -52,39 +53,10 @@ export function useAnnotations(clipId: string | null, stack: EditHistory): Annot
   const api = useApi();
   const autosaver = useAutosaver();
   const { report } = useErrorReporter();
-  const [byId, setById] = useState<ReadonlyMap<string, Annotation>>(new Map());
-  const [loaded, setLoaded] = useState(false);
-  const byIdRef = useRef(byId);
-  byIdRef.current = byId;
+  const listAnnotations = useCallback((id: string) => api.call('annotations.list', { clipId: id }), [api]);
+  const { byId, byIdRef, loaded, put, drop } = useClipRecords<Annotation>(clipId, listAnnotations);
   // Annotations showing a previewed change, as they were before it.
   const previewed = useRef(new Map<string, Annotation>());
-
-  useEffect(() => {
-    setById(new Map());
-    setLoaded(false);
-    if (!clipId) return;
-    let cancelled = false;
-    api
-      .call('annotations.list', { clipId })
-      .then((list) => {
-        if (cancelled) return;
-        setById(new Map(list.map((annotation) => [annotation.id, annotation])));
-        setLoaded(true);
-      })
-      .catch(report);
-    return () => {
-      cancelled = true;
-    };
-  }, [api, clipId, report]);
-
-  const put = (annotation: Annotation) =>
-    setById((current) => new Map(current).set(annotation.id, annotation));
-  const drop = (id: string) =>
-    setById((current) => {
-      const next = new Map(current);
-      next.delete(id);
-      return next;
-    });
 
   const storeCreate = useCallback(
     async (draft: AnnotationDraft) => (await autosaver.track(api.call('annotations.create', draft))).record,

@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { BodySide, GaitEvent, GaitEventKind } from '../../../../common/contract/project.ts';
 import { sortGaitEvents } from '../../../../common/gait/timing.ts';
 import { useApi } from '../../api/ApiProvider.tsx';
 import { useErrorReporter } from '../../app/errors.tsx';
 import { type EditHistory, recordEdit } from '../edit-history.ts';
+import { useClipRecords } from '../use-clip-records.ts';
 
 export interface GaitEventStore {
   /** In time order. */
@@ -25,36 +26,8 @@ type Draft = Omit<GaitEvent, 'createdAt' | 'updatedAt'>;
 export function useGaitEvents(clipId: string | null, history: EditHistory): GaitEventStore {
   const api = useApi();
   const { report } = useErrorReporter();
-  const [byId, setById] = useState<ReadonlyMap<string, GaitEvent>>(new Map());
-  const [loaded, setLoaded] = useState(false);
-  const byIdRef = useRef(byId);
-  byIdRef.current = byId;
-
-  useEffect(() => {
-    setById(new Map());
-    setLoaded(false);
-    if (!clipId) return;
-    let cancelled = false;
-    api
-      .call('gaitEvents.list', { clipId })
-      .then((list) => {
-        if (cancelled) return;
-        setById(new Map(list.map((event) => [event.id, event])));
-        setLoaded(true);
-      })
-      .catch(report);
-    return () => {
-      cancelled = true;
-    };
-  }, [api, clipId, report]);
-
-  const put = (event: GaitEvent) => setById((current) => new Map(current).set(event.id, event));
-  const drop = (id: string) =>
-    setById((current) => {
-      const next = new Map(current);
-      next.delete(id);
-      return next;
-    });
+  const listEvents = useCallback((id: string) => api.call('gaitEvents.list', { clipId: id }), [api]);
+  const { byId, byIdRef, loaded, put, drop } = useClipRecords<GaitEvent>(clipId, listEvents);
 
   const storeCreate = useCallback(async (draft: Draft | Omit<Draft, 'id'>) => {
     const { record } = await api.call('gaitEvents.create', draft);

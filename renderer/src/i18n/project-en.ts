@@ -10,7 +10,6 @@ export const projectEn = {
     saved: 'All changes saved',
     savedAt: 'All changes saved · {{time}}',
     failed: 'Not saved: {{message}}',
-    unknownError: 'the change could not be written. What you typed is kept; try again.',
     unsubmitted: 'New client not added yet',
     retry: 'Try again',
     readOnly: 'Read-only',

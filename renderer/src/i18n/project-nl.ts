@@ -11,7 +11,6 @@ export const projectNl: typeof projectEn = {
     saved: 'Alles is opgeslagen',
     savedAt: 'Alles is opgeslagen · {{time}}',
     failed: 'Niet opgeslagen: {{message}}',
-    unknownError: 'de wijziging kon niet worden weggeschreven. Wat je typte blijft staan; probeer het opnieuw.',
     unsubmitted: 'Nieuwe cliënt nog niet toegevoegd',
     retry: 'Opnieuw proberen',
     readOnly: 'Alleen lezen',

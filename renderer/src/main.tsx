@@ -8,6 +8,7 @@ import { App } from './app/App.tsx';
 import { ErrorProvider } from './app/errors.tsx';
 import { setupI18n } from './i18n/setup.ts';
 import { ProjectProvider } from './project/index.ts';
+import { PathPickerProvider } from './project/use-path-picker.tsx';
 import './styles/app.css';
 
 async function boot(): Promise<void> {
@@ -19,7 +20,9 @@ async function boot(): Promise<void> {
       <ApiProvider client={client}>
         <ErrorProvider>
           <ProjectProvider>
-            <App />
+            <PathPickerProvider>
+              <App />
+            </PathPickerProvider>
           </ProjectProvider>
         </ErrorProvider>
       </ApiProvider>

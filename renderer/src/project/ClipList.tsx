@@ -16,7 +16,7 @@ import { usePathPicker } from './use-path-picker.tsx';
 export function ClipList() {
   const { t } = useTranslation();
   const { project, clips, activeSession, activeClipId, selectClip, addClip } = useProject();
-  const { pickOpen, dialog } = usePathPicker();
+  const { pickOpen } = usePathPicker();
   const [busy, setBusy] = useState(false);
   if (!project) return null;
   const readOnly = project.readOnly;
@@ -59,7 +59,6 @@ export function ClipList() {
           </button>
         </div>
       )}
-      {dialog}
     </Section>
   );
 }
@@ -213,7 +212,7 @@ function ClipViewSelect({ clip, disabled }: { clip: Clip; disabled: boolean }) {
 function RelinkOffer({ clip, readOnly }: { clip: Clip; readOnly: boolean }) {
   const { t, i18n } = useTranslation();
   const { edits } = useProject();
-  const { pickOpen, dialog } = usePathPicker();
+  const { pickOpen } = usePathPicker();
   const [mismatch, setMismatch] = useState<{ path: string; expectedSize: number; actualSize: number } | null>(null);
   const { report } = useErrorReporter();
 
@@ -232,7 +231,6 @@ function RelinkOffer({ clip, readOnly }: { clip: Clip; readOnly: boolean }) {
           {t('project.clips.relink')}
         </button>
       )}
-      {dialog}
       {mismatch && (
         <ConfirmDialog
           title={t('project.clips.mismatchTitle')}

@@ -94,7 +94,7 @@ export function SaveAsButton({ compact = false, label }: { compact?: boolean; la
 export function SaveAsDialog({ onClose }: { onClose: (saved: ProjectState | null) => void }) {
   const { t } = useTranslation();
   const { project, activeClient, saveAs } = useProject();
-  const { pickSave, dialog } = usePathPicker();
+  const { pickSave } = usePathPicker();
   const started = useRef(false);
   const onCloseRef = useRef(onClose);
   onCloseRef.current = onClose;
@@ -116,5 +116,5 @@ export function SaveAsDialog({ onClose }: { onClose: (saved: ProjectState | null
     })();
   }, [project, activeClient, pickSave, saveAs, t]);
 
-  return <>{dialog}</>;
+  return null;
 }

@@ -16,7 +16,7 @@ import { usePathPicker } from './use-path-picker.tsx';
 export function NewProjectDialog({ onClose }: { onClose: (created: ProjectState | null) => void }) {
   const { t } = useTranslation();
   const { createProject } = useProject();
-  const { pickSave, dialog } = usePathPicker();
+  const { pickSave } = usePathPicker();
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const [busy, setBusy] = useState(false);
@@ -74,7 +74,6 @@ export function NewProjectDialog({ onClose }: { onClose: (created: ProjectState 
           {t('project.common.cancel')}
         </button>
       </div>
-      {dialog}
     </dialog>
   );
 }

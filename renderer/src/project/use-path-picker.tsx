@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FileKind } from '../../../common/contract/app.ts';
 import { useApi } from '../api/ApiProvider.tsx';
@@ -22,16 +22,19 @@ type Request =
       resolve: (target: SaveTarget | null) => void;
     };
 
-/**
- * Asking the user for a file: the native dialog where the shell has one (Electron), else Midstance's own
- * folder browser. Render `dialog` somewhere in the component; the pick functions resolve to null when the
- * user cancels.
- */
-export function usePathPicker(): {
+export interface PathPicker {
   pickOpen(kind: FileKind): Promise<string | null>;
   pickSave(options: { folder?: string | null; defaultName: string; title?: string; confirmLabel?: string }): Promise<SaveTarget | null>;
-  dialog: ReactNode;
-} {
+}
+
+const PathPickerContext = createContext<PathPicker | null>(null);
+
+/**
+ * Asking the user for a file: the native dialog where the shell has one (Electron), else Midstance's own
+ * folder browser. The browser lives here, at the root, and not in the component that asked: a side panel that
+ * is rebuilt while a clip opens must not take an open file browser away with it.
+ */
+export function PathPickerProvider({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const api = useApi();
   const { report } = useErrorReporter();
@@ -100,5 +103,18 @@ export function usePathPicker(): {
       />
     );
 
-  return { pickOpen, pickSave, dialog };
+  const picker = useMemo(() => ({ pickOpen, pickSave }), [pickOpen, pickSave]);
+  return (
+    <PathPickerContext.Provider value={picker}>
+      {children}
+      {dialog}
+    </PathPickerContext.Provider>
+  );
+}
+
+/** The pick functions resolve to null when the user cancels. */
+export function usePathPicker(): PathPicker {
+  const picker = useContext(PathPickerContext);
+  if (!picker) throw new Error('usePathPicker needs a PathPickerProvider above it');
+  return picker;
 }

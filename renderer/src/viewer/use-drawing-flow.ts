@@ -59,10 +59,12 @@ export function useDrawingFlow({
   const finish = useCallback(
     async (geometry: AnnotationGeometry, followUp: CreateFollowUp) => {
       sidePanel.show('measurements');
+      // Put the tool down now, not once the write answers: a tool chosen meanwhile (by the user, or by
+      // "measure at events" moving on) must not be taken away by a late answer.
+      if (!keepTool) setTool('select');
       const record = await store(geometry);
       if (!record) return;
       onStored(record, followUp);
-      if (!keepTool) setTool('select');
     },
     [store, onStored, keepTool, sidePanel],
   );

@@ -37,6 +37,9 @@ async function openApp(): Promise<{ page: Page; errors: string[] }> {
 
 /** The in-app folder browser (browser mode has no native dialogs): go to a folder. */
 async function browseTo(dialog: Locator, folder: string) {
+  // Type only once the browser has shown its first folder: a listing that lands in the middle of Playwright's
+  // select-all-and-type puts its own path back under the cursor, and the typed one is appended to it.
+  await expect.poll(() => dialog.getByRole('textbox', { name: 'Folder' }).inputValue()).not.toBe('');
   await dialog.getByRole('textbox', { name: 'Folder' }).fill(folder);
   await dialog.getByRole('button', { name: 'Go' }).click();
   await expect.poll(() => dialog.getByRole('textbox', { name: 'Folder' }).inputValue()).toBe(folder);

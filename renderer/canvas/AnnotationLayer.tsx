@@ -5,9 +5,9 @@ import type { AngleConvention, UiLanguage } from '../../common/geometry/conventi
 import type { Size, ViewTransform } from '../../common/geometry/view-transform.ts';
 import { AnnotationShape, Handles } from './AnnotationShape.tsx';
 import type { FadedAnnotation } from './fading.ts';
-import { layoutFramePlates, type FramePlates, type MeasureText, type PlateLayout } from './label-layout.ts';
-import { renderAnnotation, type AnnotationRender, type RenderSettings } from './render-model.ts';
-import { measurePlateText } from './text-measure.ts';
+import { layoutFramePlates, type FramePlates, type MeasureText, type PlateLayout } from '../../common/painter/label-layout.ts';
+import { renderAnnotation, type AnnotationRender, type RenderSettings } from '../../common/painter/render-model.ts';
+import { measurePlateText } from '../../common/painter/text-measure.ts';
 
 export interface AnnotationLayerProps {
   /** The current frame's annotations, drawing order (last on top). */

@@ -4,9 +4,9 @@ import { Circle, Group, Line, Shape } from 'react-konva';
 import type { AnnotationStyle } from '../../common/contract/annotation.ts';
 import type { DrawPrimitive } from '../../common/geometry/drawing.ts';
 import type { Vec2 } from '../../common/geometry/vector.ts';
-import type { PlateLayout } from './label-layout.ts';
-import { paintAnnotation } from './paint.ts';
-import { HANDLE_STYLE, haloColor } from './style.ts';
+import type { PlateLayout } from '../../common/painter/label-layout.ts';
+import { paintAnnotation } from '../../common/painter/paint.ts';
+import { HANDLE_STYLE, haloColor } from '../../common/painter/style.ts';
 
 /**
  * Draws screen-space primitives with Konva. Everything is non-listening: hit testing is done by the pure

@@ -36,10 +36,10 @@ import {
   type RawPointer,
 } from './interaction-controller.ts';
 import { Loupe, type LoupeImage } from './Loupe.tsx';
-import { renderPreview, type RenderSettings } from './render-model.ts';
-import { DEFAULT_ANNOTATION_STYLE } from './style.ts';
-import { layoutFramePlates, type FramePlates, type PlateLayout } from './label-layout.ts';
-import { measurePlateText } from './text-measure.ts';
+import { renderPreview, type RenderSettings } from '../../common/painter/render-model.ts';
+import { DEFAULT_ANNOTATION_STYLE } from '../../common/painter/style.ts';
+import { layoutFramePlates, type FramePlates, type PlateLayout } from '../../common/painter/label-layout.ts';
+import { measurePlateText } from '../../common/painter/text-measure.ts';
 
 const NEW_SHAPE_ID = '\u0000new';
 

@@ -5,8 +5,8 @@ import type { Rect as ScreenRect, Size } from '../../common/geometry/view-transf
 import type { Vec2 } from '../../common/geometry/vector.ts';
 import { AnnotationShape } from './AnnotationShape.tsx';
 import { loupeImageCrop, loupePosition, loupeScale, loupeTransform } from './loupe-geometry.ts';
-import { renderPreview, type RenderSettings } from './render-model.ts';
-import { LOUPE_STYLE } from './style.ts';
+import { renderPreview, type RenderSettings } from '../../common/painter/render-model.ts';
+import { LOUPE_STYLE } from '../../common/painter/style.ts';
 import type { ToolPreview } from '../tools/types.ts';
 
 /** An image the loupe can draw: the frame as the viewer has it (preview or full resolution). */

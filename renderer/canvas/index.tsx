@@ -4,8 +4,8 @@ export { AnnotationLayer, type AnnotationLayerProps } from './AnnotationLayer.ts
 export { AnnotationShape, Handles } from './AnnotationShape.tsx';
 export { Loupe, type LoupeProps, type LoupeImage } from './Loupe.tsx';
 export { fadeOpacity, fadedNeighbours, type FadedAnnotation } from './fading.ts';
-export { annotationLabelLines } from './labels.ts';
-export { renderAnnotation, renderPreview, type RenderSettings } from './render-model.ts';
-export { ANNOTATION_PALETTE, DEFAULT_ANNOTATION_STYLE, haloColor, relativeLuminance } from './style.ts';
+export { annotationLabelLines } from '../../common/painter/labels.ts';
+export { renderAnnotation, renderPreview, type RenderSettings } from '../../common/painter/render-model.ts';
+export { ANNOTATION_PALETTE, DEFAULT_ANNOTATION_STYLE, haloColor, relativeLuminance } from '../../common/painter/style.ts';
 export { useViewTransform, type ViewTransformControls, type ViewTransformOptions } from './use-view-transform.ts';
 export { viewReducer, INITIAL_VIEW, type ViewAction, type ViewState } from './view-state.ts';

@@ -79,10 +79,7 @@ export interface ToolMachine<S> {
   isBusy(state: S): boolean;
 }
 
-export interface Localized {
-  readonly en: string;
-  readonly nl: string;
-}
+export type { Localized } from '../../common/measurements/presets.ts';
 
 export function unchanged<S>(state: S): ToolStep<S> {
   return { state, effects: [] };

@@ -3,11 +3,11 @@ import type { Annotation, AnnotationGeometry } from '../../../common/contract/an
 import { measureGeometry } from '../../../common/geometry/conventions.ts';
 import { screenToImage } from '../../../common/geometry/view-transform.ts';
 import { fadedNeighbours, fadeOpacity } from '../../../renderer/canvas/fading.ts';
-import { annotationLabelLines } from '../../../renderer/canvas/labels.ts';
-import { estimateTextWidth, layoutPlate } from '../../../renderer/canvas/label-layout.ts';
+import { annotationLabelLines } from '../../../common/painter/labels.ts';
+import { estimateTextWidth, layoutPlate } from '../../../common/painter/label-layout.ts';
 import { loupeImageCrop, loupePosition, loupeScale, loupeTransform } from '../../../renderer/canvas/loupe-geometry.ts';
-import { renderAnnotation, renderPreview } from '../../../renderer/canvas/render-model.ts';
-import { ANNOTATION_PALETTE, haloColor, relativeLuminance, strokeSpecs } from '../../../renderer/canvas/style.ts';
+import { renderAnnotation, renderPreview } from '../../../common/painter/render-model.ts';
+import { ANNOTATION_PALETTE, haloColor, relativeLuminance, strokeSpecs } from '../../../common/painter/style.ts';
 
 function annotation(id: string, frameIndex: number, geometry: AnnotationGeometry, label: string | null = null): Annotation {
   return {
@@ -161,14 +161,14 @@ describe('render model', () => {
 
   it('an edit keeps the annotation label and style; an unfinished shape draws its points', () => {
     const edited = renderPreview(
-      { replacesId: 'k', kind: 'goniometer', geometry: knee, points: knee.points, activePoint: knee.points[2], activeIndex: 2 },
+      { geometry: knee, points: knee.points, activeIndex: 2 },
       { label: 'knee-midstance-left', style: { color: '#00E5FF', strokeWidth: 3 } },
       settings,
     );
     expect(edited.style.color).toBe('#00E5FF');
     expect(edited.measurement?.preset?.key).toBe('knee-midstance-left');
     const partial = renderPreview(
-      { replacesId: null, kind: 'goniometer', geometry: null, points: [{ x: 0, y: 0 }, { x: 5, y: 5 }], activePoint: { x: 5, y: 5 }, activeIndex: 1 },
+      { geometry: null, points: [{ x: 0, y: 0 }, { x: 5, y: 5 }], activeIndex: 1 },
       null,
       settings,
     );

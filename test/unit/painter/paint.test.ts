@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { DrawPrimitive } from '../../../common/geometry/drawing.ts';
-import { estimateTextWidth, layoutPlate, type PlateLayout } from '../../../renderer/canvas/label-layout.ts';
-import { paintAnnotation, type PaintContext } from '../../../renderer/canvas/paint.ts';
-import { haloColor, HALO_EXTRA_PX, PLATE_STYLE } from '../../../renderer/canvas/style.ts';
+import { estimateTextWidth, layoutPlate, type PlateLayout } from '../../../common/painter/label-layout.ts';
+import { paintAnnotation, type PaintContext } from '../../../common/painter/paint.ts';
+import { haloColor, HALO_EXTRA_PX, PLATE_STYLE } from '../../../common/painter/style.ts';
 
 interface Stroke {
   kind: 'stroke' | 'fill';

@@ -1,7 +1,7 @@
-import type { DrawPrimitive, LabelPlacement } from '../../common/geometry/drawing.ts';
-import { layoutPlates, plateOrigin, primitiveSegments, type PlateRequest, type Segment } from '../../common/geometry/plate-layout.ts';
-import type { Rect, Size } from '../../common/geometry/view-transform.ts';
-import type { Vec2 } from '../../common/geometry/vector.ts';
+import type { DrawPrimitive, LabelPlacement } from '../geometry/drawing.ts';
+import { layoutPlates, plateOrigin, primitiveSegments, type PlateRequest, type Segment } from '../geometry/plate-layout.ts';
+import type { Rect, Size } from '../geometry/view-transform.ts';
+import type { Vec2 } from '../geometry/vector.ts';
 import { PLATE_STYLE } from './style.ts';
 
 /** Measures a line of plate text in screen px (the canvas passes one backed by a 2-D context). */

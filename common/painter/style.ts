@@ -1,5 +1,5 @@
-import type { AnnotationStyle } from '../../common/contract/annotation.ts';
-import type { Localized } from '../tools/types.ts';
+import type { AnnotationStyle } from '../contract/annotation.ts';
+import type { Localized } from '../measurements/presets.ts';
 
 /**
  * Colours chosen to stay visible on treadmill footage — bright gyms, dark belts, skin and black tights: saturated,

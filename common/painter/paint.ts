@@ -1,5 +1,5 @@
-import type { AnnotationStyle } from '../../common/contract/annotation.ts';
-import type { DrawPrimitive } from '../../common/geometry/drawing.ts';
+import type { AnnotationStyle } from '../contract/annotation.ts';
+import type { DrawPrimitive } from '../geometry/drawing.ts';
 import type { PlateLayout } from './label-layout.ts';
 import { HALO_EXTRA_PX, haloColor, PLATE_STYLE, strokeSpecs, type StrokeSpec } from './style.ts';
 

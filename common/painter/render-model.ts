@@ -1,10 +1,10 @@
-import type { Annotation, AnnotationStyle } from '../../common/contract/annotation.ts';
-import type { AngleConvention, UiLanguage } from '../../common/geometry/conventions.ts';
-import { drawAnnotation, drawPartial, type DrawPrimitive } from '../../common/geometry/drawing.ts';
-import type { Vec2 } from '../../common/geometry/vector.ts';
-import { imageToScreen, type ViewTransform } from '../../common/geometry/view-transform.ts';
-import { measureAnnotation, type LabelledMeasurement } from '../../common/measurements/measure.ts';
-import type { ToolPreview } from '../tools/types.ts';
+import type { Annotation, AnnotationStyle } from '../contract/annotation.ts';
+import type { AngleConvention, UiLanguage } from '../geometry/conventions.ts';
+import { drawAnnotation, drawPartial, type DrawPrimitive } from '../geometry/drawing.ts';
+import type { Vec2 } from '../geometry/vector.ts';
+import { imageToScreen, type ViewTransform } from '../geometry/view-transform.ts';
+import { measureAnnotation, type LabelledMeasurement } from '../measurements/measure.ts';
+import type { AnnotationGeometry } from '../contract/annotation.ts';
 import { annotationLabelLines } from './labels.ts';
 import { DEFAULT_ANNOTATION_STYLE } from './style.ts';
 
@@ -34,6 +34,14 @@ export function renderAnnotation(annotation: Pick<Annotation, 'geometry' | 'labe
   };
 }
 
+/** A shape being drawn or edited, as the painter needs it (a tool's preview satisfies this). */
+export interface ShapePreview {
+  readonly geometry: AnnotationGeometry | null;
+  /** The points so far, for drawing an incomplete shape. */
+  readonly points: readonly Vec2[];
+  readonly activeIndex: number | null;
+}
+
 export interface PreviewRender extends AnnotationRender {
   readonly style: AnnotationStyle;
   readonly activeIndex: number | null;
@@ -44,7 +52,7 @@ export interface PreviewRender extends AnnotationRender {
  * value update live); a new shape uses `newStyle`.
  */
 export function renderPreview(
-  preview: ToolPreview,
+  preview: ShapePreview,
   editing: Pick<Annotation, 'label' | 'style'> | null,
   settings: RenderSettings,
   newStyle: AnnotationStyle = DEFAULT_ANNOTATION_STYLE,

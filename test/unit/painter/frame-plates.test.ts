@@ -3,9 +3,9 @@ import type { Annotation, AnnotationGeometry } from '../../../common/contract/an
 import { lengthInside, platesOverlap } from '../../../common/geometry/plate-layout.ts';
 import { labelText } from '../../../common/measurements/presets.ts';
 import type { DrawPrimitive } from '../../../common/geometry/drawing.ts';
-import { estimateTextWidth, layoutFramePlates, layoutPlate } from '../../../renderer/canvas/label-layout.ts';
-import { renderAnnotation, type RenderSettings } from '../../../renderer/canvas/render-model.ts';
-import { PLATE_STYLE, relativeLuminance } from '../../../renderer/canvas/style.ts';
+import { estimateTextWidth, layoutFramePlates, layoutPlate } from '../../../common/painter/label-layout.ts';
+import { renderAnnotation, type RenderSettings } from '../../../common/painter/render-model.ts';
+import { PLATE_STYLE, relativeLuminance } from '../../../common/painter/style.ts';
 
 function annotation(id: string, geometry: AnnotationGeometry, label: string | null): Annotation {
   return {

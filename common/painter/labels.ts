@@ -1,6 +1,6 @@
-import type { Annotation } from '../../common/contract/annotation.ts';
-import { formatMeasurement, type AngleConvention, type Measurement, type UiLanguage } from '../../common/geometry/conventions.ts';
-import { labelText } from '../../common/measurements/presets.ts';
+import type { Annotation } from '../contract/annotation.ts';
+import { formatMeasurement, type AngleConvention, type Measurement, type UiLanguage } from '../geometry/conventions.ts';
+import { labelText } from '../measurements/presets.ts';
 
 const RULER_TITLE = { en: 'Ruler', nl: 'Lat' } as const;
 const EMPTY_NOTE = { en: '(empty note)', nl: '(lege notitie)' } as const;

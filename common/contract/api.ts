@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { appCalls, appEvents } from './app.ts';
 import { mediaCalls, mediaEvents } from './media.ts';
 import { projectCalls, projectEvents } from './project.ts';
+import { trackCalls, trackEvents } from './track.ts';
 
 /**
  * The whole API between renderer and core, one table. Each domain owns a file that
@@ -11,12 +12,14 @@ export const api = {
   ...appCalls,
   ...mediaCalls,
   ...projectCalls,
+  ...trackCalls,
 } as const;
 
 export const events = {
   ...appEvents,
   ...mediaEvents,
   ...projectEvents,
+  ...trackEvents,
 } as const;
 
 export type Api = typeof api;

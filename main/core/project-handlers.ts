@@ -4,6 +4,9 @@ import { createProjectService, type ProjectService } from '../project/service.ts
 import type { Migration } from '../project/migrations/types.ts';
 import type { EventBus, Handlers } from './types.ts';
 
+/** The track store's calls; tracking jobs (tracks.track…) need the media engine and live in track-handlers.ts. */
+type TrackStoreCallName = 'tracks.list' | 'tracks.get' | 'tracks.create' | 'tracks.update' | 'tracks.accept' | 'tracks.replacePoints' | 'tracks.setAnchor' | 'tracks.delete';
+
 export interface ProjectHandlerDeps {
   dataDir: string;
   events: Pick<EventBus, 'emit'>;
@@ -15,7 +18,7 @@ export interface ProjectHandlerDeps {
 
 type ProjectCallName = Extract<
   keyof Handlers,
-  `project.${string}` | `clients.${string}` | `sessions.${string}` | `clips.${string}` | `annotations.${string}` | `gaitEvents.${string}` | `checklist.${string}` | `notes.${string}`
+  `project.${string}` | `clients.${string}` | `sessions.${string}` | `clips.${string}` | `annotations.${string}` | `gaitEvents.${string}` | `checklist.${string}` | `notes.${string}` | TrackStoreCallName
 >;
 
 export function createProjectServiceForCore(deps: ProjectHandlerDeps): ProjectService {
@@ -99,5 +102,15 @@ export function createProjectHandlers(project: ProjectService, hooks: ProjectHan
     'notes.get': ({ sessionId }) => store().read((repos) => repos.sessions.notes(sessionId)),
     'notes.update': ({ sessionId, findings, advice }) =>
       store().edit((now, repos) => repos.sessions.updateNotes(sessionId, { findings, advice }, now)),
+
+    'tracks.list': ({ clipId }) => store().read((repos) => repos.tracks.list(clipId)),
+    'tracks.get': ({ id, fromFrame, toFrame }) => store().read((repos) => repos.tracks.withPoints(id, { fromFrame, toFrame })),
+    'tracks.create': (draft) => store().edit((now, repos) => repos.tracks.create(draft, now)),
+    'tracks.update': ({ id, patch }) => store().edit((now, repos) => repos.tracks.update(id, patch, now)),
+    'tracks.accept': ({ ids }) => store().edit((now, repos) => ids.map((id) => repos.tracks.update(id, { status: 'accepted' }, now))),
+    'tracks.replacePoints': ({ id, range, points }) =>
+      store().edit((now, repos) => repos.tracks.replacePoints(id, range ?? null, points, now)),
+    'tracks.setAnchor': ({ id, ...point }) => store().edit((now, repos) => repos.tracks.setAnchor(id, point, now)),
+    'tracks.delete': ({ id }) => store().edit((_now, repos) => repos.tracks.delete(id)),
   };
 }

@@ -8,6 +8,7 @@ import { createClipRepository } from './repositories/clips.ts';
 import { createGaitEventRepository } from './repositories/gait-events.ts';
 import { createSessionRepository } from './repositories/sessions.ts';
 import { createProjectSettingsRepository } from './repositories/settings.ts';
+import { createTrackRepository } from './repositories/tracks.ts';
 
 export interface Saved<T> {
   record: T;
@@ -29,6 +30,7 @@ export function createProjectStore(file: ProjectDb, onSaved: (savedAt: string) =
     gaitEvents: createGaitEventRepository(db),
     checklist: createChecklistRepository(db),
     settings: createProjectSettingsRepository(db),
+    tracks: createTrackRepository(db),
     /** Nothing entered yet: no client, session or clip. */
     isEmpty: (): boolean => (countAll.get()?.n ?? 0) === 0,
   };

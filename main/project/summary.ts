@@ -8,6 +8,7 @@ import {
   statsFromTiming,
   type ChecklistItemJson,
 } from '../../common/checklist/evaluate.ts';
+import type { Track } from '../../common/contract/track.ts';
 import type { Annotation } from '../../common/contract/annotation.ts';
 import type { ChecklistAnswer, GaitEvent, ProjectSettings } from '../../common/contract/project.ts';
 import type { FrameTable, MediaInfo } from '../../common/contract/media.ts';
@@ -80,6 +81,8 @@ export interface ProjectSummary {
     lastKnownPath: string;
     annotations: number;
     gaitEvents: number;
+    /** Tracks of the clip (points tracked through frames, pose landmarks), without their points. */
+    tracks: Pick<Track, 'id' | 'label' | 'source' | 'landmark' | 'status' | 'pointCount' | 'firstFrame' | 'lastFrame'>[];
     /** Running timing from the marked events; null when the video (its frame times) could not be read. */
     gait: GaitSummaryJson | null;
     /** Preset measurements: mean ± SD, n, min, max per preset key, in the project's angle convention. */
@@ -169,6 +172,16 @@ export async function summarizeProject(path: string, options: SummaryOptions = {
           lastKnownPath: clip.absolutePath,
           annotations: annotations.length,
           gaitEvents: events.length,
+          tracks: repos.tracks.list(clip.id).map(({ id, label, source, landmark, status, pointCount, firstFrame, lastFrame }) => ({
+            id,
+            label,
+            source,
+            landmark,
+            status,
+            pointCount,
+            firstFrame,
+            lastFrame,
+          })),
           gait: null,
           measurementSummary: summarizeMeasurements(annotations, settings.angleConvention, cmPerPx),
         };

@@ -105,6 +105,24 @@ export function formatSummary(summary: ProjectSummary): string {
   );
 
   for (const clip of summary.clips) {
+    if (clip.tracks.length === 0) continue;
+    lines.push('', `Tracks of ${clip.name}`);
+    lines.push(
+      ...table(
+        ['track', 'source', 'status', 'frames', 'from', 'to'],
+        clip.tracks.map((t) => [
+          t.label || t.landmark || t.id.slice(0, 8),
+          t.source,
+          t.status,
+          String(t.pointCount),
+          t.firstFrame === null ? '' : String(t.firstFrame),
+          t.lastFrame === null ? '' : String(t.lastFrame),
+        ]),
+      ),
+    );
+  }
+
+  for (const clip of summary.clips) {
     if (clip.gaitEvents === 0 && Object.keys(clip.measurementSummary).length === 0) continue;
     lines.push('', `Timing of ${clip.name}`);
     lines.push(...gaitLines(clip.gait, clip.media));

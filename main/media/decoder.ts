@@ -3,6 +3,7 @@ import { MidstanceError } from '../../common/contract/errors.ts';
 import type { Rotation } from '../../common/contract/media.ts';
 import type { ResolvedTool } from './ffmpeg-path.ts';
 import { JpegStreamSplitter } from './jpeg-stream.ts';
+import { PngStreamSplitter } from './png-stream.ts';
 import { cancelledError, type RunningProcess, startProcess } from './processes.ts';
 import { editListArgs } from './edit-lists.ts';
 import type { ProbeResult } from './probe.ts';
@@ -44,7 +45,17 @@ export interface DecodeRequest {
    * 2.32–2.45 s vs 2.41–2.62 s here).
    */
   singleThreaded?: boolean;
+  /** The images delivered: JPEG (default; frames for the viewer) or lossless PNG (stills). */
+  format?: ImageFormat;
+  /**
+   * Only these display indices (ascending, within keepFromIndex…toIndex) are scaled and encoded;
+   * the frames between them are decoded and dropped (several stills from one process). Keep it
+   * to a few dozen frames: ffmpeg 5.1 refuses a select expression of ~100 terms.
+   */
+  only?: readonly number[];
 }
+
+export type ImageFormat = 'jpeg' | 'png';
 
 export interface DecodeOutcome {
   delivered: number;
@@ -253,7 +264,7 @@ async function collectFrames(
   path: string,
   viaStandby: boolean,
 ): Promise<DecodeOutcome> {
-  const jpegs = new JpegStreamSplitter();
+  const splitter = request.format === 'png' ? new PngStreamSplitter() : new JpegStreamSplitter();
   const lines = new LineSplitter();
   const images: Uint8Array[] = [];
   const stamps: number[] = [];
@@ -291,7 +302,7 @@ async function collectFrames(
   };
   running.child.stdout.on('data', (chunk: Buffer) => {
     armStallTimer();
-    images.push(...jpegs.push(chunk));
+    images.push(...splitter.push(chunk));
     pair();
   });
   running.child.stderr.setEncoding('utf8');
@@ -326,8 +337,7 @@ export function buildDecodeArgs(source: DecodeSource, request: DecodeRequest, fe
   const args = ['-hide_banner', '-nostdin', '-nostats', '-loglevel', 'info'];
   if (request.singleThreaded) args.push('-threads', '1');
   args.push(...inputArgs(source, request.fromIndex));
-  const keepPts = request.keepFromIndex > request.fromIndex ? source.pts[request.keepFromIndex]! : null;
-  args.push(...outputArgs(source, request, keepPts, features));
+  args.push(...outputArgs(source, request, keptFrames(source, request), features));
   return args;
 }
 
@@ -346,17 +356,54 @@ export function buildStandbyArgs(source: DecodeSource, request: Pick<DecodeReque
   ];
 }
 
-function outputArgs(source: DecodeSource, request: Pick<DecodeRequest, 'size' | 'quality'>, keepPts: number | null, features: Features): string[] {
-  const filters = frameFilters(source, request.size, keepPts, 'jpeg');
+/** Which decoded frames go on to be scaled and encoded (see frameFilters). */
+function keptFrames(source: DecodeSource, request: DecodeRequest): FrameSelection {
+  if (request.only) {
+    // Neighbouring frames make one window: fewer terms for select's expression.
+    const windows: [number, number][] = [];
+    for (const index of request.only) {
+      const window = ptsWindow(source.pts, index);
+      const last = windows[windows.length - 1];
+      if (last && window[0] <= last[1] + 1) last[1] = Math.max(last[1], window[1]);
+      else windows.push(window);
+    }
+    return windows;
+  }
+  return request.keepFromIndex > request.fromIndex ? source.pts[request.keepFromIndex]! : null;
+}
+
+/**
+ * The pts range that is frame `index` and no other: half-way to its neighbours, so a filter
+ * timestamp a tick off still selects it (showinfo then identifies it exactly).
+ */
+function ptsWindow(pts: readonly number[], index: number): [number, number] {
+  const own = pts[index]!;
+  const before = index > 0 ? Math.floor((pts[index - 1]! + own) / 2) + 1 : own;
+  const after = index + 1 < pts.length ? Math.ceil((own + pts[index + 1]!) / 2) - 1 : own;
+  return [Math.min(before, own), Math.max(after, own)];
+}
+
+function outputArgs(
+  source: DecodeSource,
+  request: Pick<DecodeRequest, 'size' | 'quality' | 'format'>,
+  keep: FrameSelection,
+  features: Features,
+): string[] {
+  const png = request.format === 'png';
+  const filters = frameFilters(source, request.size, keep, png ? 'rgb24' : 'jpeg');
   filters.push(features.showinfoChecksum ? 'showinfo=checksum=0' : 'showinfo');
   return [
     '-vf', filters.join(','),
     ...(features.modernFps ? ['-fps_mode', 'passthrough'] : ['-vsync', 'passthrough']),
     // The encoder keeps the stream's time base, or VFR frames that round to one tick would be refused.
     '-enc_time_base', '-1',
-    ...jpegEncoderArgs(request.quality),
-    // Standard tables instead of per-frame optimal ones: ~10 % less CPU per frame, ~3 % larger files.
-    '-huffman', 'default',
+    ...(png
+      ? ['-c:v', 'png']
+      : [
+          ...jpegEncoderArgs(request.quality),
+          // Standard tables instead of per-frame optimal ones: ~10 % less CPU per frame, ~3 % larger files.
+          '-huffman', 'default',
+        ]),
     '-f', 'image2pipe', 'pipe:1',
   ];
 }
@@ -421,9 +468,11 @@ export function inputArgs(source: DecodeSource, fromIndex: number): string[] {
   const args = ['-noautorotate'];
   if (fromIndex > 0) {
     // Seek to a point just past the start frame: ffmpeg lands on the last keyframe at or before it.
+    // A quarter of the way to the next frame, not half: the AVI demuxer rounds the seek time to
+    // the nearest frame, so from half-way an all-intra AVI started one frame late.
     const at = source.times[fromIndex]!;
     const next = source.times[fromIndex + 1] ?? at + 0.001;
-    args.push('-ss', Math.max(0, (at + next) / 2 - source.formatStartTime).toFixed(6), '-noaccurate_seek');
+    args.push('-ss', Math.max(0, at + (next - at) / 4 - source.formatStartTime).toFixed(6), '-noaccurate_seek');
   }
   args.push(...editListArgs(source.ignoreEditList), '-copyts', '-i', source.path, '-map', `0:${source.streamIndex}`, '-an', '-sn', '-dn');
   return args;
@@ -433,16 +482,20 @@ export function inputArgs(source: DecodeSource, fromIndex: number): string[] {
 const EXPAND_RANGE =
   "lutyuv=y='clip((val-16)*255/219,0,255)':u='clip((val-128)*255/224+128,0,255)':v='clip((val-128)*255/224+128,0,255)'";
 
+/** A first pts to keep (every later frame too), pts windows of the only frames to keep, or all (null). */
+export type FrameSelection = number | null | readonly (readonly [number, number])[];
+
 /**
- * Filters shared by stepping frames and exported stills: drop frames before `keepPts` before any
+ * Filters shared by stepping frames and exported stills: drop the frames not kept before any
  * costly work, scale, turn the picture upright (after scaling, so the transpose moves fewer
  * pixels), convert. For 'jpeg' the picture leaves as full-range yuv420p (see jpegEncoderArgs):
  * swscale scales into limited range whatever the source (a no-op for phone video), then a
  * lookup table expands it.
  */
-export function frameFilters(orientation: Orientation, size: OutputSize, keepPts: number | null, output: 'jpeg' | 'rgb24'): string[] {
+export function frameFilters(orientation: Orientation, size: OutputSize, keep: FrameSelection, output: 'jpeg' | 'rgb24'): string[] {
   const filters: string[] = [];
-  if (keepPts !== null) filters.push(`select='gte(pts\\,${keepPts})'`);
+  if (typeof keep === 'number') filters.push(`select='gte(pts\\,${keep})'`);
+  else if (keep !== null) filters.push(`select='${keep.map(([low, high]) => `between(pts\\,${low}\\,${high})`).join('+')}'`);
   const turned = orientation.rotation === 90 || orientation.rotation === 270;
   const scaleTo = turned ? `${size.height}:${size.width}` : `${size.width}:${size.height}`;
   if (output === 'jpeg') filters.push(`scale=${scaleTo}:flags=bilinear:out_range=tv`, 'format=yuv420p', EXPAND_RANGE);

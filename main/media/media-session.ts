@@ -5,6 +5,7 @@ import type { FrameCache, FrameVariant } from './frame-cache.ts';
 import type { SpillFile } from './frame-spill.ts';
 import { ClipFrameStore } from './clip-frame-store.ts';
 import { ForegroundQueue, type QueuedRequest, rideOnJob, SPAWN_COST_FRAMES } from './foreground-queue.ts';
+import { earlierDecodeStart, keyframeAtOrBefore } from './keyframes.ts';
 import { cancelledError, holdBackground, refreshBackground } from './processes.ts';
 
 /**
@@ -235,17 +236,7 @@ export class MediaSession {
   // -------------------------------------------------------------------------------------------
 
   private keyframeAtOrBefore(index: number): number {
-    let low = 0;
-    let high = this.keyframes.length - 1;
-    let found = 0;
-    while (low <= high) {
-      const mid = (low + high) >> 1;
-      if (this.keyframes[mid]! <= index) {
-        found = this.keyframes[mid]!;
-        low = mid + 1;
-      } else high = mid - 1;
-    }
-    return found;
+    return keyframeAtOrBefore(this.keyframes, index);
   }
 
   private keyframeAfter(index: number): number {
@@ -381,11 +372,12 @@ export class MediaSession {
         this.settle(job, waiter, () => waiter.reject(cancelledError()));
         continue;
       }
-      if (!error && !job.retried && (job.viaStandby || job.request.fromIndex > 0)) {
+      const earlier = earlierDecodeStart(this.keyframes, job.request.fromIndex);
+      if (!error && !job.retried && (job.viaStandby || earlier !== null)) {
         // The frame never came. A standby process may have started at a later keyframe: decode
         // from our own keyframe in a process of its own. Otherwise start once more from an
         // earlier keyframe (or the very start).
-        const from = job.viaStandby ? job.request.fromIndex : this.keyframeAtOrBefore(job.request.fromIndex - 1);
+        const from = job.viaStandby ? job.request.fromIndex : earlier!;
         const retry = this.startForeground(waiter.index, job.variant, from);
         retry.retried = !job.viaStandby;
         waiter.detach();

@@ -82,9 +82,9 @@ describe('decoder arguments', () => {
     pts: [10000, 10020, 10040, 10060], times: [10, 10.02, 10.04, 10.06], ignoreEditList: false,
   };
 
-  it('seeks between the keyframe and the next frame, relative to the format start, and skips frames cheaply', () => {
+  it('seeks a quarter of the way from the keyframe to the next frame, relative to the format start, and skips frames cheaply', () => {
     const args = buildDecodeArgs(source, { fromIndex: 1, keepFromIndex: 3, toIndex: 3, size: { width: 360, height: 640 }, quality: 3, background: true }, { modernFps: true, showinfoChecksum: true, concatFileOptions: true });
-    expect(args.slice(args.indexOf('-ss'), args.indexOf('-ss') + 3)).toEqual(['-ss', '0.030000', '-noaccurate_seek']);
+    expect(args.slice(args.indexOf('-ss'), args.indexOf('-ss') + 3)).toEqual(['-ss', '0.025000', '-noaccurate_seek']);
     expect(args).toContain('-copyts');
     expect(args[args.indexOf('-map') + 1]).toBe('0:1');
     const filters = args[args.indexOf('-vf') + 1]!;

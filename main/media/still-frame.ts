@@ -91,10 +91,16 @@ export async function extractStills(input: StillRequest & { indices: readonly nu
       from = earlierDecodeStart(keyframes, from);
     }
     if (missing.length > 0) {
-      throw new MidstanceError('media-unreadable', `Frame ${missing[0]} of "${probe.info.fileName}" could not be decoded; the file may be damaged.`, {
-        path: probe.file.path,
-        index: missing[0],
-      });
+      // Never another frame in its place. Seen with the leading frames of a cut open-GOP recording:
+      // listed by the file, but what they are decoded from was cut off.
+      throw new MidstanceError(
+        'media-unreadable',
+        `Frame ${missing[0]} of "${probe.info.fileName}" cannot be decoded: ffmpeg gives no picture for it (the file may be damaged, or cut from a longer recording so that this frame lost the pictures it is decoded from).`,
+        {
+          path: probe.file.path,
+          index: missing[0],
+        },
+      );
     }
   };
 

@@ -1,4 +1,6 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { promisify } from 'node:util';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +10,7 @@ import { extractStill, extractStills, writeStillFrame } from '../../../main/medi
 import { type ClipName, createFixtureStore } from '../../fixtures/clips.ts';
 import { decodeFileToGray, decodeToGray } from '../../fixtures/decode-images.ts';
 import { readFrameIndex } from '../../fixtures/frame-code.ts';
+import { openGopEditListClip } from '../../fixtures/open-gop-edit-list.ts';
 
 /** Stills are exactly the frame named, identified by their own timestamp like the viewer's frames. */
 const store = createFixtureStore();
@@ -104,5 +107,45 @@ describe('every still is the frame named', () => {
     expect(await codes(singles, offset)).toEqual(sample);
     const batch = await extractStills({ ffmpeg, probe, indices: all, format: 'png', width: 320 });
     expect(await codes(batch, offset)).toEqual(all);
+  }, 120_000);
+
+  it('HEVC MP4 whose edit list starts on the leading frames of an open-GOP keyframe: every index exact, the undecodable ones refused', async () => {
+    const clip = await openGopEditListClip(store);
+    const probe = await probeMedia(clip.path, { ffprobe: 'ffprobe' });
+    // The case itself: three frames shown before the first stored keyframe.
+    expect(probe.table.pts.length).toBe(clip.frameCount);
+    expect(probe.table.keyframes[0]).toBe(clip.firstDecodable);
+    const decodable = probe.table.pts.map((_, i) => i).filter((i) => i >= clip.firstDecodable);
+    const singles = [];
+    for (const index of decodable.filter((i) => i < 12 || i % 4 === 0)) singles.push(await extractStill({ ffmpeg, probe, index, format: 'jpeg', width: 320 }));
+    expect(await codes(singles, clip.firstEmbeddedIndex)).toEqual(singles.map((still) => still.index));
+    const batch = await extractStills({ ffmpeg, probe, indices: decodable.slice(0, 30), format: 'png', width: 320 });
+    expect(await codes(batch, clip.firstEmbeddedIndex)).toEqual(decodable.slice(0, 30));
+    // Before the fix frame 0 came back as frame 3: now no picture rather than a wrong one.
+    for (let index = 0; index < clip.firstDecodable; index += 1) {
+      await expect(extractStill({ ffmpeg, probe, index, format: 'png' })).rejects.toMatchObject({ code: 'media-unreadable', details: { index } });
+    }
+  }, 120_000);
+});
+
+describe('midstance frame', () => {
+  const cli = (args: string[]) => promisify(execFile)(process.execPath, ['bin/midstance.js', ...args]);
+
+  it('writes exactly the frame named from both kinds of file, and refuses an undecodable one', async () => {
+    const avi = await store.clip('mjpeg_avi_120');
+    for (const index of [1, 2, 3, 6, 7, 119]) {
+      const out = join(dir, `avi-${index}.png`);
+      await cli(['frame', avi.path, '--index', String(index), '--out', out]);
+      expect(readFrameIndex(await decodeFileToGray(out))).toBe(index);
+    }
+    const hevc = await openGopEditListClip(store);
+    for (const index of [3, 4, 5, 50]) {
+      const out = join(dir, `hevc-${index}.jpg`);
+      await cli(['frame', hevc.path, '--index', String(index), '--out', out]);
+      expect(readFrameIndex(await decodeFileToGray(out))! - hevc.firstEmbeddedIndex).toBe(index);
+    }
+    const refused = join(dir, 'hevc-0.png');
+    await expect(cli(['frame', hevc.path, '--index', '0', '--out', refused])).rejects.toMatchObject({ stderr: expect.stringMatching(/Frame 0 .* cannot be decoded/) });
+    expect(existsSync(refused)).toBe(false);
   }, 120_000);
 });

@@ -28,9 +28,6 @@ export default defineConfig({
           hookTimeout: 120_000,
           // One Chromium at a time: these machines have two cores.
           fileParallelism: false,
-          // One more try for a browser test that fails, so a timing fluke on a loaded 2-core machine does not
-          // fail the suite; a test that fails twice still fails, and vitest reports every retry.
-          retry: 1,
         },
       },
     ],

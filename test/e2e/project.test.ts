@@ -1,4 +1,4 @@
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
@@ -67,8 +67,8 @@ async function backInProject(page: Page, name: string) {
 describe('project UI in browser mode', () => {
   it('creates a project file via the UI, keeps client, session and history through a reload', async () => {
     const { page, errors } = await openApp();
-    const folder = join(work, 'practice');
-    mkdirSync(folder);
+    // A fresh folder per run: a retry of this test must not meet the project it made the first time.
+    const folder = mkdtempSync(join(work, 'practice-'));
 
     await page.getByRole('button', { name: /New project/ }).click();
     await page.getByRole('button', { name: /Choose a folder and a name/ }).click();
@@ -164,8 +164,7 @@ describe('project UI in browser mode', () => {
   it('adds a clip, and relinks it after the video moved — a different recording only after an explicit yes', async () => {
     const original = await fixtures.clip({ width: 320, height: 240, fps: 30, frames: 30, codec: 'h264', gop: 15 });
     const other = await fixtures.clip({ width: 320, height: 240, fps: 25, frames: 20, codec: 'h264', gop: 10 });
-    const videos = join(work, 'videos');
-    mkdirSync(videos);
+    const videos = mkdtempSync(join(work, 'videos-'));
     const side = join(videos, 'side.mp4');
     copyFileSync(original.path, side);
     copyFileSync(other.path, join(videos, 'other.mp4'));
@@ -216,10 +215,9 @@ describe('project UI in browser mode', () => {
 
   it('opens a read-only project file with the read-only notice and badge, and saves nothing', async () => {
     // Written by another Midstance (its own core), then made read-only.
-    const folder = join(work, 'archive');
-    mkdirSync(folder);
+    const folder = mkdtempSync(join(work, 'archive-'));
     const path = join(folder, 'Archived 2024.midstance');
-    const writer = createCore({ shell: 'test', dataDir: join(work, 'writer-data') });
+    const writer = createCore({ shell: 'test', dataDir: mkdtempSync(join(work, 'writer-data-')) });
     await writer.handlers['project.create']({ path }, {});
     await writer.handlers['clients.create']({ name: 'Kees Archief' }, {});
     await writer.handlers['project.close']({}, {});

@@ -26,10 +26,12 @@ afterAll(async () => {
 
 /** A project as a crash leaves it (file + -wal copied while open), with the log damaged three quarters in. */
 async function crashedProject(name: string): Promise<string> {
-  const app = startProjectService(join(work, 'data'));
-  const state = await app.call('project.create', { path: join(work, 'live', name) });
+  // Fresh folders per call: a retried test must not meet the files of its first run.
+  const folder = mkdtempSync(join(work, 'crash-'));
+  const app = startProjectService(join(folder, 'data'));
+  const state = await app.call('project.create', { path: join(folder, 'live', name) });
   for (let i = 1; i <= 8; i++) await app.call('clients.create', { name: `Client ${i}` });
-  const path = join(work, `${name}.midstance`);
+  const path = join(folder, `${name}.midstance`);
   copyFileSync(state.path, path);
   copyFileSync(`${state.path}-wal`, `${path}-wal`);
   await app.dispose();

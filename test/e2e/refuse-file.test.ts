@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -103,7 +103,7 @@ describe('refusing files that are not readable videos', () => {
   it('a project that already holds a broken clip (made before files were checked) opens on a good clip', async () => {
     // Written by the project layer alone, which stores whatever it is given: the broken clip comes first.
     const data = tempDir('midstance-legacy-');
-    const projectPath = join(videos, 'legacy.midstance');
+    const projectPath = join(mkdtempSync(join(videos, 'legacy-')), 'legacy.midstance');
     const service = createProjectService({ dataDir: data.path });
     await service.create({ path: projectPath });
     service.addClip({ path: randomFile });

@@ -67,6 +67,7 @@ const TEXTS: Record<'en' | 'nl', Texts> = {
       'project-read-only': 'This project can only be read, so the change was not saved. Use "Save as" to keep a copy you can change.',
       'disk-full': 'The disk is full, so this change was not saved. Everything saved before is safe. Free some disk space and try again.',
       cancelled: 'Stopped before it finished.',
+      busy: 'Midstance is still busy with the frames asked for before. Wait a moment and try again.',
       internal: 'Something went wrong inside Midstance. Details are in the log.',
       'file-access': 'Midstance cannot use this file or folder.',
       'too-large': 'This file is too large for Midstance to use.',
@@ -140,6 +141,7 @@ const TEXTS: Record<'en' | 'nl', Texts> = {
       'project-read-only': 'Dit project kan alleen gelezen worden, dus de wijziging is niet opgeslagen. Kies "Opslaan als" voor een kopie die je wel kunt wijzigen.',
       'disk-full': 'De schijf is vol, dus deze wijziging is niet opgeslagen. Alles wat eerder is opgeslagen is veilig. Maak ruimte vrij en probeer het opnieuw.',
       cancelled: 'Gestopt voordat het klaar was.',
+      busy: 'Midstance is nog bezig met de beelden die eerder zijn opgevraagd. Wacht even en probeer het opnieuw.',
       internal: 'Er ging iets mis in Midstance. De details staan in het logboek.',
       'file-access': 'Midstance kan dit bestand of deze map niet gebruiken.',
       'too-large': 'Dit bestand is te groot voor Midstance.',
@@ -199,7 +201,7 @@ const TEXTS: Record<'en' | 'nl', Texts> = {
 };
 
 /** Codes whose translated text says all the core's message says; other codes keep it as detail. */
-const COMPLETE_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['project-read-only', 'disk-full', 'cancelled']);
+const COMPLETE_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['project-read-only', 'disk-full', 'cancelled', 'busy']);
 /** The same, once the file's name is in the text. */
 const COMPLETE_WITH_NAME: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['not-found', 'media-missing', 'project-locked']);
 

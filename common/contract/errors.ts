@@ -24,6 +24,8 @@ export const ErrorCode = z.enum([
   /** A request body or upload larger than the app accepts. */
   'too-large',
   'cancelled',
+  /** A frame request refused because the clip's decoders have more queued than they can serve soon; ask again. */
+  'busy',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -14,7 +14,7 @@ import type { FrameVariant } from './frame-cache.ts';
  * - **Waiting is bounded.** Queued requests are served newest first, each together with the
  *   queued requests just before it in the same keyframe group (one decoder for all of them).
  *   When the queued work exceeds MAX_QUEUED_WORK_FRAMES (frames to decode, plus a process start
- *   per decoder), the oldest requests are refused at once with `cancelled`, rather than piling
+ *   per decoder), the oldest requests are refused at once with `busy`, rather than piling
  *   up behind two cores for tens of seconds.
  */
 

@@ -589,9 +589,7 @@ export function previewSizeFor(info: Pick<MediaInfo, 'width' | 'height'>, previe
 }
 
 function busyError(index: number): MidstanceError {
-  return new MidstanceError('cancelled', `Frame ${index} was skipped: newer frame requests came in while it waited for a decoder.`, {
-    reason: 'busy',
-  });
+  return new MidstanceError('busy', `Frame ${index} was skipped: newer frame requests came in while it waited for a decoder.`, { index });
 }
 
 const even = (value: number): number => Math.max(2, 2 * Math.round(value / 2));

@@ -15,6 +15,9 @@ export function httpStatusFor(code: ErrorCode): number {
       return 413;
     case 'internal':
       return 500;
+    // A frame request refused while the decoders catch up: a temporary condition (Retry-After is sent).
+    case 'busy':
+      return 503;
     default:
       // Expected user-facing failures (bad file, locked project …) are answers, not server faults.
       return 422;

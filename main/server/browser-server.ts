@@ -171,6 +171,8 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       response.end(frame.data);
     } catch (error) {
       const midstanceError = toMidstanceError(error);
+      // Refused while the clip's decoders catch up: worth asking again in a moment.
+      if (midstanceError.code === 'busy') response.setHeader('Retry-After', '1');
       sendError(response, httpStatusFor(midstanceError.code), midstanceError);
     }
   }

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { OpenedMedia } from '../../../common/contract/media.ts';
+import { isMidstanceError } from '../../../common/contract/errors.ts';
 import { useApi } from '../api/ApiProvider.tsx';
 import { createFrameLoader } from './frame-loader.ts';
 import { neighbourhood } from './frame-navigation.ts';
@@ -12,6 +13,8 @@ const FULL_RESOLUTION_FRAMES = 16;
 const FULL_RESOLUTION_SETTLE_MS = 150;
 /** Display frames of playback fetched ahead (half a second at 60 Hz). */
 const PLAYBACK_LOOKAHEAD = 30;
+/** A frame refused as busy (the decoders catching up with earlier requests) is asked for again after this. */
+const BUSY_RETRY_MS = 400;
 
 export interface ShownFrame {
   index: number;
@@ -84,13 +87,27 @@ export function useFrameDisplay(media: OpenedMedia, requested: number, wantFullR
       loader.prefetch(playbackLookahead(requested, playing.stride, playing.range, playing.loop, PLAYBACK_LOOKAHEAD).map(previewUrl));
       return;
     }
+    let busyTimer: ReturnType<typeof setTimeout> | undefined;
     const preview = loader.load(previewUrl(requested));
     if (previewCached) setError(null);
     else
       preview
         .then((bitmap) => show(bitmap, !usePreview))
         .catch((reason: unknown) => {
-          if (!cancelled && (reason as { name?: string }).name !== 'AbortError') setError(reason);
+          if (cancelled || (reason as { name?: string }).name === 'AbortError') return;
+          // Refused while the decoders catch up with earlier requests: ask again once, in a moment.
+          if (isMidstanceError(reason) && reason.code === 'busy') {
+            busyTimer = setTimeout(() => {
+              loader
+                .load(previewUrl(requested))
+                .then((bitmap) => show(bitmap, !usePreview))
+                .catch((again: unknown) => {
+                  if (!cancelled && (again as { name?: string }).name !== 'AbortError') setError(again);
+                });
+            }, BUSY_RETRY_MS);
+            return;
+          }
+          setError(reason);
         });
     let fullTimer: ReturnType<typeof setTimeout> | undefined;
     if (wantFull) {
@@ -109,6 +126,7 @@ export function useFrameDisplay(media: OpenedMedia, requested: number, wantFullR
     return () => {
       cancelled = true;
       clearTimeout(fullTimer);
+      clearTimeout(busyTimer);
     };
   }, [loader, previewUrl, fullUrl, requested, wantFull, usePreview, frameCount, playing]);
 

@@ -64,7 +64,7 @@ describe('a flood of cold frame requests over HTTP', () => {
     const startedBefore = startedProcessCount();
     const ask = (index: number) =>
       fetch(`http://127.0.0.1:${server.port}/frames/${opened.mediaId}/${index}?w=1920`, { headers: { Authorization: 'Bearer test-token' } }).then(
-        async (response) => ({ index, status: response.status, body: new Uint8Array(await response.arrayBuffer()) }),
+        async (response) => ({ index, status: response.status, retryAfter: response.headers.get('retry-after'), body: new Uint8Array(await response.arrayBuffer()) }),
       );
     const first = indices.slice(0, -1).map(ask);
     // The last request is asked for once all the others have reached the engine, so "last" is well defined.
@@ -80,8 +80,10 @@ describe('a flood of cold frame requests over HTTP', () => {
     // The queue is bounded: most of the burst is refused, every refusal typed as busy.
     expect(refused.length).toBeGreaterThan(100);
     for (const result of refused) {
-      const error = JSON.parse(new TextDecoder().decode(result.body)).error as { code: string; details?: { reason?: string } };
-      expect(error).toMatchObject({ code: 'cancelled', details: { reason: 'busy' } });
+      const error = JSON.parse(new TextDecoder().decode(result.body)).error as { code: string; details?: { index?: number } };
+      expect(error).toMatchObject({ code: 'busy', details: { index: result.index } });
+      expect(result.status).toBe(503);
+      expect(result.retryAfter).toBe('1');
     }
     // Work stays bounded: a handful of decoders, not one (or more) per request.
     expect(startedProcessCount() - startedBefore).toBeLessThan(40);

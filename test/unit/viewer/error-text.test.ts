@@ -88,3 +88,11 @@ describe('errors in the user language', () => {
     expect(errorText({ code: 'from-a-newer-core', message: 'New words' }, 'en')).toEqual({ text: 'Something went wrong.', detail: null });
   });
 });
+
+describe('a frame refused as busy', () => {
+  it('has its own code and says, in both languages, to wait and ask again', () => {
+    const error = new MidstanceError('busy', 'Frame 12 was skipped: newer frame requests came in while it waited for a decoder.', { index: 12 });
+    expect(errorText(error, 'en')).toEqual({ text: expect.stringMatching(/busy.*try again/), detail: null });
+    expect(errorText(error, 'nl')).toEqual({ text: expect.stringMatching(/bezig.*probeer het opnieuw/), detail: null });
+  });
+});

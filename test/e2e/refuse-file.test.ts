@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,8 +22,8 @@ let randomFile: string;
 
 beforeAll(async () => {
   good = await fixtures.clip({ width: 640, height: 360, fps: 30, frames: 30, codec: 'h264', gop: 15 });
-  videos = join(fixtures.dir, 'videos');
-  mkdirSync(videos, { recursive: true });
+  // Fresh even when MIDSTANCE_FIXTURE_DIR keeps the fixture folder between runs.
+  videos = mkdtempSync(join(fixtures.dir, 'videos-'));
   textFile = join(videos, 'verslag.mp4');
   writeFileSync(textFile, 'Loopanalyse Sanne: knie valt naar binnen.\n'.repeat(40));
   randomFile = writeVideo(join(videos, 'willekeurig.mp4'), 300_000, 3);

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TrackPoint } from '../../../common/contract/track.ts';
+import { proposeGaitEvents } from '../../../common/gait/propose-events.ts';
 import type { TrackingMode } from '../../../common/tracking/point-tracker.ts';
 import { type FfmpegTools, resolveTools } from '../../../main/media/ffmpeg-path.ts';
 import { liveProcessCount } from '../../../main/media/processes.ts';
@@ -66,6 +67,23 @@ describe('point tracking on a synthetic runner (H.264, 1,000 frames)', () => {
     }
     expect(worst).toBeLessThan(1);
   }, 180_000);
+
+  it('proposes IC and TO from tracked toe stickers within ±1 frame for at least 95 % of the events', async () => {
+    const withStart = async (name: StickerName, mode: TrackingMode) => {
+      const { points } = await track(name, mode, 500);
+      return [...points, { frameIndex: 500, ...clip.truth.stickers[name][500]!, confidence: 1, anchor: true }];
+    };
+    const proposals = proposeGaitEvents({
+      feet: [
+        { side: 'left', toe: await withStart('leftToe', 'blob') },
+        { side: 'right', toe: await withStart('rightToe', 'blob') },
+      ],
+    });
+    const expected = clip.truth.events.filter((event) => event.kind !== 'midstance');
+    const hits = expected.filter((event) => proposals.some((p) => p.side === event.side && p.kind === event.kind && Math.abs(p.frameIndex - event.frameIndex) <= 1));
+    expect(expected.length).toBeGreaterThan(20);
+    expect(hits.length / expected.length).toBeGreaterThanOrEqual(0.95);
+  }, 120_000);
 
   it('stops at anchors: a re-run from a corrected frame never computes (or moves) frames past the next anchor', async () => {
     const { result } = await track('leftHeel', 'template', 400, [100, 400, 460]);

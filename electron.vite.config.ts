@@ -10,7 +10,8 @@ export default defineConfig({
     define: { __MIDSTANCE_VERSION__: version },
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { electron: resolve('main/electron/index.ts') } },
+      // The tracking worker is its own entry: main/tracking/tracking-jobs.ts starts out/main/track-worker.js.
+      rollupOptions: { input: { electron: resolve('main/electron/index.ts'), 'track-worker': resolve('main/tracking/track-worker.ts') } },
     },
   },
   preload: {

@@ -85,6 +85,10 @@ export type FrameRange = z.infer<typeof FrameRange>;
 export const TrackPointsEdit = z.object({ track: Track, replaced: Points, range: FrameRange.nullable() });
 export type TrackPointsEdit = z.infer<typeof TrackPointsEdit>;
 
+/** One range a tracking run wrote: what was there before (undo puts it back) and what it wrote (redo). */
+export const TrackRunEdit = z.object({ range: FrameRange, replaced: Points, written: Points, lost: z.boolean() });
+export type TrackRunEdit = z.infer<typeof TrackRunEdit>;
+
 const saved = <T extends z.ZodType>(record: T) => z.object({ record, savedAt: z.string() });
 const byId = z.object({ id: Id });
 
@@ -132,6 +136,24 @@ export const trackCalls = {
     }),
     output: saved(TrackPointsEdit),
   }),
+  'tracks.track': defineCall({
+    summary:
+      'Track the point from fromFrame (where the track has a position) forward and backward to the next anchors or the clip\'s ends, on the open media; writes the positions found in one edit. Progress comes as tracks.progress; tracks.cancelTracking stops it (nothing is written).',
+    input: z.object({
+      id: Id,
+      mediaId: z.string().min(1).max(64),
+      fromFrame: z.number().int().min(0),
+      mode: z.enum(['template', 'blob']).optional(),
+      /** Chosen by the caller to match tracks.progress events and to cancel. */
+      jobId: z.string().min(1).max(64).optional(),
+    }),
+    output: saved(z.object({ track: Track, edits: z.array(TrackRunEdit) })),
+  }),
+  'tracks.cancelTracking': defineCall({
+    summary: 'Stop a tracks.track that is still running (it fails with "cancelled" and writes nothing).',
+    input: z.object({ jobId: z.string().min(1).max(64) }),
+    output: z.object({ cancelled: z.boolean() }),
+  }),
   'tracks.delete': defineCall({
     summary: 'Delete a track with its points; answers with both (undo creates it again).',
     input: byId,
@@ -140,6 +162,10 @@ export const trackCalls = {
 } as const;
 
 export const trackEvents = {
+  'tracks.progress': defineEvent({
+    summary: 'Progress of a tracks.track job: frames done of the frames planned.',
+    payload: z.object({ jobId: z.string(), trackId: Id, done: z.number().int().min(0), total: z.number().int().min(0) }),
+  }),
   'tracks.changed': defineEvent({
     summary: 'Tracks of a clip were written by a background job (tracking, pose); the renderer reloads them.',
     payload: z.object({ clipId: Id, trackIds: z.array(Id) }),

@@ -8,6 +8,8 @@ import { createAppHandlers, type DialogProvider } from './app-handlers.ts';
 import { createEventBus } from './event-bus.ts';
 import { createMediaHandlers, createMediaServiceForCore, mediaFrameSource } from './media-handlers.ts';
 import { createProjectHandlers, createProjectServiceForCore } from './project-handlers.ts';
+import { createTrackHandlers } from './track-handlers.ts';
+import { createTrackingJobs } from '../tracking/tracking-jobs.ts';
 import type { Core, FrameSource, Handlers } from './types.ts';
 
 export interface CoreOptions {
@@ -25,6 +27,7 @@ export function createCore(options: CoreOptions): Core {
   const pendingOpens: OpenRequest[] = [];
   const project = createProjectServiceForCore({ dataDir: options.dataDir, events, recent, settings });
   const media = createMediaServiceForCore({ settings, events });
+  const trackingJobs = createTrackingJobs();
   // Which project is open, so the next launch can return to it; quitting leaves it noted, closing clears it.
   events.subscribe((name, payload) => {
     if (name === 'project.changed') places.noteOpenProject((payload as { project: { path: string } | null }).project?.path ?? null);
@@ -45,6 +48,7 @@ export function createCore(options: CoreOptions): Core {
       checkVideo: (path, signal) => media.check(path, signal),
     }),
     ...createMediaHandlers(media),
+    ...createTrackHandlers({ project, media, jobs: trackingJobs, events }),
   };
 
   // A copy made with Save as is where the user goes on working: it keeps the places of the original.
@@ -76,6 +80,7 @@ export function createCore(options: CoreOptions): Core {
       return true;
     },
     async dispose() {
+      trackingJobs.cancelAll();
       project.dispose();
       await media.dispose();
     },

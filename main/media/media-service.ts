@@ -73,6 +73,8 @@ export interface MediaService {
   diagnostics(): Promise<MediaDiagnostics>;
   getFrame(request: FrameRequest, signal?: AbortSignal): Promise<{ data: Uint8Array; contentType: string }>;
   session(mediaId: string): MediaSession;
+  /** What opening the clip found (frame table, keyframes, orientation): for jobs that decode on their own (tracking). */
+  probe(mediaId: string): ProbeResult;
   tools(): Promise<FfmpegTools>;
   readonly cache: FrameCache;
   dispose(): Promise<void>;
@@ -254,6 +256,9 @@ export function createMediaService(options: MediaServiceOptions): MediaService {
     },
     session(mediaId) {
       return clip(mediaId).session;
+    },
+    probe(mediaId) {
+      return clip(mediaId).probe;
     },
     async dispose() {
       disposed = true;

@@ -9,6 +9,8 @@ import {
   type ChecklistItemJson,
 } from '../../common/checklist/evaluate.ts';
 import type { Track } from '../../common/contract/track.ts';
+import { type FootTracks, type ProposedGaitEvent, proposeGaitEvents, withoutMarked } from '../../common/gait/propose-events.ts';
+import type { TrackRepository } from './repositories/tracks.ts';
 import type { Annotation } from '../../common/contract/annotation.ts';
 import type { ChecklistAnswer, GaitEvent, ProjectSettings } from '../../common/contract/project.ts';
 import type { FrameTable, MediaInfo } from '../../common/contract/media.ts';
@@ -83,6 +85,11 @@ export interface ProjectSummary {
     gaitEvents: number;
     /** Tracks of the clip (points tracked through frames, pose landmarks), without their points. */
     tracks: Pick<Track, 'id' | 'label' | 'source' | 'landmark' | 'status' | 'pointCount' | 'firstFrame' | 'lastFrame'>[];
+    /**
+     * Gait events proposed from the clip's accepted foot tracks (landmark leftHeel/leftAnkle/leftToe/leftFootIndex,
+     * right…; hip from leftHip/rightHip), leaving out those the user has marked. Proposals are not stored.
+     */
+    proposedEvents: ProposedGaitEvent[];
     /** Running timing from the marked events; null when the video (its frame times) could not be read. */
     gait: GaitSummaryJson | null;
     /** Preset measurements: mean ± SD, n, min, max per preset key, in the project's angle convention. */
@@ -182,6 +189,7 @@ export async function summarizeProject(path: string, options: SummaryOptions = {
             firstFrame,
             lastFrame,
           })),
+          proposedEvents: proposeFromTracks(repos.tracks, clip.id, events),
           gait: null,
           measurementSummary: summarizeMeasurements(annotations, settings.angleConvention, cmPerPx),
         };
@@ -284,4 +292,21 @@ function summarizeMeasurement(annotation: Annotation, clip: string, cmPerPx: num
         }
       : null,
   };
+}
+
+/** Proposals from the accepted tracks that name a foot landmark (see ProjectSummary.clips[].proposedEvents). */
+export function proposeFromTracks(tracks: TrackRepository, clipId: string, marked: readonly GaitEvent[]): ProposedGaitEvent[] {
+  const accepted = tracks.list(clipId).filter((track) => track.status === 'accepted' && track.landmark !== null);
+  const points = (landmarks: string[]) => {
+    const track = accepted.find((t) => landmarks.includes(t.landmark!));
+    return track ? tracks.points(track.id) : undefined;
+  };
+  const feet: FootTracks[] = (['left', 'right'] as const).map((side) => ({
+    side,
+    heel: points([`${side}Heel`]),
+    ankle: points([`${side}Ankle`]),
+    toe: points([`${side}Toe`, `${side}FootIndex`]),
+  }));
+  const hip = points(['leftHip']) ?? points(['rightHip']);
+  return withoutMarked(proposeGaitEvents({ feet, hip }), marked);
 }

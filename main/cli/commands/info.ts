@@ -120,6 +120,10 @@ export function formatSummary(summary: ProjectSummary): string {
         ]),
       ),
     );
+    if (clip.proposedEvents.length > 0) {
+      lines.push(`Proposed from the foot tracks (${clip.proposedEvents.length}, not marked yet):`);
+      lines.push(...table(['frame', 'foot', 'event', 'confidence'], clip.proposedEvents.map((p) => [String(p.frameIndex), p.side, p.kind, p.confidence.toFixed(2)])));
+    }
   }
 
   for (const clip of summary.clips) {

@@ -100,6 +100,25 @@ describe('track store', () => {
     const tracks = summary.clips.find((clip) => clip.id === clipId)!.tracks;
     expect(tracks.map((t) => t.label)).toContain('knee sticker');
     expect(tracks.find((t) => t.landmark === 'leftKnee')).toMatchObject({ source: 'pose', status: 'accepted', pointCount: 10 });
+    expect(summary.clips.find((clip) => clip.id === clipId)!.proposedEvents).toEqual([]);
+    await app.call('project.open', { path: projectPath });
+  });
+
+  it('`info` proposes gait events from accepted foot tracks, leaving out what the user marked', async () => {
+    const { runnerTruth } = await import('../../fixtures/runner-clip.ts');
+    const truth = runnerTruth(400);
+    const other = (await app.call('clips.add', { path: writeVideo(join(dir.path, 'feet.mp4'), 5000, 3) })).record.id;
+    const asPoints = (points: { x: number; y: number }[]) => points.map((p, frameIndex) => ({ frameIndex, ...p, confidence: 0.9, anchor: false }));
+    await app.call('tracks.create', { clipId: other, source: 'blob', landmark: 'leftToe', points: asPoints(truth.stickers.leftToe) });
+    await app.call('tracks.create', { clipId: other, source: 'blob', landmark: 'rightToe', points: asPoints(truth.stickers.rightToe) });
+    await app.call('gaitEvents.create', { clipId: other, frameIndex: 180, frameTime: 0.75, kind: 'initial-contact', side: 'left' });
+    await app.call('project.close', {});
+    const bin = join(import.meta.dirname, '..', '..', '..', 'bin', 'midstance.js');
+    const result = spawnSync(process.execPath, [bin, 'info', projectPath, '--json'], { encoding: 'utf8' });
+    const proposed = (JSON.parse(result.stdout) as ProjectSummary).clips.find((clip) => clip.id === other)!.proposedEvents;
+    const contacts = proposed.filter((p) => p.kind === 'initial-contact').map((p) => `${p.side} ${p.frameIndex}`);
+    expect(contacts).toEqual(['left 20', 'right 100', 'right 260', 'left 340']); // left 180 is marked by the user
+    expect(proposed.filter((p) => p.kind === 'toe-off').map((p) => `${p.side} ${p.frameIndex}`)).toEqual(['left 75', 'right 155', 'left 235', 'right 315', 'left 395']);
     await app.call('project.open', { path: projectPath });
   });
 });

@@ -10,7 +10,8 @@ export default defineConfig({
     define: { __MIDSTANCE_VERSION__: version },
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { electron: resolve('main/electron/index.ts') } },
+      // The pose model runs in a worker thread with an entry of its own (main/pose/pose-engine.ts finds it beside the bundle).
+      rollupOptions: { input: { electron: resolve('main/electron/index.ts'), 'pose-worker': resolve('main/pose/pose-worker.ts') } },
     },
   },
   preload: {

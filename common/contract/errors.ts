@@ -24,6 +24,8 @@ export const ErrorCode = z.enum([
   /** A request body or upload larger than the app accepts. */
   'too-large',
   'cancelled',
+  /** The automatic-landmark (pose) model's files are missing or could not be loaded (details.model, details.path). */
+  'pose-model-unavailable',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

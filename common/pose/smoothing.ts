@@ -62,10 +62,22 @@ function replaceOutlier(frames: readonly PoseFrame[], series: readonly (PosePoin
 
 function weightedMean(frames: readonly PoseFrame[], series: readonly (PosePoint | undefined)[], at: number, sigma: number, radius: number): PosePoint {
   const own = series[at]!;
+  // A symmetric window only: at the ends of the clip or beside a gap a one-sided window would pull
+  // a moving point back towards where it was (or will be).
+  const reach = (step: 1 | -1) => {
+    let count = 0;
+    while (count < radius) {
+      const other = at + step * (count + 1);
+      if (!series[other] || frames[other]!.index !== frames[at]!.index + step * (count + 1)) break;
+      count += 1;
+    }
+    return count;
+  };
+  const symmetric = Math.min(reach(-1), reach(1));
   let weights = 0;
   let x = 0;
   let y = 0;
-  for (const { point, offset } of neighbours(frames, series, at, radius)) {
+  for (const { point, offset } of neighbours(frames, series, at, symmetric)) {
     const weight = Math.exp(-(offset * offset) / (2 * sigma * sigma)) * Math.max(point.confidence, 1e-3);
     weights += weight;
     x += weight * point.x;
@@ -73,4 +85,3 @@ function weightedMean(frames: readonly PoseFrame[], series: readonly (PosePoint 
   }
   return { x: x / weights, y: y / weights, confidence: own.confidence };
 }
-

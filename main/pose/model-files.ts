@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,7 +57,40 @@ export function poseRuntimeFiles(model: PoseModel): PoseRuntimeFiles {
   ];
   const missing = needed.find((path) => !isNonEmptyFile(path));
   if (missing) throw unavailable(model, `${missing} is missing`, missing);
+  for (const name of ['blazepose-detector', `blazepose-${model}`]) checkWeights(model, join(modelDir, `${name}.json`));
   return { modelDir, wasmDir: wasm, detector: join(modelDir, 'blazepose-detector.json'), landmarks: join(modelDir, `blazepose-${model}.json`) };
+}
+
+const BYTES: Record<string, number> = { float32: 4, int32: 4, float16: 2, uint16: 2, int16: 2, uint8: 1, bool: 1 };
+
+/**
+ * The weights file must hold exactly what the model's manifest lists: tfjs reads a short or damaged
+ * file without complaint and the model then finds no one, which would look like "no body in this
+ * clip" instead of the broken install it is.
+ */
+function checkWeights(model: PoseModel, manifestPath: string): void {
+  let manifest: { weightsManifest?: { paths: string[]; weights: { shape: number[]; dtype: string; quantization?: { dtype: string } }[] }[] };
+  try {
+    manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as typeof manifest;
+  } catch {
+    throw unavailable(model, `${manifestPath} is damaged`, manifestPath);
+  }
+  for (const group of manifest.weightsManifest ?? []) {
+    const expected = group.weights.reduce((sum, weight) => {
+      const stored = weight.quantization?.dtype ?? weight.dtype;
+      return sum + weight.shape.reduce((product, size) => product * size, 1) * (BYTES[stored] ?? Number.NaN);
+    }, 0);
+    const actual = group.paths.reduce((sum, path) => sum + fileSize(join(manifestPath, '..', path)), 0);
+    if (actual !== expected) throw unavailable(model, `${group.paths.join(', ')} is damaged or incomplete (${actual} of ${expected} bytes)`, manifestPath);
+  }
+}
+
+function fileSize(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
 }
 
 function isNonEmptyFile(path: string): boolean {

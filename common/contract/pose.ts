@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { defineCall, defineEvent } from './define.ts';
+import { MediaId } from './media.ts';
 
 /**
  * Body landmarks Midstance detects automatically (BlazePose), per side. Coordinates are in source
@@ -39,3 +41,43 @@ export const PoseFrame = z.object({
   landmarks: z.partialRecord(PoseLandmark, PosePoint),
 });
 export type PoseFrame = z.infer<typeof PoseFrame>;
+
+const Id = z.string().min(1).max(64);
+/** Chosen by the renderer so it can cancel the job and match its progress events. */
+const JobId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
+
+export const PoseDetectResult = z.object({
+  /** The clip's pose tracks (one per landmark), proposed until the user accepts them. */
+  trackIds: z.array(Id),
+  /** True when the clip already had pose tracks and nothing was computed. */
+  cached: z.boolean(),
+  model: PoseModel,
+  frames: z.number().int().nonnegative(),
+  /** Frames where no body was found. */
+  missed: z.number().int().nonnegative(),
+  /** Frames whose left/right labels were exchanged (legs or trunk), and where the legs lay on one another. */
+  swappedFrames: z.number().int().nonnegative(),
+  coincidentFrames: z.number().int().nonnegative(),
+});
+export type PoseDetectResult = z.infer<typeof PoseDetectResult>;
+
+export const poseCalls = {
+  'pose.detect': defineCall({
+    summary:
+      'Detect body landmarks on every frame of an open clip (offline BlazePose, in a worker) and store them as proposed pose tracks; answers with the stored ones when the clip already has pose tracks, unless redo is set (then proposed pose tracks are replaced, accepted ones kept).',
+    input: z.object({ clipId: Id, mediaId: MediaId, jobId: JobId, model: PoseModel.optional(), redo: z.boolean().optional() }),
+    output: PoseDetectResult,
+  }),
+  'pose.cancel': defineCall({
+    summary: 'Stop a running landmark detection; nothing of it is stored.',
+    input: z.object({ jobId: JobId }),
+    output: z.object({ cancelled: z.boolean() }),
+  }),
+} as const;
+
+export const poseEvents = {
+  'pose.progress': defineEvent({
+    summary: 'Progress of a landmark detection: frames done of the total (done = 0 while the model loads).',
+    payload: z.object({ jobId: JobId, clipId: Id, done: z.number().int().nonnegative(), total: z.number().int().nonnegative() }),
+  }),
+} as const;

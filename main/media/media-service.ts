@@ -73,6 +73,8 @@ export interface MediaService {
   diagnostics(): Promise<MediaDiagnostics>;
   getFrame(request: FrameRequest, signal?: AbortSignal): Promise<{ data: Uint8Array; contentType: string }>;
   session(mediaId: string): MediaSession;
+  /** The probe of an open clip (frame table, orientation): for jobs that decode it themselves (pose). */
+  probe(mediaId: string): ProbeResult;
   tools(): Promise<FfmpegTools>;
   readonly cache: FrameCache;
   dispose(): Promise<void>;
@@ -251,6 +253,9 @@ export function createMediaService(options: MediaServiceOptions): MediaService {
       const { session } = clip(request.clipId);
       const data = await session.getFrame(request.index, session.variantFor(request.width), signal);
       return { data, contentType: 'image/jpeg' };
+    },
+    probe(mediaId) {
+      return clip(mediaId).probe;
     },
     session(mediaId) {
       return clip(mediaId).session;

@@ -100,6 +100,36 @@ describe('pose on real footage (vtest.avi, a man walking seen from the side)', (
     }
   });
 
+  it('gives landmarks in source pixels of the upright picture for a phone clip stored sideways with a rotation tag', async () => {
+    // 640×480 upright; the second file stores it turned a quarter counter-clockwise (480×640) and says
+    // "turn 90° clockwise to show" — as a phone filming in portrait does the other way round.
+    const upright = await makeWalkerClip(dir, 'walker-wide.mp4', ['pad=640:480:80:0']);
+    const sideways = await makeWalkerClip(dir, 'walker-sideways-stored.mp4', ['pad=640:480:80:0', 'transpose=cclock']);
+    const tagged = join(dir, 'walker-rotated.mp4');
+    // ffmpeg 5.1 writes the display matrix on stream copy and reads the tag counter-clockwise (see fixtures/clips.ts).
+    await run('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-i', sideways, '-c', 'copy', '-metadata:s:v:0', 'rotate=270', tagged]);
+    const probeUpright = await probeMedia(upright, { ffprobe: tools.ffprobe.path });
+    const probeTagged = await probeMedia(tagged, { ffprobe: tools.ffprobe.path });
+    expect([probeTagged.info.width, probeTagged.info.height, probeTagged.facts.rotation]).toEqual([640, 480, 90]);
+    const a = await detectPoses({ ffmpeg: tools.ffmpeg, probe: probeUpright, from: 3, to: 5, model: 'full' });
+    const b = await detectPoses({ ffmpeg: tools.ffmpeg, probe: probeTagged, from: 3, to: 5, model: 'full' });
+    const deltas: number[] = [];
+    for (const [at, frame] of a.frames.entries()) {
+      for (const name of ['leftHip', 'rightKnee', 'leftAnkle', 'rightShoulder'] as const) {
+        const p = frame.landmarks[name]!;
+        const q = b.frames[at]!.landmarks[name]!;
+        // The walker stands around x = 200 + 80 of 640 (the padding), y 150–370 of 480.
+        expect(p.x).toBeGreaterThan(160);
+        expect(p.x).toBeLessThan(480);
+        deltas.push(Math.hypot(p.x - q.x, p.y - q.y));
+      }
+    }
+    // Same place within codec noise (two encodes) and the model's own jitter: a wrong turn or a missed
+    // scale would be off by hundreds of pixels. Median a few px; no point further than 5 % of his height.
+    expect(deltas.sort((x, y) => x - y)[deltas.length >> 1]!).toBeLessThan(5);
+    expect(Math.max(...deltas)).toBeLessThan(12);
+  });
+
   it('stops at once when cancelled, leaving no ffmpeg running', async () => {
     const controller = new AbortController();
     const job = detectPoses({

@@ -10,8 +10,15 @@ export default defineConfig({
     define: { __MIDSTANCE_VERSION__: version },
     build: {
       outDir: 'out/main',
-      // The tracking worker is its own entry: main/tracking/tracking-jobs.ts starts out/main/track-worker.js.
-      rollupOptions: { input: { electron: resolve('main/electron/index.ts'), 'track-worker': resolve('main/tracking/track-worker.ts') } },
+      // Worker threads are entries of their own, found beside the bundle: main/tracking/tracking-jobs.ts starts
+      // out/main/track-worker.js, main/pose/pose-engine.ts out/main/pose-worker.js.
+      rollupOptions: {
+        input: {
+          electron: resolve('main/electron/index.ts'),
+          'track-worker': resolve('main/tracking/track-worker.ts'),
+          'pose-worker': resolve('main/pose/pose-worker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -68,6 +68,8 @@ const TEXTS: Record<'en' | 'nl', Texts> = {
       'disk-full': 'The disk is full, so this change was not saved. Everything saved before is safe. Free some disk space and try again.',
       cancelled: 'Stopped before it finished.',
       busy: 'Midstance is still busy with the frames asked for before. Wait a moment and try again.',
+      'pose-model-unavailable':
+        'The model for automatic landmarks could not be loaded, so landmarks cannot be detected. Reinstall Midstance to restore it; everything else keeps working.',
       internal: 'Something went wrong inside Midstance. Details are in the log.',
       'file-access': 'Midstance cannot use this file or folder.',
       'too-large': 'This file is too large for Midstance to use.',
@@ -142,6 +144,8 @@ const TEXTS: Record<'en' | 'nl', Texts> = {
       'disk-full': 'De schijf is vol, dus deze wijziging is niet opgeslagen. Alles wat eerder is opgeslagen is veilig. Maak ruimte vrij en probeer het opnieuw.',
       cancelled: 'Gestopt voordat het klaar was.',
       busy: 'Midstance is nog bezig met de beelden die eerder zijn opgevraagd. Wacht even en probeer het opnieuw.',
+      'pose-model-unavailable':
+        'Het model voor automatische lichaamspunten kon niet worden geladen, dus er kunnen geen punten worden herkend. Installeer Midstance opnieuw om het te herstellen; de rest van Midstance werkt gewoon.',
       internal: 'Er ging iets mis in Midstance. De details staan in het logboek.',
       'file-access': 'Midstance kan dit bestand of deze map niet gebruiken.',
       'too-large': 'Dit bestand is te groot voor Midstance.',

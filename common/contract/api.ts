@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { appCalls, appEvents } from './app.ts';
 import { mediaCalls, mediaEvents } from './media.ts';
+import { poseCalls, poseEvents } from './pose.ts';
 import { projectCalls, projectEvents } from './project.ts';
 import { trackCalls, trackEvents } from './track.ts';
 
@@ -11,6 +12,7 @@ import { trackCalls, trackEvents } from './track.ts';
 export const api = {
   ...appCalls,
   ...mediaCalls,
+  ...poseCalls,
   ...projectCalls,
   ...trackCalls,
 } as const;
@@ -18,6 +20,7 @@ export const api = {
 export const events = {
   ...appEvents,
   ...mediaEvents,
+  ...poseEvents,
   ...projectEvents,
   ...trackEvents,
 } as const;

@@ -26,6 +26,8 @@ export const ErrorCode = z.enum([
   'cancelled',
   /** A frame request refused because the clip's decoders have more queued than they can serve soon; ask again. */
   'busy',
+  /** The automatic-landmark (pose) model's files are missing or could not be loaded (details.model, details.path). */
+  'pose-model-unavailable',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

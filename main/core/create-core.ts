@@ -7,6 +7,7 @@ import { classifyPath } from '../platform/paths.ts';
 import { createAppHandlers, type DialogProvider } from './app-handlers.ts';
 import { createEventBus } from './event-bus.ts';
 import { createMediaHandlers, createMediaServiceForCore, mediaFrameSource } from './media-handlers.ts';
+import { createPoseHandlers } from './pose-handlers.ts';
 import { createProjectHandlers, createProjectServiceForCore } from './project-handlers.ts';
 import { createTrackHandlers } from './track-handlers.ts';
 import { createTrackingJobs } from '../tracking/tracking-jobs.ts';
@@ -49,6 +50,7 @@ export function createCore(options: CoreOptions): Core {
     }),
     ...createMediaHandlers(media),
     ...createTrackHandlers({ project, media, jobs: trackingJobs, events }),
+    ...createPoseHandlers({ media, project, events }),
   };
 
   // A copy made with Save as is where the user goes on working: it keeps the places of the original.

@@ -73,7 +73,7 @@ export interface MediaService {
   diagnostics(): Promise<MediaDiagnostics>;
   getFrame(request: FrameRequest, signal?: AbortSignal): Promise<{ data: Uint8Array; contentType: string }>;
   session(mediaId: string): MediaSession;
-  /** What opening the clip found (frame table, keyframes, orientation): for jobs that decode on their own (tracking). */
+  /** The probe of an open clip (frame table, keyframes, orientation): for jobs that decode it themselves (tracking, pose). */
   probe(mediaId: string): ProbeResult;
   tools(): Promise<FfmpegTools>;
   readonly cache: FrameCache;
@@ -254,11 +254,11 @@ export function createMediaService(options: MediaServiceOptions): MediaService {
       const data = await session.getFrame(request.index, session.variantFor(request.width), signal);
       return { data, contentType: 'image/jpeg' };
     },
-    session(mediaId) {
-      return clip(mediaId).session;
-    },
     probe(mediaId) {
       return clip(mediaId).probe;
+    },
+    session(mediaId) {
+      return clip(mediaId).session;
     },
     async dispose() {
       disposed = true;

@@ -2,7 +2,7 @@ import { MidstanceError } from '../../common/contract/errors.ts';
 import { type DecodeSource, type OutputSize, inputArgs, rotationFilters } from '../media/decoder.ts';
 import type { ResolvedTool } from '../media/ffmpeg-path.ts';
 import { cancelledError, startProcess } from '../media/processes.ts';
-import { keyframeAtOrBefore } from '../media/still-frame.ts';
+import { keyframeAtOrBefore } from '../media/keyframes.ts';
 import { LineSplitter, parseShowinfoFrame, parseShowinfoTimeBase } from '../media/showinfo.ts';
 
 /**

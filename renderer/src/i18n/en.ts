@@ -1,10 +1,12 @@
 import { checklistEn } from './checklist-en.ts';
 import { gaitEn } from './gait-en.ts';
+import { poseEn } from './pose-en.ts';
 import { projectEn } from './project-en.ts';
 
 export const en = {
   project: projectEn,
   gait: gaitEn,
+  pose: poseEn,
   checklist: checklistEn,
   app: {
     name: 'Midstance',

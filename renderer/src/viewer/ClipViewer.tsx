@@ -20,6 +20,7 @@ import { useEditHistory } from './edit-history.ts';
 import { GaitEventLane } from './gait/GaitEventLane.tsx';
 import { GaitControls, GaitPanel } from './gait/GaitViews.tsx';
 import { useGuidedMeasure } from './gait/use-guided-measure.ts';
+import { LandmarkDetection } from './pose/LandmarkDetection.tsx';
 import type { ViewerState } from '../checklist/viewer-link.tsx';
 import { type GaitContext, useGaitMarking } from './gait/use-gait-marking.ts';
 import { adjacentSpeed } from './playback.ts';
@@ -389,6 +390,7 @@ function ReadyViewer({
           onShortcuts={actions.showShortcuts}
         />
         <GaitControls gait={gait} guide={guide} shownIndex={shownIndex} />
+        <LandmarkDetection clipId={clipId} mediaId={media.mediaId} />
         <Timeline
           frameCount={info.frameCount}
           current={shownIndex}

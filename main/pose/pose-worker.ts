@@ -1,0 +1,102 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { parentPort, workerData } from 'node:worker_threads';
+import type { FromPoseWorker, PoseWorkerData, RawKeypoints, ToPoseWorker } from './worker-protocol.ts';
+
+/**
+ * The pose model in a worker thread: a crash, an out-of-memory or a 300 ms frame stays here and never
+ * blocks the app. Runs @vladmandic/human's BlazePose on tfjs' WebAssembly backend (no native
+ * TensorFlow, no GPU). Everything it reads is local: fetch is replaced by one that reads file:// URLs
+ * and refuses every other address, so the model can never reach the network.
+ */
+
+const data = workerData as PoseWorkerData;
+const port = parentPort!;
+const send = (message: FromPoseWorker) => port.postMessage(message);
+
+globalThis.fetch = async (input: string | URL | Request): Promise<Response> => {
+  const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+  if (!url.startsWith('file://')) throw new Error(`Midstance's pose model does not use the network (refused ${url}).`);
+  const body = await readFile(fileURLToPath(url));
+  return new Response(body, { status: 200, headers: { 'content-type': url.endsWith('.json') ? 'application/json' : 'application/octet-stream' } });
+};
+
+interface HumanLike {
+  load(): Promise<void>;
+  models: { loaded(): string[] };
+  detect(input: unknown): Promise<{ body: { score: number; keypoints: { part: string; position: number[]; score: number }[] }[] }>;
+  tf: {
+    getBackend(): string;
+    tensor3d(values: Uint8Array, shape: [number, number, number], dtype: 'int32'): { dispose(): void };
+  };
+}
+
+async function loadHuman(): Promise<HumanLike> {
+  const require = createRequire(import.meta.url);
+  // human's package exports name its subpaths without "./", so Node cannot resolve them by name:
+  // find its Node entry and take the WebAssembly build beside it.
+  const entry = require.resolve('@vladmandic/human').replace(/human\.node\.js$/, 'human.node-wasm.js');
+  const { Human } = require(entry) as { Human: new (config: unknown) => HumanLike };
+  const fileUrl = (path: string) => `file://${path.split('\\').join('/').replace(/^(?!\/)/, '/')}`;
+  const human = new Human({
+    backend: 'wasm',
+    wasmPath: data.wasmDir.endsWith('/') || data.wasmDir.endsWith('\\') ? data.wasmDir : `${data.wasmDir}/`,
+    debug: false,
+    warmup: 'none',
+    modelBasePath: fileUrl(`${data.wasmDir}/`),
+    cacheSensitivity: 0,
+    filter: { enabled: false },
+    face: { enabled: false },
+    hand: { enabled: false },
+    object: { enabled: false },
+    segmentation: { enabled: false },
+    gesture: { enabled: false },
+    body: {
+      enabled: true,
+      modelPath: fileUrl(data.landmarks),
+      detector: { modelPath: fileUrl(data.detector) },
+      maxDetected: 1,
+      minConfidence: 0.1,
+      // Every frame is detected afresh: frames of one clip are handed over in order, but a reused
+      // box from a previous frame would make results depend on which frames were asked for.
+      skipFrames: 0,
+      skipTime: 0,
+    },
+  });
+  await human.load();
+  // human logs a model that fails to load and carries on without it: ask what it has.
+  const loaded = human.models.loaded();
+  if (loaded.length < 2) throw new Error(`the model files could not be read (loaded: ${loaded.join(', ') || 'none'})`);
+  return human;
+}
+
+let human: HumanLike | null = null;
+const started = performance.now();
+try {
+  human = await loadHuman();
+  send({ type: 'ready', loadMs: performance.now() - started, backend: human.tf.getBackend() });
+} catch (error) {
+  send({ type: 'load-failed', message: error instanceof Error ? error.message : String(error) });
+}
+
+port.on('message', async (message: ToPoseWorker) => {
+  if (message.type !== 'frame' || !human) return;
+  const begin = performance.now();
+  try {
+    const tensor = human.tf.tensor3d(message.pixels, [message.height, message.width, 3], 'int32');
+    let result;
+    try {
+      result = await human.detect(tensor);
+    } finally {
+      tensor.dispose();
+    }
+    const body = result.body[0];
+    const keypoints: RawKeypoints | null = body
+      ? Object.fromEntries(body.keypoints.map((point) => [point.part, [point.position[0]!, point.position[1]!, point.score]]))
+      : null;
+    send({ type: 'result', id: message.id, ms: performance.now() - begin, score: body?.score ?? 0, keypoints });
+  } catch (error) {
+    send({ type: 'frame-failed', id: message.id, message: error instanceof Error ? error.message : String(error) });
+  }
+});

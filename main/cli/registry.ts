@@ -1,4 +1,5 @@
 import type { CliCommand } from './command.ts';
+import { exportCommand } from './commands/export.ts';
 import { frameCommand } from './commands/frame.ts';
 import { infoCommand } from './commands/info.ts';
 import { probeCommand } from './commands/probe.ts';
@@ -6,4 +7,4 @@ import { serveCommand } from './commands/serve.ts';
 import { startCommand } from './commands/start.ts';
 
 /** Every subcommand, in the order `--help` lists them. Each lives in commands/<name>.ts. */
-export const commands: CliCommand[] = [startCommand, serveCommand, infoCommand, probeCommand, frameCommand];
+export const commands: CliCommand[] = [startCommand, serveCommand, infoCommand, probeCommand, frameCommand, exportCommand];

@@ -1,0 +1,149 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { createCanvas, GlobalFonts, ImageData, type SKRSContext2D } from '@napi-rs/canvas';
+import type { Annotation } from '../../common/contract/annotation.ts';
+import { MidstanceError } from '../../common/contract/errors.ts';
+import type { AngleConvention, UiLanguage } from '../../common/geometry/conventions.ts';
+import type { Size } from '../../common/geometry/view-transform.ts';
+import { paintFrameAnnotations } from '../../common/painter/frame-painter.ts';
+import type { MeasureText } from '../../common/painter/label-layout.ts';
+import type { PaintContext } from '../../common/painter/paint.ts';
+import { PLATE_STYLE } from '../../common/painter/style.ts';
+
+/**
+ * Paints annotations over full-resolution frames in Node (@napi-rs/canvas, Skia) with the viewer's own painter
+ * (common/painter). The painter works in screen px (2 px lines, 13 px plate text), which on a 1080p picture would
+ * be hair-thin: the picture is painted at `overlayScale` (1 for frames up to 960 px, 2 for 1080p, 4 for 4K), so a
+ * full-resolution export looks like the viewer showing the frame at 960 px, only sharper.
+ */
+
+/** The viewer's preview width: exports draw the overlays as the viewer does on a frame of this size. */
+const REFERENCE_WIDTH = 960;
+
+export function overlayScale(size: Size): number {
+  return Math.max(1, Math.max(size.width, size.height) / REFERENCE_WIDTH);
+}
+
+let fontsReady = false;
+/**
+ * The plate font, shipped in resources/fonts (DejaVu Sans Condensed, the report's font too; licence beside it):
+ * registered under the painter's first family name, so plates look the same on every machine, fonts installed
+ * or not.
+ */
+export function registerOverlayFonts(): void {
+  if (fontsReady) return;
+  const roots = [
+    join(import.meta.dirname, '..', '..', 'resources', 'fonts'),
+    join(import.meta.dirname, '..', '..', '..', 'resources', 'fonts'),
+    ...(typeof process.resourcesPath === 'string' ? [join(process.resourcesPath, 'app.asar.unpacked', 'resources', 'fonts'), join(process.resourcesPath, 'app.asar', 'resources', 'fonts')] : []),
+  ];
+  const family = PLATE_STYLE.fontFamily.split(',')[0]!.trim().replaceAll('"', '');
+  for (const root of roots) {
+    const regular = join(root, 'DejaVuSansCondensed.ttf');
+    const bold = join(root, 'DejaVuSansCondensed-Bold.ttf');
+    if (!existsSync(regular) || !existsSync(bold)) continue;
+    GlobalFonts.registerFromPath(regular, family);
+    GlobalFonts.registerFromPath(bold, family);
+    fontsReady = true;
+    return;
+  }
+  throw new MidstanceError('internal', `The overlay font is missing from this installation (looked in ${roots.join(', ')}).`);
+}
+
+export interface OverlaySettings {
+  convention: AngleConvention;
+  language: UiLanguage;
+  cmPerPx: number | null;
+}
+
+/** One reusable canvas of a frame's size that paints frames with their overlays. */
+export interface OverlayPainter {
+  readonly size: Size;
+  readonly scale: number;
+  /** Puts the picture (RGBA, the canvas's size) on the canvas. */
+  setPicture(rgba: Buffer): void;
+  paintAnnotations(annotations: readonly Annotation[]): void;
+  /** A caption plate in the bottom-left corner (lines of text, the last one bold). */
+  paintCaption(lines: readonly string[]): void;
+  /** The canvas's pixels, RGBA. */
+  pixels(): Buffer;
+  png(): Promise<Buffer>;
+}
+
+export function createOverlayPainter(size: Size, settings: OverlaySettings): OverlayPainter {
+  registerOverlayFonts();
+  const canvas = createCanvas(size.width, size.height);
+  const context = canvas.getContext('2d');
+  const scale = overlayScale(size);
+  const measure = measurerFor(context);
+  return {
+    size,
+    scale,
+    setPicture(rgba) {
+      const data = new Uint8ClampedArray(rgba.buffer, rgba.byteOffset, rgba.byteLength);
+      context.putImageData(new ImageData(data, size.width, size.height), 0, 0);
+    },
+    paintAnnotations(annotations) {
+      if (annotations.length === 0) return;
+      context.save();
+      context.scale(scale, scale);
+      paintFrameAnnotations(
+        context as unknown as PaintContext,
+        annotations,
+        { transform: { scale: 1 / scale, x: 0, y: 0 }, convention: settings.convention, language: settings.language, cmPerPx: settings.cmPerPx },
+        { width: size.width / scale, height: size.height / scale },
+        measure,
+      );
+      context.restore();
+    },
+    paintCaption(lines) {
+      if (lines.length === 0) return;
+      context.save();
+      context.scale(scale, scale);
+      const fontSize = 15;
+      const lineHeight = fontSize * 1.3;
+      const padX = 8;
+      const padY = 5;
+      const fonts = lines.map((_, i) => `${i === lines.length - 1 ? 'bold' : 'normal'} ${fontSize}px ${PLATE_STYLE.fontFamily}`);
+      const width = Math.max(...lines.map((line, i) => ((context.font = fonts[i]!), context.measureText(line).width))) + 2 * padX;
+      const height = lines.length * lineHeight + 2 * padY;
+      const x = 10;
+      const y = size.height / scale - height - 10;
+      context.globalAlpha = 1;
+      context.fillStyle = PLATE_STYLE.fill;
+      context.beginPath();
+      context.roundRect(x, y, width, height, PLATE_STYLE.cornerRadius);
+      context.fill();
+      context.fillStyle = PLATE_STYLE.text;
+      context.textBaseline = 'middle';
+      context.textAlign = 'left';
+      lines.forEach((line, i) => {
+        context.font = fonts[i]!;
+        context.fillText(line, x + padX, y + padY + lineHeight * (i + 0.5));
+      });
+      context.restore();
+    },
+    pixels() {
+      const data = context.getImageData(0, 0, size.width, size.height).data;
+      return Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+    },
+    png() {
+      return canvas.encode('png');
+    },
+  };
+}
+
+function measurerFor(context: SKRSContext2D): MeasureText {
+  const cache = new Map<string, number>();
+  return (text, bold) => {
+    const key = `${bold ? 'b' : 'n'}${text}`;
+    const known = cache.get(key);
+    if (known !== undefined) return known;
+    context.save();
+    context.font = `${bold ? 'bold' : 'normal'} ${PLATE_STYLE.fontSizePx}px ${PLATE_STYLE.fontFamily}`;
+    const width = context.measureText(text).width;
+    context.restore();
+    cache.set(key, width);
+    return width;
+  };
+}

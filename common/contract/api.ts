@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appCalls, appEvents } from './app.ts';
+import { exportCalls, exportEvents } from './export.ts';
 import { mediaCalls, mediaEvents } from './media.ts';
 import { projectCalls, projectEvents } from './project.ts';
 import { trackCalls, trackEvents } from './track.ts';
@@ -13,6 +14,7 @@ export const api = {
   ...mediaCalls,
   ...projectCalls,
   ...trackCalls,
+  ...exportCalls,
 } as const;
 
 export const events = {
@@ -20,6 +22,7 @@ export const events = {
   ...mediaEvents,
   ...projectEvents,
   ...trackEvents,
+  ...exportEvents,
 } as const;
 
 export type Api = typeof api;

@@ -1,4 +1,5 @@
 import { checklistEn } from './checklist-en.ts';
+import { exportEn } from './export-en.ts';
 import { gaitEn } from './gait-en.ts';
 import { projectEn } from './project-en.ts';
 
@@ -6,6 +7,7 @@ export const en = {
   project: projectEn,
   gait: gaitEn,
   checklist: checklistEn,
+  export: exportEn,
   app: {
     name: 'Midstance',
     tagline: 'Frame-by-frame running-technique analysis',

@@ -1,5 +1,6 @@
 import type { Translation } from './en.ts';
 import { checklistNl } from './checklist-nl.ts';
+import { exportNl } from './export-nl.ts';
 import { gaitNl } from './gait-nl.ts';
 import { projectNl } from './project-nl.ts';
 
@@ -7,6 +8,7 @@ export const nl: Translation = {
   project: projectNl,
   gait: gaitNl,
   checklist: checklistNl,
+  export: exportNl,
   app: {
     name: 'Midstance',
     tagline: 'Looptechniek analyseren, beeld voor beeld',

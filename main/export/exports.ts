@@ -213,14 +213,14 @@ export async function exportSlowVideo(project: ExportProject, input: VideoExport
           if (copies === 0) return;
           const onFrame = drawings.get(index) ?? [];
           let picture = rgba;
-          if (onFrame.length > 0 || input.caption) {
+          if (onFrame.length > 0) {
             painter.setPicture(rgba);
             painter.paintAnnotations(onFrame);
-            if (input.caption) {
-              const captureSeconds = captureTimeAt(clip.probe.table, rates, index);
-              painter.paintCaption(captionLines({ index, captureSeconds, slow: input.slow, language }));
-            }
             picture = painter.pixels();
+          }
+          if (input.caption) {
+            const captureSeconds = captureTimeAt(clip.probe.table, rates, index);
+            painter.captionInto(picture, captionLines({ index, captureSeconds, slow: input.slow, language }));
           }
           for (let copy = 0; copy < copies; copy++) {
             if (!frames.write(picture)) await waitForDrain(frames, controller.signal);

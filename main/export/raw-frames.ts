@@ -110,23 +110,26 @@ export async function decodeRawFrames(range: RawFrameRange): Promise<number> {
 
   let delivered = 0;
   let reachedEnd = false;
-  let pending: Buffer[] = [];
-  let pendingBytes = 0;
+  // Each picture is assembled straight into its own buffer: one copy per byte (frames are 8 MB at 1080p).
+  let picture = Buffer.allocUnsafe(frameBytes);
+  let filled = 0;
   try {
     for await (const chunk of running.child.stdout as AsyncIterable<Buffer>) {
-      pending.push(chunk);
-      pendingBytes += chunk.length;
-      while (pendingBytes >= frameBytes && !reachedEnd) {
-        const all = pending.length === 1 ? pending[0]! : Buffer.concat(pending, pendingBytes);
-        const picture = Buffer.from(all.subarray(0, frameBytes));
-        const rest = all.subarray(frameBytes);
-        pending = rest.length > 0 ? [rest] : [];
-        pendingBytes = rest.length;
+      let offset = 0;
+      while (offset < chunk.length && !reachedEnd) {
+        const take = Math.min(frameBytes - filled, chunk.length - offset);
+        chunk.copy(picture, filled, offset, offset + take);
+        filled += take;
+        offset += take;
+        if (filled < frameBytes) break;
+        const complete = picture;
+        picture = Buffer.allocUnsafe(frameBytes);
+        filled = 0;
         const stamp = await nextStamp();
         const index = stamp === null ? undefined : indexOf(stamp);
         if (index === undefined || index < from) continue;
         if (range.signal?.aborted) throw cancelledError();
-        await range.onFrame(index, picture);
+        await range.onFrame(index, complete);
         delivered += 1;
         if (index >= to) reachedEnd = true;
       }

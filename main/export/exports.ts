@@ -13,6 +13,7 @@ import { assertCanCreateBeside, produceFileAtomic, writeFileAtomic } from '../pl
 import { loadClipWithMedia, loadTableClips, sessionClipIds, type ClipWithMedia, type ExportProject } from './export-source.ts';
 import { createOverlayPainter } from './overlay-canvas.ts';
 import { checkRange, decodeRawFrames, rawFrameSize } from './raw-frames.ts';
+import { yuvFrameBytes } from './yuv.ts';
 
 /** Progress of a long export: which stage, and how far (0…1, null while unknown). */
 export interface ExportProgress {
@@ -197,7 +198,7 @@ export async function exportSlowVideo(project: ExportProject, input: VideoExport
     const controller = new AbortController();
     const stop = () => controller.abort();
     input.signal?.addEventListener('abort', stop, { once: true });
-    const frames = new PassThrough({ highWaterMark: size.width * size.height * 4 * 2 });
+    const frames = new PassThrough({ highWaterMark: yuvFrameBytes(even(size.width), even(size.height)) * 2 });
     const encoding = encode({ ffmpegPath: ffmpeg.path, input: frames, size, plan, outPath: temporary, signal: controller.signal, onProgress: input.onProgress });
     // A failing encoder stops the decoder too, and the other way round.
     encoding.catch(() => controller.abort());
@@ -208,19 +209,16 @@ export async function exportSlowVideo(project: ExportProject, input: VideoExport
         from: input.from,
         to: input.to,
         signal: controller.signal,
-        onFrame: async (index, rgba) => {
+        pixelFormat: 'yuv420p',
+        onFrame: async (index, yuv) => {
           const copies = plan.copies[index - input.from] ?? 0;
           if (copies === 0) return;
           const onFrame = drawings.get(index) ?? [];
-          let picture = rgba;
-          if (onFrame.length > 0) {
-            painter.setPicture(rgba);
-            painter.paintAnnotations(onFrame);
-            picture = painter.pixels();
-          }
+          const picture = yuv;
+          painter.paintAnnotationsYuv(picture, onFrame);
           if (input.caption) {
             const captureSeconds = captureTimeAt(clip.probe.table, rates, index);
-            painter.captionInto(picture, captionLines({ index, captureSeconds, slow: input.slow, language }));
+            painter.captionIntoYuv(picture, captionLines({ index, captureSeconds, slow: input.slow, language }));
           }
           for (let copy = 0; copy < copies; copy++) {
             if (!frames.write(picture)) await waitForDrain(frames, controller.signal);
@@ -283,8 +281,8 @@ function encode(input: {
       .setFfmpegPath(input.ffmpegPath)
       .input(input.input)
       .inputFormat('rawvideo')
-      .inputOptions(['-pix_fmt', 'rgba', '-video_size', `${size.width}x${size.height}`, '-framerate', fps])
-      .videoFilters([`crop=${even(size.width)}:${even(size.height)}:0:0`, 'scale=out_color_matrix=bt709:out_range=tv', 'format=yuv420p'])
+      // Planar BT.709 limited-range YUV at even size, as the decoder hands it over: nothing to convert here.
+      .inputOptions(['-pix_fmt', 'yuv420p', '-video_size', `${even(size.width)}x${even(size.height)}`, '-framerate', fps])
       .videoCodec('libx264')
       .outputOptions([
         '-preset', 'veryfast',

@@ -9,6 +9,7 @@ import { paintFrameAnnotations } from '../../common/painter/frame-painter.ts';
 import type { MeasureText } from '../../common/painter/label-layout.ts';
 import type { PaintContext } from '../../common/painter/paint.ts';
 import { PLATE_STYLE } from '../../common/painter/style.ts';
+import { evenRect, rgbaIntoYuv, yuvToRgba } from './yuv.ts';
 
 /**
  * Paints annotations over full-resolution frames in Node (@napi-rs/canvas, Skia) with the viewer's own painter
@@ -65,8 +66,10 @@ export interface OverlayPainter {
   paintAnnotations(annotations: readonly Annotation[]): void;
   /** A caption plate in the bottom-left corner (lines of text, the last one bold). */
   paintCaption(lines: readonly string[]): void;
-  /** The same caption straight into a picture (RGBA, the canvas's size), touching only its own rectangle. */
-  captionInto(rgba: Buffer, lines: readonly string[]): void;
+  /** The same caption straight into a yuv420p picture (even size, see yuv.ts), touching only its own rectangle. */
+  captionIntoYuv(yuv: Buffer, lines: readonly string[]): void;
+  /** The drawings over a yuv420p picture (even size): converted to RGBA, painted, converted back into `yuv`. */
+  paintAnnotationsYuv(yuv: Buffer, annotations: readonly Annotation[]): void;
   /** The canvas's pixels, RGBA. */
   pixels(): Buffer;
   png(): Promise<Buffer>;
@@ -106,33 +109,31 @@ export function createOverlayPainter(size: Size, settings: OverlaySettings): Ove
       drawCaption(context, lines, box);
       context.restore();
     },
-    captionInto(rgba, lines) {
+    captionIntoYuv(yuv, lines) {
       const box = captionBox(context, lines, scale, size);
       if (!box) return;
-      // Only the caption's own rectangle goes through a (small) canvas: a full frame there and back costs ~18 ms at 1080p.
-      const x0 = Math.max(0, Math.floor(box.x * scale));
-      const y0 = Math.max(0, Math.floor(box.y * scale));
-      const x1 = Math.min(size.width, Math.ceil((box.x + box.width) * scale));
-      const y1 = Math.min(size.height, Math.ceil((box.y + box.height) * scale));
-      const w = x1 - x0;
-      const h = y1 - y0;
-      if (w <= 0 || h <= 0) return;
-      const small = smallCanvas(w, h);
-      const region = new Uint8ClampedArray(w * h * 4);
-      for (let row = 0; row < h; row++) {
-        const from = ((y0 + row) * size.width + x0) * 4;
-        region.set(rgba.subarray(from, from + w * 4), row * w * 4);
-      }
-      small.putImageData(new ImageData(region, w, h), 0, 0);
+      const width = size.width - (size.width % 2);
+      const height = size.height - (size.height % 2);
+      // Only the caption's own rectangle goes through a (small) canvas: a whole frame there and back costs ~20 ms at 1080p.
+      const rect = evenRect({ x: box.x * scale, y: box.y * scale, width: box.width * scale, height: box.height * scale }, width, height);
+      if (rect.width <= 0 || rect.height <= 0) return;
+      const small = smallCanvas(rect.width, rect.height);
+      small.putImageData(new ImageData(yuvToRgba(yuv, width, height, rect), rect.width, rect.height), 0, 0);
       small.save();
-      small.translate(-x0, -y0);
+      small.translate(-rect.x, -rect.y);
       small.scale(scale, scale);
       drawCaption(small, lines, box);
       small.restore();
-      const painted = small.getImageData(0, 0, w, h).data;
-      for (let row = 0; row < h; row++) {
-        rgba.set(painted.subarray(row * w * 4, (row + 1) * w * 4), ((y0 + row) * size.width + x0) * 4);
-      }
+      rgbaIntoYuv(small.getImageData(0, 0, rect.width, rect.height).data, yuv, width, height, rect);
+    },
+    paintAnnotationsYuv(yuv, annotations) {
+      if (annotations.length === 0) return;
+      const width = size.width - (size.width % 2);
+      const height = size.height - (size.height % 2);
+      const whole = { x: 0, y: 0, width, height };
+      context.putImageData(new ImageData(yuvToRgba(yuv, width, height, whole), width, height), 0, 0);
+      this.paintAnnotations(annotations);
+      rgbaIntoYuv(context.getImageData(0, 0, width, height).data, yuv, width, height, whole);
     },
     pixels() {
       const data = context.getImageData(0, 0, size.width, size.height).data;

@@ -6,6 +6,7 @@ import type { ProbeResult } from '../media/probe.ts';
 import { cancelledError, startProcess } from '../media/processes.ts';
 import { LineSplitter, parseShowinfoFrame, parseShowinfoTimeBase } from '../media/showinfo.ts';
 import { keyframeAtOrBefore } from '../media/still-frame.ts';
+import { yuvFrameBytes } from './yuv.ts';
 
 /**
  * Full-resolution, upright RGBA pictures of a range of frames, for the exports. The same seek and turn as the
@@ -19,7 +20,12 @@ export interface RawFrameRange {
   from: number;
   to: number;
   signal?: AbortSignal;
-  onFrame: (index: number, rgba: Buffer) => Promise<void> | void;
+  /**
+   * rgba (default): RGBA at the frame's size. yuv420p: BT.709 limited-range planar YUV at the frame's size cut to
+   * even edges (see yuv.ts), for the video export, which paints only a few of its frames.
+   */
+  pixelFormat?: 'rgba' | 'yuv420p';
+  onFrame: (index: number, picture: Buffer) => Promise<void> | void;
 }
 
 export interface RawFrameSize {
@@ -52,17 +58,19 @@ export async function decodeRawFrames(range: RawFrameRange): Promise<number> {
   source.pts.forEach((pts, index) => indexByPts.set(pts, index));
   const filters: string[] = [];
   if (from > keyframe) filters.push(`select='gte(pts\\,${source.pts[from]!})'`);
-  filters.push(...rotationFilters(source.rotation, source.mirrored), 'format=rgba', 'showinfo');
+  const yuv = range.pixelFormat === 'yuv420p';
+  filters.push(...rotationFilters(source.rotation, source.mirrored));
+  filters.push(...(yuv ? ['crop=trunc(iw/2)*2:trunc(ih/2)*2', 'scale=out_color_matrix=bt709:out_range=tv', 'format=yuv420p'] : ['format=rgba']), 'showinfo');
   const modernFps = range.ffmpeg.parsed === null || range.ffmpeg.parsed.major >= 6 || (range.ffmpeg.parsed.major === 5 && range.ffmpeg.parsed.minor >= 1);
   const args = [
     '-hide_banner', '-nostdin', '-nostats', '-loglevel', 'info',
     ...inputArgs(source, keyframe),
     '-vf', filters.join(','),
     ...(modernFps ? ['-fps_mode', 'passthrough'] : ['-vsync', 'passthrough']),
-    '-f', 'rawvideo', '-pix_fmt', 'rgba', 'pipe:1',
+    '-f', 'rawvideo', '-pix_fmt', yuv ? 'yuv420p' : 'rgba', 'pipe:1',
   ];
   const { width, height } = rawFrameSize(probe);
-  const frameBytes = width * height * 4;
+  const frameBytes = yuv ? yuvFrameBytes(width - (width % 2), height - (height % 2)) : width * height * 4;
   const controller = new AbortController();
   const abort = () => controller.abort();
   range.signal?.addEventListener('abort', abort, { once: true });

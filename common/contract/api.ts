@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appCalls, appEvents } from './app.ts';
+import { exportCalls, exportEvents } from './export.ts';
 import { mediaCalls, mediaEvents } from './media.ts';
 import { poseCalls, poseEvents } from './pose.ts';
 import { projectCalls, projectEvents } from './project.ts';
@@ -15,6 +16,7 @@ export const api = {
   ...poseCalls,
   ...projectCalls,
   ...trackCalls,
+  ...exportCalls,
 } as const;
 
 export const events = {
@@ -23,6 +25,7 @@ export const events = {
   ...poseEvents,
   ...projectEvents,
   ...trackEvents,
+  ...exportEvents,
 } as const;
 
 export type Api = typeof api;

@@ -134,7 +134,11 @@ export const appCalls = {
   }),
   'dialog.pickFile': defineCall({
     summary: 'Native open/save dialog; null when cancelled or when the shell has no native dialogs.',
-    input: z.object({ purpose: z.enum(['open-project', 'open-video', 'save-project']) }),
+    input: z.object({
+      purpose: z.enum(['open-project', 'open-video', 'save-project', 'save-export']),
+      /** save-export: the file name offered; its extension sets the dialog's filter. */
+      defaultName: z.string().max(255).optional(),
+    }),
     output: z.object({ path: z.string().nullable(), supported: z.boolean() }),
   }),
   'files.list': defineCall({

@@ -11,11 +11,11 @@ import { classifyPath } from '../platform/paths.ts';
 import { APP_NAME, APP_VERSION } from '../platform/version.ts';
 import type { Handlers } from './types.ts';
 
-export type DialogPurpose = 'open-project' | 'open-video' | 'save-project';
+export type DialogPurpose = 'open-project' | 'open-video' | 'save-project' | 'save-export';
 
 /** Native file dialogs, supplied by the Electron shell; absent in browser mode and the CLI. */
 export interface DialogProvider {
-  pickFile(purpose: DialogPurpose): Promise<string | null>;
+  pickFile(purpose: DialogPurpose, defaultName?: string): Promise<string | null>;
 }
 
 export interface AppHandlerDeps {
@@ -64,8 +64,8 @@ export function createAppHandlers(deps: AppHandlerDeps): Pick<Handlers, AppCallN
       return {};
     },
     'app.takeOpenRequests': () => deps.takeOpenRequests(),
-    'dialog.pickFile': async ({ purpose }) =>
-      deps.dialogs ? { path: await deps.dialogs.pickFile(purpose), supported: true } : { path: null, supported: false },
+    'dialog.pickFile': async ({ purpose, defaultName }) =>
+      deps.dialogs ? { path: await deps.dialogs.pickFile(purpose, defaultName), supported: true } : { path: null, supported: false },
     'files.list': ({ path, kind }) => listDirectory(path ?? startFolder(kind, deps)),
   };
 }

@@ -6,6 +6,7 @@ import { createSettingsStore } from '../app-state/settings-store.ts';
 import { classifyPath } from '../platform/paths.ts';
 import { createAppHandlers, type DialogProvider } from './app-handlers.ts';
 import { createEventBus } from './event-bus.ts';
+import { createExportHandlers } from './export-handlers.ts';
 import { createMediaHandlers, createMediaServiceForCore, mediaFrameSource } from './media-handlers.ts';
 import { createPoseHandlers } from './pose-handlers.ts';
 import { createProjectHandlers, createProjectServiceForCore } from './project-handlers.ts';
@@ -51,6 +52,7 @@ export function createCore(options: CoreOptions): Core {
     ...createMediaHandlers(media),
     ...createTrackHandlers({ project, media, jobs: trackingJobs, events }),
     ...createPoseHandlers({ media, project, events }),
+    ...createExportHandlers({ project, media, events }),
   };
 
   // A copy made with Save as is where the user goes on working: it keeps the places of the original.

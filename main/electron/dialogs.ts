@@ -1,14 +1,19 @@
 import { type BrowserWindow, dialog } from 'electron';
 import type { DialogProvider } from '../core/app-handlers.ts';
 import { PROJECT_EXTENSION } from '../platform/paths.ts';
-import { dialogFilters, withProjectExtension } from './dialog-filters.ts';
+import { dialogFilters, withExtensionOf, withProjectExtension } from './dialog-filters.ts';
 
 /** Native open/save dialogs, modal to the main window when there is one. */
 export function createDialogProvider(currentWindow: () => BrowserWindow | null): DialogProvider {
   return {
-    async pickFile(purpose) {
+    async pickFile(purpose, defaultName) {
       const parent = currentWindow();
-      const filters = dialogFilters(purpose);
+      const filters = dialogFilters(purpose, defaultName);
+      if (purpose === 'save-export') {
+        const options = { filters, defaultPath: defaultName ?? 'export' };
+        const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
+        return result.canceled || !result.filePath ? null : withExtensionOf(result.filePath, defaultName);
+      }
       if (purpose === 'save-project') {
         const options = { filters, defaultPath: `Untitled${PROJECT_EXTENSION}` };
         const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);

@@ -1,4 +1,4 @@
-import { type ChildProcessByStdio, spawn } from 'node:child_process';
+import { type ChildProcess, type ChildProcessByStdio, spawn } from 'node:child_process';
 import { setPriority } from 'node:os';
 import type { Readable, Writable } from 'node:stream';
 import { MidstanceError } from '../../common/contract/errors.ts';
@@ -90,6 +90,27 @@ export function startProcess(program: string, args: string[], options: SpawnOpti
     refreshBackground();
   }
   return { child, exited, kill, claim: () => standby.delete(child), paused: () => stopped.has(child) };
+}
+
+/**
+ * A child started by a library (fluent-ffmpeg spawns its own ffmpeg): tracked like ours, so Core.dispose and
+ * the exit hook reap it too. Resolves once it has exited.
+ */
+export function adoptProcess(child: ChildProcess): Promise<void> {
+  installExitHook();
+  const tracked = child as Child;
+  live.add(tracked);
+  started += 1;
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      forget(tracked);
+      return resolve();
+    }
+    child.once('close', () => {
+      forget(tracked);
+      resolve();
+    });
+  });
 }
 
 /** Runs a program to completion and returns its stdout; stderr is kept for error messages. */

@@ -2,7 +2,7 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DirectoryEntry, FileKind } from '../../../common/contract/app.ts';
 import { useApi } from '../api/ApiProvider.tsx';
-import { joinPath, projectFileName } from '../project/paths.ts';
+import { joinPath, PROJECT_EXTENSION, projectFileName } from '../project/paths.ts';
 import '../styles/project.css';
 import { useErrorReporter } from './errors.tsx';
 
@@ -16,8 +16,8 @@ interface Listing {
  * Browser mode has no native file dialog, and a browser <input type=file> hides the real path,
  * which the project needs to find media again. So Midstance lists folders through its own API.
  *
- * mode 'save' (projects only): browse to a folder and type a file name; an existing file is only
- * replaced after the user said so, and then onPick gets overwrite: true.
+ * mode 'save' (a project, or an export with `extension`): browse to a folder and type a file name; an existing
+ * file is only replaced after the user said so, and then onPick gets overwrite: true.
  */
 export function FileBrowserDialog({
   kind,
@@ -28,6 +28,7 @@ export function FileBrowserDialog({
   defaultName = '',
   title,
   confirmLabel,
+  extension = PROJECT_EXTENSION,
 }: {
   kind: FileKind;
   onPick: (path: string, options: { overwrite: boolean }) => void;
@@ -40,6 +41,8 @@ export function FileBrowserDialog({
   title?: string;
   /** Save mode: the text of the confirming button. */
   confirmLabel?: string;
+  /** Save mode: the file's extension (".midstance", or an export's ".csv", ".png", ".mp4"). */
+  extension?: string;
 }) {
   const { t, i18n } = useTranslation();
   const api = useApi();
@@ -82,7 +85,9 @@ export function FileBrowserDialog({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  const visible = listing?.entries.filter((entry) => entry.kind === 'directory' || entry.kind === kind) ?? [];
+  const exporting = saving && extension !== PROJECT_EXTENSION;
+  const visible =
+    listing?.entries.filter((entry) => entry.kind === 'directory' || (exporting ? entry.name.toLowerCase().endsWith(extension) : entry.kind === kind)) ?? [];
   const hiddenCount = (listing?.entries.length ?? 0) - visible.length;
   const locale = i18n.language === 'nl' ? 'nl-NL' : 'en-GB';
   const formatters = useMemo(
@@ -95,7 +100,7 @@ export function FileBrowserDialog({
 
   const submitName = () => {
     if (!listing) return;
-    const checked = projectFileName(fileName);
+    const checked = projectFileName(fileName, extension);
     if (!checked.ok) {
       setNameProblem(t(`project.saveDialog.invalid.${checked.reason}`));
       return;
@@ -145,7 +150,7 @@ export function FileBrowserDialog({
         <button type="submit">{t('files.go')}</button>
       </form>
       <p className="muted small">
-        {saving ? t('project.saveDialog.filter') : t(kind === 'project' ? 'files.filterProject' : 'files.filterVideo')}
+        {exporting ? t('export.browserFilter', { extension }) : saving ? t('project.saveDialog.filter') : t(kind === 'project' ? 'files.filterProject' : 'files.filterVideo')}
       </p>
       <ul className="file-list" aria-label={listing?.path ?? ''}>
         {visible.map((entry) => (
@@ -169,12 +174,12 @@ export function FileBrowserDialog({
           </li>
         ))}
         {listing && visible.length === 0 && (
-          <li className="muted">{saving ? t('project.saveDialog.emptyFolder') : t(kind === 'project' ? 'files.emptyProject' : 'files.emptyVideo')}</li>
+          <li className="muted">{exporting ? t('export.browserEmpty', { extension }) : saving ? t('project.saveDialog.emptyFolder') : t(kind === 'project' ? 'files.emptyProject' : 'files.emptyVideo')}</li>
         )}
       </ul>
       {listing && hiddenCount > 0 && (
         <p className="muted small" data-testid="files-hidden">
-          {t(kind === 'project' ? 'files.hiddenProject' : 'files.hiddenVideo', { count: hiddenCount })}
+          {exporting ? t('export.browserHidden', { count: hiddenCount, extension }) : t(kind === 'project' ? 'files.hiddenProject' : 'files.hiddenVideo', { count: hiddenCount })}
         </p>
       )}
       {saving ? (
@@ -199,7 +204,7 @@ export function FileBrowserDialog({
                 setReplacing(null);
               }}
             />
-            <span className="muted small">.midstance</span>
+            <span className="muted small">{extension}</span>
           </div>
           {nameProblem && (
             <p className="save-name-problem" id={`${fileNameId}-problem`} role="alert">
@@ -208,7 +213,7 @@ export function FileBrowserDialog({
           )}
           {replacing ? (
             <div className="save-replace" role="alert">
-              <p>{t('project.saveDialog.replaceQuestion', { name: replacing.name })}</p>
+              <p>{t(exporting ? 'export.replaceQuestion' : 'project.saveDialog.replaceQuestion', { name: replacing.name })}</p>
               <div className="dialog-actions">
                 <button type="button" onClick={() => setReplacing(null)}>
                   {t('project.saveDialog.otherName')}

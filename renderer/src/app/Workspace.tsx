@@ -8,6 +8,7 @@ import { ViewerLinkContext, type ViewerState } from '../checklist/viewer-link.ts
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { SidePanel, SidePanelControl, type SidePanelTab } from './SidePanel.tsx';
 import { Logo } from './StartScreen.tsx';
+import { ExportMenu } from '../export/ExportMenu.tsx';
 
 const PLACE_SAVE_DELAY_MS = 300;
 
@@ -40,7 +41,11 @@ export function Workspace({
   const placeFrame = useCallback((clipId: string, frame: number) => {
     places.current.set(clipId, { frame, view: places.current.get(clipId)?.view ?? null });
   }, []);
-  const renderSidePanel = (measurements: ReactNode | null, timing?: ReactNode, viewer?: ViewerState) => (
+  // The Export menu reads what the viewer shows when it is opened.
+  const exportViewer = useRef<ViewerState | null>(null);
+  const renderSidePanel = (measurements: ReactNode | null, timing?: ReactNode, viewer?: ViewerState) => {
+    exportViewer.current = viewer ?? null;
+    return (
     <ViewerLinkContext.Provider value={{ viewer: viewer ?? null, convention: settings.angleConvention, placeFrame }}>
       <SidePanel
         tabs={[
@@ -52,7 +57,8 @@ export function Workspace({
         onActive={setActiveTab}
       />
     </ViewerLinkContext.Provider>
-  );
+    );
+  };
 
   useEffect(() => {
     api.call('settings.get', {}).then(setSettings).catch(() => {});
@@ -111,6 +117,7 @@ export function Workspace({
         </span>
         {headerExtra}
         <span className="spacer" />
+        {clip && <ExportMenu viewer={exportViewer} />}
         <ConventionSwitch
           value={settings.angleConvention}
           onChange={(angleConvention) => {

@@ -10,6 +10,10 @@ export interface ViewerState {
   annotations: readonly Annotation[];
   timing: GaitTiming | null;
   goTo(frame: number): void;
+  /** For exports: the clip's frame count, capture rate and in/out range. */
+  frameCount?: number;
+  captureFps?: number;
+  range?: { in: number | null; out: number | null };
 }
 
 export interface ViewerLink {

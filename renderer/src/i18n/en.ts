@@ -1,4 +1,5 @@
 import { checklistEn } from './checklist-en.ts';
+import { exportEn } from './export-en.ts';
 import { gaitEn } from './gait-en.ts';
 import { poseEn } from './pose-en.ts';
 import { projectEn } from './project-en.ts';
@@ -8,6 +9,7 @@ export const en = {
   gait: gaitEn,
   pose: poseEn,
   checklist: checklistEn,
+  export: exportEn,
   app: {
     name: 'Midstance',
     tagline: 'Frame-by-frame running-technique analysis',

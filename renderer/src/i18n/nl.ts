@@ -1,5 +1,6 @@
 import type { Translation } from './en.ts';
 import { checklistNl } from './checklist-nl.ts';
+import { exportNl } from './export-nl.ts';
 import { gaitNl } from './gait-nl.ts';
 import { poseNl } from './pose-nl.ts';
 import { projectNl } from './project-nl.ts';
@@ -9,6 +10,7 @@ export const nl: Translation = {
   gait: gaitNl,
   pose: poseNl,
   checklist: checklistNl,
+  export: exportNl,
   app: {
     name: 'Midstance',
     tagline: 'Looptechniek analyseren, beeld voor beeld',

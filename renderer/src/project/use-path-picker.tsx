@@ -19,12 +19,22 @@ type Request =
       defaultName: string;
       title: string;
       confirmLabel: string;
+      extension: string | undefined;
       resolve: (target: SaveTarget | null) => void;
     };
 
+interface SaveOptions {
+  folder?: string | null;
+  defaultName: string;
+  title?: string;
+  confirmLabel?: string;
+  extension?: string;
+}
+
 export interface PathPicker {
   pickOpen(kind: FileKind): Promise<string | null>;
-  pickSave(options: { folder?: string | null; defaultName: string; title?: string; confirmLabel?: string }): Promise<SaveTarget | null>;
+  /** `extension` (".csv", ".png", ".mp4"): an export, not a project. */
+  pickSave(options: SaveOptions): Promise<SaveTarget | null>;
 }
 
 const PathPickerContext = createContext<PathPicker | null>(null);
@@ -57,9 +67,12 @@ export function PathPickerProvider({ children }: { children: ReactNode }) {
   );
 
   const pickSave = useCallback(
-    async (options: { folder?: string | null; defaultName: string; title?: string; confirmLabel?: string }) => {
+    async (options: SaveOptions) => {
       try {
-        const native = await api.call('dialog.pickFile', { purpose: 'save-project' });
+        const native = await api.call(
+          'dialog.pickFile',
+          options.extension ? { purpose: 'save-export', defaultName: `${options.defaultName}${options.extension}` } : { purpose: 'save-project' },
+        );
         if (native.supported) return native.path ? { path: native.path, overwrite: true } : null;
       } catch (error) {
         report(error);
@@ -72,6 +85,7 @@ export function PathPickerProvider({ children }: { children: ReactNode }) {
           defaultName: options.defaultName,
           title: options.title ?? t('project.saveAs.title'),
           confirmLabel: options.confirmLabel ?? t('project.saveDialog.save'),
+          extension: options.extension,
           resolve,
         }),
       );
@@ -98,6 +112,7 @@ export function PathPickerProvider({ children }: { children: ReactNode }) {
         defaultName={request.defaultName}
         title={request.title}
         confirmLabel={request.confirmLabel}
+        extension={request.extension}
         onCancel={() => finish(null)}
         onPick={(path, { overwrite }) => finish(path, overwrite)}
       />

@@ -428,7 +428,7 @@ function ReadyViewer({
           onFollowUpDone={() => setFollowUp(null)}
         />,
         <GaitPanel gait={gait} guide={guide} annotations={annotations.all} convention={preferences.convention} cmPerPx={cmPerPx} treadmillSpeedKmh={gaitContext.treadmillSpeedKmh ?? null} onGoTo={goTo} />,
-        { clipId, frameIndex: shownIndex, annotations: annotations.all, timing: gait.store.all.length > 0 ? gait.timing : null, goTo },
+        { clipId, frameIndex: shownIndex, annotations: annotations.all, timing: gait.store.all.length > 0 ? gait.timing : null, goTo, frameCount: info.frameCount, captureFps: info.captureFps, range },
       )}
       {showShortcuts && <ShortcutOverlay onClose={() => setShowShortcuts(false)} />}
       {drawing.pendingRuler && <RulerLengthPrompt onConfirm={drawing.confirmRuler} onCancel={drawing.cancelRuler} />}

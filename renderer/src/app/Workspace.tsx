@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { DEFAULT_SETTINGS, type Settings } from '../../../common/contract/app.ts';
 import { useApi } from '../api/ApiProvider.tsx';
 import { type ClipPlace, ClipViewer, type ViewerClip } from '../viewer/ClipViewer.tsx';
-import { ToolBar } from '../viewer/ToolBar.tsx';
-import { ViewerLinkContext, type ViewerState } from '../checklist/viewer-link.tsx';
+import { EmptyViewer } from '../viewer/ViewerPane.tsx';
+import { ViewerLinkContext, createViewerStateStore } from '../checklist/viewer-link.tsx';
+import { PanelSlotsProvider, usePanelSlotHost } from './panel-slots.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { SidePanel, SidePanelControl, type SidePanelTab } from './SidePanel.tsx';
 import { Logo } from './StartScreen.tsx';
@@ -40,20 +41,23 @@ export function Workspace({
   const placeFrame = useCallback((clipId: string, frame: number) => {
     places.current.set(clipId, { frame, view: places.current.get(clipId)?.view ?? null });
   }, []);
-  const renderSidePanel = (measurements: ReactNode | null, timing?: ReactNode, viewer?: ViewerState) => (
-    <ViewerLinkContext.Provider value={{ viewer: viewer ?? null, convention: settings.angleConvention, placeFrame }}>
-      <SidePanel
-        tabs={[
-          ...(measurements ? [{ id: 'measurements', label: t('measure.heading'), content: measurements }] : []),
-          ...(timing ? [{ id: 'timing', label: t('gait.tab'), content: timing }] : []),
-          ...sideTabs,
-        ]}
-        active={activeTab}
-        onActive={setActiveTab}
-      />
-    </ViewerLinkContext.Provider>
+  // The viewer publishes what it shows through a store, not through this component's state: stepping must not
+  // render the workspace and its side panel again, only what reads the viewer (the checklist).
+  const viewerStore = useMemo(createViewerStateStore, []);
+  const viewerLink = useMemo(
+    () => ({ store: viewerStore, convention: settings.angleConvention, placeFrame }),
+    [viewerStore, settings.angleConvention, placeFrame],
   );
-
+  const slotHost = usePanelSlotHost();
+  const tabs: SidePanelTab[] = [
+    ...(slotHost.viewerPresent
+      ? [
+          { id: 'measurements', label: t('measure.heading'), content: <div ref={slotHost.slotRef('measurements')} className="panel-slot" /> },
+          { id: 'timing', label: t('gait.tab'), content: <div ref={slotHost.slotRef('timing')} className="panel-slot" /> },
+        ]
+      : []),
+    ...sideTabs,
+  ];
   useEffect(() => {
     api.call('settings.get', {}).then(setSettings).catch(() => {});
   }, [api]);
@@ -120,26 +124,25 @@ export function Workspace({
         />
         <LanguageSwitch />
       </header>
-      {clip && placesLoaded ? (
-        <ClipViewer
-          key={clip.id}
-          clip={clip}
-          preferences={{ convention: settings.angleConvention, bigStepFrames: settings.bigStepFrames }}
-          place={places.current.get(clip.id)}
-          onPlaceChange={rememberPlace}
-          renderSidePanel={renderSidePanel}
-        />
-      ) : (
-        <>
-          <ToolBar tool="select" onTool={() => {}} disabled />
-          <main className="viewer-main" aria-label={t('workspace.frameArea')}>
-            <div className="viewer-stage placeholder">
-              {!clip && <p className="muted">{t('viewer.noClipHint')}</p>}
-            </div>
-          </main>
-          {renderSidePanel(null)}
-        </>
-      )}
+      <PanelSlotsProvider value={slotHost.value}>
+        <ViewerLinkContext.Provider value={viewerLink}>
+          <div className="viewers">
+            {clip && placesLoaded ? (
+              <ClipViewer
+                key={clip.id}
+                clip={clip}
+                preferences={{ convention: settings.angleConvention, bigStepFrames: settings.bigStepFrames }}
+                place={places.current.get(clip.id)}
+                onPlaceChange={rememberPlace}
+              />
+            ) : (
+              <EmptyViewer hint={clip ? null : t('viewer.noClipHint')} />
+            )}
+          </div>
+          {/* Rendered once, here: its tabs keep their state whatever the viewer does. */}
+          <SidePanel tabs={tabs} active={activeTab} onActive={setActiveTab} />
+        </ViewerLinkContext.Provider>
+      </PanelSlotsProvider>
     </div>
     </SidePanelControl.Provider>
   );

@@ -3,7 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { DEFAULT_SETTINGS, type Settings } from '../../../common/contract/app.ts';
 import { useApi } from '../api/ApiProvider.tsx';
 import { type ClipPlace, ClipViewer, type ViewerClip } from '../viewer/ClipViewer.tsx';
-import { EmptyViewer } from '../viewer/ViewerPane.tsx';
+import { EmptyViewer, type PaneRole } from '../viewer/ViewerPane.tsx';
+import { CompareBar } from '../viewer/compare/CompareBar.tsx';
+import type { PaneId } from '../viewer/compare/compare-link.ts';
+import { useCompare } from '../viewer/compare/use-compare.ts';
 import { ViewerLinkContext, createViewerStateStore } from '../checklist/viewer-link.tsx';
 import { PanelSlotsProvider, usePanelSlotHost } from './panel-slots.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
@@ -93,15 +96,28 @@ export function Workspace({
   }, [sendPlaces]);
 
   const rememberPlace = useCallback(
-    (place: ClipPlace) => {
-      if (!clip) return;
-      places.current.set(clip.id, place);
-      pendingPlaces.current.set(clip.id, place);
+    (clipId: string, place: ClipPlace) => {
+      places.current.set(clipId, place);
+      pendingPlaces.current.set(clipId, place);
       clearTimeout(placeTimer.current);
       placeTimer.current = setTimeout(sendPlaces, PLACE_SAVE_DELAY_MS);
     },
-    [clip, sendPlaces],
+    [sendPlaces],
   );
+  const firstId = clip?.id ?? null;
+  const rememberFirst = useCallback((place: ClipPlace) => firstId && rememberPlace(firstId, place), [firstId, rememberPlace]);
+
+  // Comparing: a second clip of the project beside the one chosen in the clip list. It lasts while the project
+  // is open (another clip chosen in the list takes the first place; the second stays).
+  const compare = useCompare(clip);
+  const secondId = compare.second?.id ?? null;
+  const rememberSecond = useCallback((place: ClipPlace) => secondId && rememberPlace(secondId, place), [secondId, rememberPlace]);
+  const [focused, setFocused] = useState<PaneId>('first');
+  const comparing = compare.open && clip !== null;
+  const paneFocus = comparing ? focused : 'first';
+  const firstRole: PaneRole = { focused: paneFocus === 'first', compared: comparing, name: compare.names.first, onFocus: () => setFocused('first') };
+  const secondRole: PaneRole = { focused: paneFocus === 'second', compared: true, name: compare.names.second, onFocus: () => setFocused('second') };
+  const preferences = { convention: settings.angleConvention, bigStepFrames: settings.bigStepFrames };
 
   return (
     <SidePanelControl.Provider value={sidePanelControl}>
@@ -115,6 +131,16 @@ export function Workspace({
         </span>
         {headerExtra}
         <span className="spacer" />
+        <button
+          type="button"
+          aria-pressed={comparing}
+          disabled={!clip}
+          title={t('compare.openHint')}
+          onClick={() => (comparing ? compare.close() : compare.start())}
+          data-testid="compare-toggle"
+        >
+          {t('compare.open')}
+        </button>
         <ConventionSwitch
           value={settings.angleConvention}
           onChange={(angleConvention) => {
@@ -127,17 +153,51 @@ export function Workspace({
       <PanelSlotsProvider value={slotHost.value}>
         <ViewerLinkContext.Provider value={viewerLink}>
           <div className="viewers">
-            {clip && placesLoaded ? (
-              <ClipViewer
-                key={clip.id}
-                clip={clip}
-                preferences={{ convention: settings.angleConvention, bigStepFrames: settings.bigStepFrames }}
-                place={places.current.get(clip.id)}
-                onPlaceChange={rememberPlace}
+            {comparing && (
+              <CompareBar
+                link={compare.link}
+                candidates={compare.candidates}
+                secondId={compare.secondId ?? ''}
+                onSecond={compare.choose}
+                layout={compare.layout}
+                onLayout={compare.setLayout}
+                names={compare.names}
+                focused={paneFocus}
+                onClose={() => {
+                  compare.close();
+                  setFocused('first');
+                }}
               />
-            ) : (
-              <EmptyViewer hint={clip ? null : t('viewer.noClipHint')} />
             )}
+            <div className={`viewer-panes${comparing ? ` ${compare.layout}` : ''}`}>
+              {clip && placesLoaded ? (
+                <ClipViewer
+                  key={clip.id}
+                  clip={clip}
+                  preferences={preferences}
+                  place={places.current.get(clip.id)}
+                  onPlaceChange={rememberFirst}
+                  role={firstRole}
+                  sync={comparing ? compare.link.port('first') : undefined}
+                />
+              ) : (
+                <EmptyViewer hint={clip ? null : t('viewer.noClipHint')} role={firstRole} />
+              )}
+              {comparing &&
+                (compare.second && placesLoaded ? (
+                  <ClipViewer
+                    key={`second-${compare.second.id}`}
+                    clip={compare.second}
+                    preferences={preferences}
+                    place={places.current.get(compare.second.id)}
+                    onPlaceChange={rememberSecond}
+                    role={secondRole}
+                    sync={compare.link.port('second')}
+                  />
+                ) : (
+                  <EmptyViewer role={secondRole} hint={compare.missing ? t('compare.missingMedia') : compare.candidates.length === 0 && compare.loaded ? t('compare.noOther') : null} />
+                ))}
+            </div>
           </div>
           {/* Rendered once, here: its tabs keep their state whatever the viewer does. */}
           <SidePanel tabs={tabs} active={activeTab} onActive={setActiveTab} />

@@ -1,10 +1,12 @@
 import { checklistEn } from './checklist-en.ts';
+import { compareEn } from './compare-en.ts';
 import { gaitEn } from './gait-en.ts';
 import { projectEn } from './project-en.ts';
 
 export const en = {
   project: projectEn,
   gait: gaitEn,
+  compare: compareEn,
   checklist: checklistEn,
   app: {
     name: 'Midstance',

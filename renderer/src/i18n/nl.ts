@@ -1,11 +1,13 @@
 import type { Translation } from './en.ts';
 import { checklistNl } from './checklist-nl.ts';
+import { compareNl } from './compare-nl.ts';
 import { gaitNl } from './gait-nl.ts';
 import { projectNl } from './project-nl.ts';
 
 export const nl: Translation = {
   project: projectNl,
   gait: gaitNl,
+  compare: compareNl,
   checklist: checklistNl,
   app: {
     name: 'Midstance',

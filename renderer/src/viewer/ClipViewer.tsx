@@ -23,6 +23,7 @@ import { useGuidedMeasure } from './gait/use-guided-measure.ts';
 import { useViewerStateStore } from '../checklist/viewer-link.tsx';
 import { useAnnounceViewerPanels, ViewerPanelPortal } from '../app/panel-slots.tsx';
 import { EmptyViewer, type PaneRole, SOLO_PANE, ViewerPane } from './ViewerPane.tsx';
+import type { SyncPort } from './compare/compare-link.ts';
 import { type GaitContext, useGaitMarking } from './gait/use-gait-marking.ts';
 import { adjacentSpeed } from './playback.ts';
 import { RulerLengthPrompt } from './RulerLengthPrompt.tsx';
@@ -62,6 +63,7 @@ export function ClipViewer({
   place,
   onPlaceChange,
   role = SOLO_PANE,
+  sync,
 }: {
   clip: ViewerClip;
   preferences: ViewerPreferences;
@@ -69,6 +71,8 @@ export function ClipViewer({
   onPlaceChange(place: ClipPlace): void;
   /** Alone or one of two compared viewers; only the focused one takes keys and fills the side panel. */
   role?: PaneRole;
+  /** Links this viewer to a compared one in capture time. */
+  sync?: SyncPort;
 }) {
   const media = useClipMedia(clip.path, clip.captureFps);
   const { state } = media;
@@ -84,6 +88,7 @@ export function ClipViewer({
       initialView={place?.view ?? null}
       onPlaceChange={onPlaceChange}
       role={role}
+      sync={sync}
     />
   );
 }
@@ -159,6 +164,7 @@ function ReadyViewer({
   initialView,
   onPlaceChange,
   role,
+  sync,
 }: {
   clipId: string;
   gaitContext: GaitContext;
@@ -168,6 +174,7 @@ function ReadyViewer({
   initialView: ClipPlace['view'];
   onPlaceChange(place: ClipPlace): void;
   role: PaneRole;
+  sync?: SyncPort;
 }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language === 'nl' ? 'nl' : 'en';
@@ -192,7 +199,16 @@ function ReadyViewer({
   const sourceSize = useMemo(() => ({ width: info.width, height: info.height }), [info.width, info.height]);
   const view = useViewTransform({ imageSize: sourceSize, viewportSize: viewport, initial: initialView });
 
-  const goTo = useCallback((index: number) => setRequested(Math.min(last, Math.max(0, Math.round(index)))), [last]);
+  // The link to a compared viewer asks for the frame wanted now, before React has rendered it.
+  const requestedRef = useRef(requested);
+  requestedRef.current = requested;
+  const goTo = useCallback(
+    (index: number) => {
+      requestedRef.current = Math.min(last, Math.max(0, Math.round(index)));
+      setRequested(requestedRef.current);
+    },
+    [last],
+  );
   const playback = usePlayback({ times: frames.times, fileFps: info.fileFps, captureFps: info.captureFps, current: requested, range, loop, onFrame: goTo });
 
   const wantFull = info.width > PREVIEW_WIDTH && view.transform.scale * (window.devicePixelRatio || 1) > (PREVIEW_WIDTH / info.width) * 1.25;
@@ -290,6 +306,19 @@ function ReadyViewer({
     run: (command) =>
       runViewerCommand(command, actions, { busy: stageRef.current?.isBusy() ?? false, bigStep: preferences.bigStepFrames }),
   });
+
+  const eventsRef = useRef(gait.store.all);
+  eventsRef.current = gait.store.all;
+  useEffect(() => {
+    if (!sync) return;
+    return sync.attach({
+      timing: { frames, rates: { fileFps: info.fileFps, captureFps: info.captureFps } },
+      current: () => requestedRef.current,
+      events: () => eventsRef.current,
+      follow: goTo,
+    });
+  }, [sync, frames, info.fileFps, info.captureFps, goTo]);
+  useEffect(() => sync?.moved(requested), [sync, requested]);
 
   // The focused viewer fills the side panel: its measurements and timing tabs, and what the checklist reads.
   const owner = useRef({}).current;

@@ -29,6 +29,11 @@ export const ViewerPane = forwardRef<HTMLElement, { role: PaneRole; testId?: str
       onPointerDownCapture={role.focused ? undefined : role.onFocus}
       onFocusCapture={role.focused ? undefined : role.onFocus}
     >
+      {role.compared && (
+        <div className="pane-title" data-testid="pane-title">
+          {role.name}
+        </div>
+      )}
       {children}
     </section>
   );

@@ -15,7 +15,7 @@ import { createFfmpegDecoder, decodeSourceOf } from './decoder.ts';
 import { type FfmpegTools, resolveTools } from './ffmpeg-path.ts';
 import { FrameCache } from './frame-cache.ts';
 import { SpillDirectory, type SpillDirectoryOptions } from './frame-spill.ts';
-import { MediaSession } from './media-session.ts';
+import { MediaSession, WARM_SHARE } from './media-session.ts';
 import { type ProbeProgress, type ProbeResult, checkVideo, describeMedia, fileChanged, probeMedia } from './probe.ts';
 import { cancelledError, liveProcessCount } from './processes.ts';
 
@@ -109,6 +109,11 @@ export function createMediaService(options: MediaServiceOptions): MediaService {
     return toolsPromise;
   }
 
+  /** Tells the other open clips that their share of the cache changed. */
+  function budgetsChanged(except: string | null): void {
+    for (const [id, open] of clips) if (id !== except) open.session.budgetChanged();
+  }
+
   function clip(mediaId: string): OpenClip {
     const found = clips.get(mediaId);
     if (!found) throw new MidstanceError('not-found', 'This clip is not open (it may have been closed). Open it again.');
@@ -145,8 +150,11 @@ export function createMediaService(options: MediaServiceOptions): MediaService {
         checkFile: () => fileChanged(probe.file),
         createSpill: spillDirectory ? () => spillDirectory.createFile(probe.info.frameCount) : undefined,
         onWarmProgress: options.onWarmProgress,
+        // One budget, shared: two clips open side by side each warm half of what one alone would.
+        warmBudgetBytes: () => (cache.boundBytes * WARM_SHARE) / Math.max(1, clips.size),
       });
       clips.set(mediaId, { session, probe, userCaptureFps: request.captureFps ?? null, warnings: probe.warnings });
+      budgetsChanged(mediaId);
       try {
         // The first frame proves the clip decodes and makes the first paint instant.
         if (options.warm ?? true) session.setWarm(true);
@@ -195,6 +203,7 @@ export function createMediaService(options: MediaServiceOptions): MediaService {
       if (!found) return false;
       clips.delete(mediaId);
       await found.session.close();
+      budgetsChanged(null);
       return true;
     },
     frameInfo(mediaId, index) {

@@ -42,6 +42,11 @@ export interface SessionOptions {
   /** Opens this clip's spill file (called on the first eviction); none = memory only. */
   createSpill?: () => SpillFile | null;
   onWarmProgress?: (status: WarmStatus) => void;
+  /**
+   * Bytes of the memory cache this clip's warm-up may fill when it cannot spill to disk (default: WARM_SHARE of
+   * the bound). The media service divides it between the open clips, so two compared clips do not evict each other.
+   */
+  warmBudgetBytes?: () => number;
 }
 
 interface Waiter {
@@ -79,8 +84,8 @@ const FOREGROUND_LOOKAHEAD = 120;
 const BACKWARD_SPAN = 16;
 const WARM_CONCURRENCY = 2;
 const MIN_CHUNK_FRAMES = 480;
-/** Share of the cache bound one clip's warm-up may fill (the rest: full frames, other clips). */
-const WARM_SHARE = 0.75;
+/** Share of the cache bound the warm-ups of all open clips may fill together (the rest: full frames). */
+export const WARM_SHARE = 0.75;
 const PREVIEW_QUALITY = 3;
 const FULL_QUALITY = 2;
 
@@ -492,6 +497,13 @@ export class MediaSession {
     });
   }
 
+  /** The clip's share of the memory cache changed (another clip opened or closed): resize a warm-up window. */
+  budgetChanged(): void {
+    if (this.closed || this.frames.spillCanGrow()) return;
+    this.moveFocus(this.focus);
+    this.emitWarm(true);
+  }
+
   // ---- warm-up ------------------------------------------------------------------------------
 
   private moveFocus(index: number): void {
@@ -517,7 +529,7 @@ export class MediaSession {
     const memory = this.frames.memory;
     if (this.frames.spillCanGrow() || memory.count < 24) return this.info.frameCount;
     const average = memory.bytes / memory.count;
-    const budget = this.options.cache.boundBytes * WARM_SHARE;
+    const budget = this.options.warmBudgetBytes?.() ?? this.options.cache.boundBytes * WARM_SHARE;
     return Math.max(8, Math.min(this.info.frameCount, Math.floor(budget / average)));
   }
 

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import type { Vec2 } from '../../common/geometry/vector.ts';
 import type { ViewTransform } from '../../common/geometry/view-transform.ts';
 import { readFrameIndex } from '../fixtures/frame-code.ts';
@@ -6,8 +6,8 @@ import { readFrameIndex } from '../fixtures/frame-code.ts';
 /** Reading and driving the viewer in browser mode, shared by the e2e tests and the canvas bench. */
 
 /** The image→stage mapping the viewer publishes on its stage (data-transform). */
-export async function stageTransform(page: Page): Promise<ViewTransform> {
-  return JSON.parse((await page.getByTestId('viewer-stage').getAttribute('data-transform')) ?? '{}') as ViewTransform;
+export async function stageTransform(page: Page, within: Page | Locator = page): Promise<ViewTransform> {
+  return JSON.parse((await within.getByTestId('viewer-stage').getAttribute('data-transform')) ?? '{}') as ViewTransform;
 }
 
 /** Page coordinates of the screen point that shows image point `image` under the current zoom and pan. */
@@ -23,16 +23,18 @@ export async function clickImagePoint(page: Page, image: Vec2): Promise<void> {
 }
 
 /** The frame number the readout shows (the frame on screen). */
-export async function shownFrame(page: Page): Promise<number> {
-  return Number.parseInt((await page.getByTestId('frame-number').textContent()) ?? '', 10);
+export async function shownFrame(page: Page, within: Page | Locator = page): Promise<number> {
+  return Number.parseInt((await within.getByTestId('frame-number').textContent()) ?? '', 10);
 }
 
-/** The index embedded in the pixels actually painted on the frame canvas (not the readout). */
-export async function paintedFrameIndex(page: Page, size: { width: number; height: number }): Promise<number | null> {
-  const t = await stageTransform(page);
-  const raster = await page.evaluate(
-    ({ t, width, height }) => {
-      const canvas = document.querySelector<HTMLCanvasElement>('canvas.frame-canvas')!;
+/**
+ * The index embedded in the pixels actually painted on the frame canvas (not the readout); `within` picks one of
+ * two compared viewers.
+ */
+export async function paintedFrameIndex(page: Page, size: { width: number; height: number }, within: Page | Locator = page): Promise<number | null> {
+  const t = await stageTransform(page, within);
+  const raster = await within.locator('canvas.frame-canvas').evaluate(
+    (canvas: HTMLCanvasElement, { t, width, height }) => {
       const dpr = window.devicePixelRatio || 1;
       const out = document.createElement('canvas');
       out.width = 320;

@@ -3,8 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { DEFAULT_SETTINGS, type Settings } from '../../../common/contract/app.ts';
 import { useApi } from '../api/ApiProvider.tsx';
 import { type ClipPlace, ClipViewer, type ViewerClip } from '../viewer/ClipViewer.tsx';
-import { ToolBar } from '../viewer/ToolBar.tsx';
-import { ViewerLinkContext, type ViewerState } from '../checklist/viewer-link.tsx';
+import { EmptyViewer, type PaneRole } from '../viewer/ViewerPane.tsx';
+import { CompareBar } from '../viewer/compare/CompareBar.tsx';
+import type { PaneId } from '../viewer/compare/compare-link.ts';
+import { useCompare } from '../viewer/compare/use-compare.ts';
+import { ViewerLinkContext, createViewerStateStore } from '../checklist/viewer-link.tsx';
+import { PanelSlotsProvider, usePanelSlotHost } from './panel-slots.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { SidePanel, SidePanelControl, type SidePanelTab } from './SidePanel.tsx';
 import { Logo } from './StartScreen.tsx';
@@ -41,25 +45,23 @@ export function Workspace({
   const placeFrame = useCallback((clipId: string, frame: number) => {
     places.current.set(clipId, { frame, view: places.current.get(clipId)?.view ?? null });
   }, []);
-  // The Export menu reads what the viewer shows when it is opened.
-  const exportViewer = useRef<ViewerState | null>(null);
-  const renderSidePanel = (measurements: ReactNode | null, timing?: ReactNode, viewer?: ViewerState) => {
-    exportViewer.current = viewer ?? null;
-    return (
-    <ViewerLinkContext.Provider value={{ viewer: viewer ?? null, convention: settings.angleConvention, placeFrame }}>
-      <SidePanel
-        tabs={[
-          ...(measurements ? [{ id: 'measurements', label: t('measure.heading'), content: measurements }] : []),
-          ...(timing ? [{ id: 'timing', label: t('gait.tab'), content: timing }] : []),
-          ...sideTabs,
-        ]}
-        active={activeTab}
-        onActive={setActiveTab}
-      />
-    </ViewerLinkContext.Provider>
-    );
-  };
-
+  // The viewer publishes what it shows through a store, not through this component's state: stepping must not
+  // render the workspace and its side panel again, only what reads the viewer (the checklist).
+  const viewerStore = useMemo(createViewerStateStore, []);
+  const viewerLink = useMemo(
+    () => ({ store: viewerStore, convention: settings.angleConvention, placeFrame }),
+    [viewerStore, settings.angleConvention, placeFrame],
+  );
+  const slotHost = usePanelSlotHost();
+  const tabs: SidePanelTab[] = [
+    ...(slotHost.viewerPresent
+      ? [
+          { id: 'measurements', label: t('measure.heading'), content: <div ref={slotHost.slotRef('measurements')} className="panel-slot" /> },
+          { id: 'timing', label: t('gait.tab'), content: <div ref={slotHost.slotRef('timing')} className="panel-slot" /> },
+        ]
+      : []),
+    ...sideTabs,
+  ];
   useEffect(() => {
     api.call('settings.get', {}).then(setSettings).catch(() => {});
   }, [api]);
@@ -95,15 +97,28 @@ export function Workspace({
   }, [sendPlaces]);
 
   const rememberPlace = useCallback(
-    (place: ClipPlace) => {
-      if (!clip) return;
-      places.current.set(clip.id, place);
-      pendingPlaces.current.set(clip.id, place);
+    (clipId: string, place: ClipPlace) => {
+      places.current.set(clipId, place);
+      pendingPlaces.current.set(clipId, place);
       clearTimeout(placeTimer.current);
       placeTimer.current = setTimeout(sendPlaces, PLACE_SAVE_DELAY_MS);
     },
-    [clip, sendPlaces],
+    [sendPlaces],
   );
+  const firstId = clip?.id ?? null;
+  const rememberFirst = useCallback((place: ClipPlace) => firstId && rememberPlace(firstId, place), [firstId, rememberPlace]);
+
+  // Comparing: a second clip of the project beside the one chosen in the clip list. It lasts while the project
+  // is open (another clip chosen in the list takes the first place; the second stays).
+  const compare = useCompare(clip);
+  const secondId = compare.second?.id ?? null;
+  const rememberSecond = useCallback((place: ClipPlace) => secondId && rememberPlace(secondId, place), [secondId, rememberPlace]);
+  const [focused, setFocused] = useState<PaneId>('first');
+  const comparing = compare.open && clip !== null;
+  const paneFocus = comparing ? focused : 'first';
+  const firstRole: PaneRole = { focused: paneFocus === 'first', compared: comparing, name: compare.names.first, onFocus: () => setFocused('first') };
+  const secondRole: PaneRole = { focused: paneFocus === 'second', compared: true, name: compare.names.second, onFocus: () => setFocused('second') };
+  const preferences = { convention: settings.angleConvention, bigStepFrames: settings.bigStepFrames };
 
   return (
     <SidePanelControl.Provider value={sidePanelControl}>
@@ -117,7 +132,17 @@ export function Workspace({
         </span>
         {headerExtra}
         <span className="spacer" />
-        {clip && <ExportMenu viewer={exportViewer} />}
+        {clip && <ExportMenu readViewer={viewerStore.get} />}
+        <button
+          type="button"
+          aria-pressed={comparing}
+          disabled={!clip}
+          title={t('compare.openHint')}
+          onClick={() => (comparing ? compare.close() : compare.start())}
+          data-testid="compare-toggle"
+        >
+          {t('compare.open')}
+        </button>
         <ConventionSwitch
           value={settings.angleConvention}
           onChange={(angleConvention) => {
@@ -127,26 +152,59 @@ export function Workspace({
         />
         <LanguageSwitch />
       </header>
-      {clip && placesLoaded ? (
-        <ClipViewer
-          key={clip.id}
-          clip={clip}
-          preferences={{ convention: settings.angleConvention, bigStepFrames: settings.bigStepFrames }}
-          place={places.current.get(clip.id)}
-          onPlaceChange={rememberPlace}
-          renderSidePanel={renderSidePanel}
-        />
-      ) : (
-        <>
-          <ToolBar tool="select" onTool={() => {}} disabled />
-          <main className="viewer-main" aria-label={t('workspace.frameArea')}>
-            <div className="viewer-stage placeholder">
-              {!clip && <p className="muted">{t('viewer.noClipHint')}</p>}
+      <PanelSlotsProvider value={slotHost.value}>
+        <ViewerLinkContext.Provider value={viewerLink}>
+          <div className="viewers">
+            {comparing && (
+              <CompareBar
+                link={compare.link}
+                candidates={compare.candidates}
+                secondId={compare.secondId ?? ''}
+                onSecond={compare.choose}
+                layout={compare.layout}
+                onLayout={compare.setLayout}
+                names={compare.names}
+                focused={paneFocus}
+                onClose={() => {
+                  compare.close();
+                  setFocused('first');
+                }}
+              />
+            )}
+            <div className={`viewer-panes${comparing ? ` ${compare.layout}` : ''}`}>
+              {clip && placesLoaded ? (
+                <ClipViewer
+                  key={clip.id}
+                  clip={clip}
+                  preferences={preferences}
+                  place={places.current.get(clip.id)}
+                  onPlaceChange={rememberFirst}
+                  role={firstRole}
+                  sync={comparing ? compare.link.port('first') : undefined}
+                />
+              ) : (
+                <EmptyViewer hint={clip ? null : t('viewer.noClipHint')} role={firstRole} />
+              )}
+              {comparing &&
+                (compare.second && placesLoaded ? (
+                  <ClipViewer
+                    key={`second-${compare.second.id}`}
+                    clip={compare.second}
+                    preferences={preferences}
+                    place={places.current.get(compare.second.id)}
+                    onPlaceChange={rememberSecond}
+                    role={secondRole}
+                    sync={compare.link.port('second')}
+                  />
+                ) : (
+                  <EmptyViewer role={secondRole} hint={compare.missing ? t('compare.missingMedia') : compare.candidates.length === 0 && compare.loaded ? t('compare.noOther') : null} />
+                ))}
             </div>
-          </main>
-          {renderSidePanel(null)}
-        </>
-      )}
+          </div>
+          {/* Rendered once, here: its tabs keep their state whatever the viewer does. */}
+          <SidePanel tabs={tabs} active={activeTab} onActive={setActiveTab} />
+        </ViewerLinkContext.Provider>
+      </PanelSlotsProvider>
     </div>
     </SidePanelControl.Provider>
   );

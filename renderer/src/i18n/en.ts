@@ -1,5 +1,6 @@
 import { checklistEn } from './checklist-en.ts';
 import { exportEn } from './export-en.ts';
+import { compareEn } from './compare-en.ts';
 import { gaitEn } from './gait-en.ts';
 import { poseEn } from './pose-en.ts';
 import { projectEn } from './project-en.ts';
@@ -8,6 +9,7 @@ export const en = {
   project: projectEn,
   gait: gaitEn,
   pose: poseEn,
+  compare: compareEn,
   checklist: checklistEn,
   export: exportEn,
   app: {

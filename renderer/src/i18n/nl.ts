@@ -1,6 +1,7 @@
 import type { Translation } from './en.ts';
 import { checklistNl } from './checklist-nl.ts';
 import { exportNl } from './export-nl.ts';
+import { compareNl } from './compare-nl.ts';
 import { gaitNl } from './gait-nl.ts';
 import { poseNl } from './pose-nl.ts';
 import { projectNl } from './project-nl.ts';
@@ -9,6 +10,7 @@ export const nl: Translation = {
   project: projectNl,
   gait: gaitNl,
   pose: poseNl,
+  compare: compareNl,
   checklist: checklistNl,
   export: exportNl,
   app: {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnnotationGeometry, AnnotationStyle } from '../../../common/contract/annotation.ts';
 import type { AngleConvention } from '../../../common/contract/app.ts';
@@ -21,7 +21,10 @@ import { GaitEventLane } from './gait/GaitEventLane.tsx';
 import { GaitControls, GaitPanel } from './gait/GaitViews.tsx';
 import { useGuidedMeasure } from './gait/use-guided-measure.ts';
 import { LandmarkDetection } from './pose/LandmarkDetection.tsx';
-import type { ViewerState } from '../checklist/viewer-link.tsx';
+import { useViewerStateStore } from '../checklist/viewer-link.tsx';
+import { useAnnounceViewerPanels, ViewerPanelPortal } from '../app/panel-slots.tsx';
+import { EmptyViewer, type PaneRole, SOLO_PANE, ViewerPane } from './ViewerPane.tsx';
+import type { SyncPort } from './compare/compare-link.ts';
 import { type GaitContext, useGaitMarking } from './gait/use-gait-marking.ts';
 import { adjacentSpeed } from './playback.ts';
 import { RulerLengthPrompt } from './RulerLengthPrompt.tsx';
@@ -60,18 +63,21 @@ export function ClipViewer({
   preferences,
   place,
   onPlaceChange,
-  renderSidePanel,
+  role = SOLO_PANE,
+  sync,
 }: {
   clip: ViewerClip;
   preferences: ViewerPreferences;
   place: ClipPlace | undefined;
   onPlaceChange(place: ClipPlace): void;
-  /** Builds the side panel around the viewer's measurements and timing panels (null while no clip is ready). */
-  renderSidePanel(measurements: ReactNode | null, timing?: ReactNode, viewer?: ViewerState): ReactNode;
+  /** Alone or one of two compared viewers; only the focused one takes keys and fills the side panel. */
+  role?: PaneRole;
+  /** Links this viewer to a compared one in capture time. */
+  sync?: SyncPort;
 }) {
   const media = useClipMedia(clip.path, clip.captureFps);
   const { state } = media;
-  if (state.status !== 'ready') return <ViewerPlaceholder media={media} renderSidePanel={renderSidePanel} />;
+  if (state.status !== 'ready') return <ViewerPlaceholder media={media} role={role} />;
   return (
     <ReadyViewer
       key={state.media.mediaId}
@@ -82,25 +88,17 @@ export function ClipViewer({
       initialFrame={Math.min(place?.frame ?? 0, state.media.info.frameCount - 1)}
       initialView={place?.view ?? null}
       onPlaceChange={onPlaceChange}
-      renderSidePanel={renderSidePanel}
+      role={role}
+      sync={sync}
     />
   );
 }
 
-function ViewerPlaceholder({
-  media,
-  renderSidePanel,
-}: {
-  media: ClipMedia;
-  renderSidePanel(measurements: ReactNode | null): ReactNode;
-}) {
+function ViewerPlaceholder({ media, role }: { media: ClipMedia; role: PaneRole }) {
   const { t } = useTranslation();
   const { state } = media;
   return (
-    <>
-      <ToolBar tool="select" onTool={() => {}} disabled />
-      <main className="viewer-main" aria-label={t('workspace.frameArea')}>
-        <div className="viewer-stage placeholder">
+    <EmptyViewer role={role}>
           {state.status === 'opening' && <OpeningProgress state={state} onCancel={media.cancel} />}
           {state.status === 'cancelled' && (
             <div className="opening-panel">
@@ -119,10 +117,7 @@ function ViewerPlaceholder({
               <ErrorMessage error={state.error} />
             </p>
           )}
-        </div>
-      </main>
-      {renderSidePanel(null)}
-    </>
+    </EmptyViewer>
   );
 }
 
@@ -169,7 +164,8 @@ function ReadyViewer({
   initialFrame,
   initialView,
   onPlaceChange,
-  renderSidePanel,
+  role,
+  sync,
 }: {
   clipId: string;
   gaitContext: GaitContext;
@@ -178,7 +174,8 @@ function ReadyViewer({
   initialFrame: number;
   initialView: ClipPlace['view'];
   onPlaceChange(place: ClipPlace): void;
-  renderSidePanel(measurements: ReactNode | null, timing?: ReactNode, viewer?: ViewerState): ReactNode;
+  role: PaneRole;
+  sync?: SyncPort;
 }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language === 'nl' ? 'nl' : 'en';
@@ -197,12 +194,22 @@ function ReadyViewer({
   const [spaceHeld, setSpaceHeld] = useState(false);
 
   const stageRef = useRef<AnnotationStageHandle>(null);
+  const paneRef = useRef<HTMLElement>(null);
   const viewportRef = useRef<HTMLDivElement>(null);
   const viewport = useElementSize(viewportRef);
   const sourceSize = useMemo(() => ({ width: info.width, height: info.height }), [info.width, info.height]);
   const view = useViewTransform({ imageSize: sourceSize, viewportSize: viewport, initial: initialView });
 
-  const goTo = useCallback((index: number) => setRequested(Math.min(last, Math.max(0, Math.round(index)))), [last]);
+  // The link to a compared viewer asks for the frame wanted now, before React has rendered it.
+  const requestedRef = useRef(requested);
+  requestedRef.current = requested;
+  const goTo = useCallback(
+    (index: number) => {
+      requestedRef.current = Math.min(last, Math.max(0, Math.round(index)));
+      setRequested(requestedRef.current);
+    },
+    [last],
+  );
   const playback = usePlayback({ times: frames.times, fileFps: info.fileFps, captureFps: info.captureFps, current: requested, range, loop, onFrame: goTo });
 
   const wantFull = info.width > PREVIEW_WIDTH && view.transform.scale * (window.devicePixelRatio || 1) > (PREVIEW_WIDTH / info.width) * 1.25;
@@ -288,17 +295,47 @@ function ReadyViewer({
       if (tool !== 'select') setTool('select');
       else setSelectedId(null);
     },
-    focusGoTo: () => document.getElementById('go-to-frame')?.focus(),
+    focusGoTo: () => paneRef.current?.querySelector<HTMLInputElement>('[data-go-to]')?.focus(),
     showShortcuts: () => setShowShortcuts(true),
     chooseTool: setTool,
     toggleKeepTool: drawing.toggleKeepTool,
   };
 
   useViewerKeys({
+    enabled: role.focused,
     onSpace: setSpaceHeld,
     run: (command) =>
       runViewerCommand(command, actions, { busy: stageRef.current?.isBusy() ?? false, bigStep: preferences.bigStepFrames }),
   });
+
+  const eventsRef = useRef(gait.store.all);
+  eventsRef.current = gait.store.all;
+  useEffect(() => {
+    if (!sync) return;
+    return sync.attach({
+      timing: { frames, rates: { fileFps: info.fileFps, captureFps: info.captureFps } },
+      current: () => requestedRef.current,
+      events: () => eventsRef.current,
+      follow: goTo,
+    });
+  }, [sync, frames, info.fileFps, info.captureFps, goTo]);
+  useEffect(() => sync?.moved(requested), [sync, requested]);
+
+  // The focused viewer fills the side panel: its measurements and timing tabs, and what the checklist reads.
+  const owner = useRef({}).current;
+  useAnnounceViewerPanels(owner, role.focused);
+  const viewerStore = useViewerStateStore();
+  const timingOrNull = gait.store.all.length > 0 ? gait.timing : null;
+  useEffect(() => {
+    if (!viewerStore) return;
+    viewerStore.set(
+      owner,
+      role.focused
+        ? { clipId, frameIndex: shownIndex, annotations: annotations.all, timing: timingOrNull, goTo, frameCount: info.frameCount, captureFps: info.captureFps, range }
+        : null,
+    );
+  }, [viewerStore, owner, role.focused, clipId, shownIndex, annotations.all, timingOrNull, goTo, info.frameCount, info.captureFps, range]);
+  useEffect(() => () => viewerStore?.set(owner, null), [viewerStore, owner]);
 
   const marks = useMemo(() => {
     const seen = new Set<number>();
@@ -308,7 +345,7 @@ function ReadyViewer({
   }, [annotations.all]);
 
   return (
-    <>
+    <ViewerPane ref={paneRef} role={role}>
       <ToolBar tool={tool} onTool={(next) => setTool(next)} keepTool={drawing.keepTool} onToggleKeepTool={drawing.toggleKeepTool} />
       <main className="viewer-main" aria-label={t('workspace.frameArea')}>
         <FrameReadout
@@ -401,7 +438,8 @@ function ReadyViewer({
           lane={<GaitEventLane events={gait.store.all} frameCount={info.frameCount} selectedId={gait.selectedId} onPick={gait.pick} onMove={gait.move} />}
         />
       </main>
-      {renderSidePanel(
+      {role.focused && (
+        <ViewerPanelPortal id="measurements">
         <MeasurementsPanel
           annotations={annotations.all}
           currentFrame={shownIndex}
@@ -426,12 +464,16 @@ function ReadyViewer({
           }}
           onCopyToFrame={(id, delta) => void copyToFrame(id, shownIndex + delta)}
           onFollowUpDone={() => setFollowUp(null)}
-        />,
-        <GaitPanel gait={gait} guide={guide} annotations={annotations.all} convention={preferences.convention} cmPerPx={cmPerPx} treadmillSpeedKmh={gaitContext.treadmillSpeedKmh ?? null} onGoTo={goTo} />,
-        { clipId, frameIndex: shownIndex, annotations: annotations.all, timing: gait.store.all.length > 0 ? gait.timing : null, goTo, frameCount: info.frameCount, captureFps: info.captureFps, range },
+        />
+        </ViewerPanelPortal>
+      )}
+      {role.focused && (
+        <ViewerPanelPortal id="timing">
+        <GaitPanel gait={gait} guide={guide} annotations={annotations.all} convention={preferences.convention} cmPerPx={cmPerPx} treadmillSpeedKmh={gaitContext.treadmillSpeedKmh ?? null} onGoTo={goTo} />
+        </ViewerPanelPortal>
       )}
       {showShortcuts && <ShortcutOverlay onClose={() => setShowShortcuts(false)} />}
       {drawing.pendingRuler && <RulerLengthPrompt onConfirm={drawing.confirmRuler} onCancel={drawing.cancelRuler} />}
-    </>
+    </ViewerPane>
   );
 }

@@ -109,7 +109,7 @@ export function FrameReadout({
         }}
       >
         <input
-          id="go-to-frame"
+          data-go-to=""
           aria-label={t('viewer.goTo')}
           aria-invalid={invalid}
           aria-describedby={message ? messageId : undefined}

@@ -10,10 +10,16 @@ function isTyping(target: EventTarget | null): boolean {
   return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || element.isContentEditable;
 }
 
-export function useViewerKeys(handlers: { run(command: ViewerCommand): void; onSpace(held: boolean): void }) {
+/**
+ * The viewer's keys, listened for on the window while `enabled`: of two compared viewers only the focused one
+ * listens, so a key goes to one viewer and never to both.
+ */
+export function useViewerKeys(handlers: { enabled?: boolean; run(command: ViewerCommand): void; onSpace(held: boolean): void }) {
   const latest = useRef(handlers);
   latest.current = handlers;
+  const enabled = handlers.enabled ?? true;
   useEffect(() => {
+    if (!enabled) return;
     // Space pans while held and plays/pauses when tapped: decided on release (space-gesture.ts).
     const space = createSpaceGesture();
     const down = (event: KeyboardEvent) => {
@@ -48,6 +54,8 @@ export function useViewerKeys(handlers: { run(command: ViewerCommand): void; onS
       window.removeEventListener('keyup', up);
       window.removeEventListener('pointerdown', pointerDown, { capture: true });
       window.removeEventListener('blur', blur);
+      // Focus moving to the other viewer mid-gesture must not leave this one panning.
+      latest.current.onSpace(false);
     };
-  }, []);
+  }, [enabled]);
 }

@@ -167,6 +167,42 @@ describe('warm-up, cache bound, cancellation, processes', () => {
     }
   });
 
+  it('two clips open at once (compare) share the warm-up budget: each warms a window half the size and both fit together', async () => {
+    const tight = { ...settings, frameCacheMegabytes: 4 };
+    const small = createMediaService({ settings: () => tight, spill: false });
+    const warmAround = async (mediaId: string, index: number) => {
+      const deadline = Date.now() + 30_000;
+      while (!small.warmStatus(mediaId).complete && Date.now() < deadline) {
+        await small.getFrame({ clipId: mediaId, index });
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      return small.warmStatus(mediaId);
+    };
+    try {
+      const clip = await store.clip('h264_1080p240');
+      const first = await small.open({ path: clip.path });
+      const alone = await warmAround(first.mediaId, 200);
+      expect(alone.mode).toBe('window');
+      const second = await small.open({ path: clip.path });
+      const [a, b] = [await warmAround(first.mediaId, 200), await warmAround(second.mediaId, 40)];
+      expect(a.complete && b.complete).toBe(true);
+      expect(a.targetFrames).toBeLessThanOrEqual(Math.ceil(alone.targetFrames * 0.6));
+      expect(b.targetFrames).toBeLessThanOrEqual(Math.ceil(alone.targetFrames * 0.6));
+      // Both windows fit together: with the first warmed again, the second is still all there.
+      expect((await warmAround(first.mediaId, 200)).complete).toBe(true);
+      expect(small.warmStatus(second.mediaId).complete).toBe(true);
+      expect(small.session(first.mediaId).isCached(200, 'preview')).toBe(true);
+      expect(small.session(second.mediaId).isCached(40, 'preview')).toBe(true);
+      expect(small.cache.peakBytes).toBeLessThanOrEqual(4 * 1024 * 1024);
+      // Closing one gives the other the whole budget again.
+      await small.close(second.mediaId);
+      const back = await warmAround(first.mediaId, 200);
+      expect(back.targetFrames).toBeGreaterThan(a.targetFrames);
+    } finally {
+      await small.dispose();
+    }
+  });
+
   it('an aborted request kills its decoder; close and dispose leave no process behind', async () => {
     const service = createMediaService({ settings: () => settings, warm: false });
     const clip = await store.clip('h264_1080p240');

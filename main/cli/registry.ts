@@ -2,8 +2,9 @@ import type { CliCommand } from './command.ts';
 import { frameCommand } from './commands/frame.ts';
 import { infoCommand } from './commands/info.ts';
 import { probeCommand } from './commands/probe.ts';
+import { reportCommand } from './commands/report.ts';
 import { serveCommand } from './commands/serve.ts';
 import { startCommand } from './commands/start.ts';
 
 /** Every subcommand, in the order `--help` lists them. Each lives in commands/<name>.ts. */
-export const commands: CliCommand[] = [startCommand, serveCommand, infoCommand, probeCommand, frameCommand];
+export const commands: CliCommand[] = [startCommand, serveCommand, infoCommand, probeCommand, frameCommand, reportCommand];

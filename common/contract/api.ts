@@ -3,6 +3,7 @@ import { appCalls, appEvents } from './app.ts';
 import { mediaCalls, mediaEvents } from './media.ts';
 import { projectCalls, projectEvents } from './project.ts';
 import { trackCalls, trackEvents } from './track.ts';
+import { reportCalls, reportEvents } from './report.ts';
 
 /**
  * The whole API between renderer and core, one table. Each domain owns a file that
@@ -13,6 +14,7 @@ export const api = {
   ...mediaCalls,
   ...projectCalls,
   ...trackCalls,
+  ...reportCalls,
 } as const;
 
 export const events = {
@@ -20,6 +22,7 @@ export const events = {
   ...mediaEvents,
   ...projectEvents,
   ...trackEvents,
+  ...reportEvents,
 } as const;
 
 export type Api = typeof api;

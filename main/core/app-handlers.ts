@@ -16,6 +16,8 @@ export type DialogPurpose = 'open-project' | 'open-video' | 'save-project';
 /** Native file dialogs, supplied by the Electron shell; absent in browser mode and the CLI. */
 export interface DialogProvider {
   pickFile(purpose: DialogPurpose): Promise<string | null>;
+  /** Save dialog for a PDF report, offering this name; null when cancelled. */
+  pickReportPath?(suggestedName: string): Promise<string | null>;
 }
 
 export interface AppHandlerDeps {

@@ -8,6 +8,7 @@ import { createAppHandlers, type DialogProvider } from './app-handlers.ts';
 import { createEventBus } from './event-bus.ts';
 import { createMediaHandlers, createMediaServiceForCore, mediaFrameSource } from './media-handlers.ts';
 import { createProjectHandlers, createProjectServiceForCore } from './project-handlers.ts';
+import { createReportHandlers } from './report-handlers.ts';
 import type { Core, FrameSource, Handlers } from './types.ts';
 
 export interface CoreOptions {
@@ -45,6 +46,7 @@ export function createCore(options: CoreOptions): Core {
       checkVideo: (path, signal) => media.check(path, signal),
     }),
     ...createMediaHandlers(media),
+    ...createReportHandlers({ project, media, settings, events, dialogs: options.dialogs }),
   };
 
   // A copy made with Save as is where the user goes on working: it keeps the places of the original.

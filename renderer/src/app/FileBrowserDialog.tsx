@@ -2,7 +2,7 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DirectoryEntry, FileKind } from '../../../common/contract/app.ts';
 import { useApi } from '../api/ApiProvider.tsx';
-import { joinPath, projectFileName } from '../project/paths.ts';
+import { joinPath, PROJECT_EXTENSION, projectFileName } from '../project/paths.ts';
 import '../styles/project.css';
 import { useErrorReporter } from './errors.tsx';
 
@@ -28,6 +28,7 @@ export function FileBrowserDialog({
   defaultName = '',
   title,
   confirmLabel,
+  extension = PROJECT_EXTENSION,
 }: {
   kind: FileKind;
   onPick: (path: string, options: { overwrite: boolean }) => void;
@@ -40,6 +41,8 @@ export function FileBrowserDialog({
   title?: string;
   /** Save mode: the text of the confirming button. */
   confirmLabel?: string;
+  /** Save mode: the extension the file gets (a project's by default). */
+  extension?: string;
 }) {
   const { t, i18n } = useTranslation();
   const api = useApi();
@@ -95,7 +98,7 @@ export function FileBrowserDialog({
 
   const submitName = () => {
     if (!listing) return;
-    const checked = projectFileName(fileName);
+    const checked = projectFileName(fileName, extension);
     if (!checked.ok) {
       setNameProblem(t(`project.saveDialog.invalid.${checked.reason}`));
       return;
@@ -199,7 +202,7 @@ export function FileBrowserDialog({
                 setReplacing(null);
               }}
             />
-            <span className="muted small">.midstance</span>
+            <span className="muted small">{extension}</span>
           </div>
           {nameProblem && (
             <p className="save-name-problem" id={`${fileNameId}-problem`} role="alert">

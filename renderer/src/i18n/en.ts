@@ -1,11 +1,13 @@
 import { checklistEn } from './checklist-en.ts';
 import { gaitEn } from './gait-en.ts';
 import { projectEn } from './project-en.ts';
+import { reportEn } from './report-en.ts';
 
 export const en = {
   project: projectEn,
   gait: gaitEn,
   checklist: checklistEn,
+  report: reportEn,
   app: {
     name: 'Midstance',
     tagline: 'Frame-by-frame running-technique analysis',

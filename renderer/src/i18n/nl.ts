@@ -2,11 +2,13 @@ import type { Translation } from './en.ts';
 import { checklistNl } from './checklist-nl.ts';
 import { gaitNl } from './gait-nl.ts';
 import { projectNl } from './project-nl.ts';
+import { reportNl } from './report-nl.ts';
 
 export const nl: Translation = {
   project: projectNl,
   gait: gaitNl,
   checklist: checklistNl,
+  report: reportNl,
   app: {
     name: 'Midstance',
     tagline: 'Looptechniek analyseren, beeld voor beeld',

@@ -7,13 +7,13 @@ const FORBIDDEN = /[<>:"/\\|?*\u0000-\u001f]/;
 
 export type ProjectFileName = { ok: true; fileName: string } | { ok: false; reason: 'empty' | 'characters' | 'dots' };
 
-/** Checks a typed project name and adds the extension when it is missing. */
-export function projectFileName(typed: string): ProjectFileName {
+/** Checks a typed project name (or, with `extension`, another file's) and adds the extension when it is missing. */
+export function projectFileName(typed: string, extension: string = PROJECT_EXTENSION): ProjectFileName {
   const name = typed.trim();
-  if (name === '' || name.toLowerCase() === PROJECT_EXTENSION) return { ok: false, reason: 'empty' };
+  if (name === '' || name.toLowerCase() === extension) return { ok: false, reason: 'empty' };
   if (FORBIDDEN.test(name)) return { ok: false, reason: 'characters' };
   if (/^\.+$/.test(name) || name.endsWith('.')) return { ok: false, reason: 'dots' };
-  return { ok: true, fileName: name.toLowerCase().endsWith(PROJECT_EXTENSION) ? name : `${name}${PROJECT_EXTENSION}` };
+  return { ok: true, fileName: name.toLowerCase().endsWith(extension) ? name : `${name}${extension}` };
 }
 
 /** Joins a folder the core listed with a file name, using that folder's own separator. */

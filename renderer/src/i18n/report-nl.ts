@@ -1,0 +1,33 @@
+import type { reportEn } from './report-en.ts';
+
+export const reportNl: typeof reportEn = {
+  button: 'Verslag',
+  buttonHint: 'Maak het pdf-verslag van deze sessie',
+  needsSession: 'Kies eerst een sessie (tab Cliënt & sessie)',
+  title: 'Sessieverslag',
+  language: 'Taal van het verslag',
+  stage: {
+    reading: 'Project en video’s lezen…',
+    stills: 'Beelden ophalen… {{percent}} %',
+    layout: 'Pagina’s opmaken…',
+    writing: 'Wegschrijven…',
+  },
+  cancel: 'Annuleren',
+  cancelled: 'Het verslag is geannuleerd. Er is niets opgeslagen.',
+  pages_one: '{{count}} pagina · {{size}}',
+  pages_other: '{{count}} pagina’s · {{size}}',
+  pageLabel: 'Pagina {{page}} van {{pages}}',
+  previewFailed: 'Het voorbeeld kon niet worden getoond ({{reason}}); het verslag zelf kun je wel opslaan.',
+  warnings: 'Goed om te weten',
+  save: 'Pdf opslaan…',
+  saveTitle: 'Verslag opslaan',
+  saved: 'Opgeslagen als {{path}}',
+  close: 'Sluiten',
+  remake: 'Opnieuw maken',
+  practice: 'Praktijkgegevens op het verslag',
+  practiceName: 'Naam van de praktijk',
+  practiceNamePlaceholder: 'bijv. Fysiotherapie De Loper',
+  logo: 'Logo (png- of jpeg-bestand)',
+  logoPlaceholder: 'Volledig pad van de afbeelding, of leeg laten',
+  practiceHint: 'Wordt op deze computer bewaard voor elk verslag; kies “Opnieuw maken” om de wijziging te zien.',
+};

@@ -107,8 +107,9 @@ export async function writeReportPdf(input: PdfInput): Promise<{ pdf: Buffer; pa
     lang: model.language === 'nl' ? 'nl-NL' : 'en-GB',
     displayTitle: true,
   });
-  doc.registerFont('regular', fonts.regular);
+  // The regular face is the document's default font (opened once, under its path); bold is registered by name.
   doc.registerFont('bold', fonts.bold);
+  const REGULAR = fonts.regular;
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const ended = new Promise<void>((resolve, reject) => {
@@ -117,13 +118,13 @@ export async function writeReportPdf(input: PdfInput): Promise<{ pdf: Buffer; pa
   });
 
   const text = (value: string, options: { size?: number; bold?: boolean; colour?: string; width?: number; x?: number; y?: number; align?: 'left' | 'right' | 'center'; gap?: number } = {}) => {
-    doc.font(options.bold ? 'bold' : 'regular').fontSize(options.size ?? SIZE.body).fillColor(options.colour ?? COLOUR.text);
+    doc.font(options.bold ? 'bold' : REGULAR).fontSize(options.size ?? SIZE.body).fillColor(options.colour ?? COLOUR.text);
     const opts = { width: options.width ?? CONTENT_WIDTH, align: options.align ?? 'left', lineGap: options.gap ?? 1.5 };
     if (options.x !== undefined && options.y !== undefined) doc.text(value, options.x, options.y, opts);
     else doc.text(value, options.x ?? doc.x, doc.y, opts);
   };
   const heightOf = (value: string, width: number, size = SIZE.body, bold = false, gap = 1.5) => {
-    doc.font(bold ? 'bold' : 'regular').fontSize(size);
+    doc.font(bold ? 'bold' : REGULAR).fontSize(size);
     return doc.heightOfString(value || ' ', { width, lineGap: gap });
   };
   const newPage = () => {
@@ -335,9 +336,9 @@ export async function writeReportPdf(input: PdfInput): Promise<{ pdf: Buffer; pa
       doc.save();
       doc.rect(x, y, size.width, size.height).clip();
       doc.translate(x, y).scale(scale);
-      const context = createPdfPaintContext(doc, { regular: 'regular', bold: 'bold' });
+      const context = createPdfPaintContext(doc, { regular: REGULAR, bold: 'bold' });
       const measure = (line: string, bold: boolean) => {
-        doc.font(bold ? 'bold' : 'regular').fontSize(PLATE_STYLE.fontSizePx);
+        doc.font(bold ? 'bold' : REGULAR).fontSize(PLATE_STYLE.fontSizePx);
         return doc.widthOfString(line);
       };
       paintFrameAnnotations(

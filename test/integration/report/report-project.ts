@@ -34,7 +34,11 @@ export interface ReportProject {
  * A project as a physio leaves it: a client with an earlier and a current session, a side-view clip with
  * gait events, labelled knee and trunk angles on several frames, a probe line, checklist answers and notes.
  */
-export async function buildReportProject(dir: string, video: { path: string; width: number; height: number; frames: number }, options: { stills?: number } = {}): Promise<ReportProject> {
+export async function buildReportProject(
+  dir: string,
+  video: { path: string; width: number; height: number; frames: number },
+  options: { stills?: number; drawnFrames?: number[] } = {},
+): Promise<ReportProject> {
   const path = join(dir, 'Report test.midstance');
   const app = startProjectService(join(dir, 'data'));
   await app.call('project.create', { path });
@@ -70,7 +74,7 @@ export async function buildReportProject(dir: string, video: { path: string; wid
   const w = video.width;
   const h = video.height;
   const stills = options.stills ?? 4;
-  const drawnFrames = Array.from({ length: stills }, (_, i) => Math.min(video.frames - 1, 4 + i * 5));
+  const drawnFrames = options.drawnFrames ?? Array.from({ length: stills }, (_, i) => Math.min(video.frames - 1, 4 + i * 5));
   const line = {
     from: { x: PROBE_LINE.from.x * w, y: PROBE_LINE.from.y * h },
     to: { x: PROBE_LINE.to.x * w, y: PROBE_LINE.to.y * h },

@@ -249,14 +249,20 @@ function valueIn(key: string, interior: number, convention: AngleConvention, uni
   const value = measure?.rule ? convertValue(measure.rule, interior, 'interior', convention) : interior;
   const decimals = unit === '°' || unit === 'cm' ? 1 : unit === '%' ? 1 : 0;
   const number = formatNumber(value, language, decimals);
-  return unit === '°' ? `${number}°` : `${number} ${unit}`;
+  return unit === '°' ? `${number}°` : `${number} ${unitLabel(unit, language)}`;
 }
 
+/** Steps per minute reads "p/min" (passen per minuut) in Dutch, as in the timing table. */
+const unitLabel = (unit: string, language: UiLanguage) => (unit === 'spm' && language === 'nl' ? 'p/min' : unit);
+
+/** "140,0° ± 1,4", "262 ± 12 ms": the degree sign sits on the number, other units after the spread. */
 function statText(key: string, stat: Pick<Stat, 'mean' | 'sd'>, unit: string, convention: AngleConvention, language: UiLanguage): string {
   const value = valueIn(key, stat.mean, convention, unit, language);
   if (stat.sd === null) return value;
   const decimals = unit === '°' || unit === 'cm' || unit === '%' ? 1 : 0;
-  return `${value} ± ${formatNumber(stat.sd, language, decimals)}`;
+  const sd = formatNumber(stat.sd, language, decimals);
+  const label = unitLabel(unit, language);
+  return unit === '°' ? `${value} ± ${sd}` : `${value.slice(0, -(label.length + 1))} ± ${sd} ${label}`;
 }
 
 function conventionShort(key: string, convention: AngleConvention, language: UiLanguage): string {

@@ -39,6 +39,8 @@ const BOTTOM = A4.height - MARGIN.bottom;
 /** A still is painted as the viewer shows a frame about this wide on screen, so strokes and plates keep their proportions. */
 const VIEWER_WIDTH_PX = 1000;
 const STILL_MAX_HEIGHT = 300;
+/** One label column for every block of label–value pairs, so they line up down the page. */
+const LABEL_WIDTH = 112;
 
 const COLOUR = {
   text: '#1D232B',
@@ -228,44 +230,48 @@ export async function writeReportPdf(input: PdfInput): Promise<{ pdf: Buffer; pa
 
   // ---- Page 1: header ----
   let headerBottom = MARGIN.top;
+  let logoWidth = 0;
   if (input.logo) {
     try {
-      doc.image(input.logo, MARGIN.left, MARGIN.top - 8, { fit: [120, 42] });
+      // openImage is pdfkit's, missing from its type definitions: it parses the picture once for size and drawing.
+      const image = (doc as unknown as { openImage(data: Buffer): { width: number; height: number } }).openImage(input.logo);
+      logoWidth = Math.min(110, (30 * image.width) / image.height);
+      doc.image(image as unknown as Buffer, MARGIN.left, MARGIN.top, { fit: [110, 30], valign: 'center' });
     } catch {
       input.logo = null;
     }
   }
-  const nameX = input.logo ? MARGIN.left + 132 : MARGIN.left;
-  text(model.practiceName, { size: 12, bold: true, x: nameX, y: MARGIN.top - 2, width: CONTENT_WIDTH * 0.55 });
-  text(t.title, { size: SIZE.label, colour: COLOUR.muted, x: MARGIN.left, y: MARGIN.top, width: CONTENT_WIDTH, align: 'right' });
-  text(model.sessionDate, { size: SIZE.label, colour: COLOUR.muted, x: MARGIN.left, y: doc.y, width: CONTENT_WIDTH, align: 'right' });
-  headerBottom = Math.max(headerBottom + 38, doc.y + 6);
+  const nameX = logoWidth > 0 ? MARGIN.left + logoWidth + 12 : MARGIN.left;
+  if (model.practiceName) text(model.practiceName, { size: 12, bold: true, x: nameX, y: MARGIN.top + 6, width: CONTENT_WIDTH * 0.6 });
+  text(model.sessionDate, { size: SIZE.label, colour: COLOUR.muted, x: MARGIN.left, y: MARGIN.top + 9, width: CONTENT_WIDTH, align: 'right' });
+  headerBottom = MARGIN.top + 38;
   rule(headerBottom, COLOUR.ruleStrong, 0.8);
-  doc.y = headerBottom + 16;
-  text(model.clientName, { size: SIZE.h1, bold: true, x: MARGIN.left, y: doc.y });
-  text([t.title, model.sessionDate, model.assessor].filter(Boolean).join(' · '), { colour: COLOUR.muted, x: MARGIN.left, y: doc.y + 2 });
+  doc.y = headerBottom + 18;
+  doc.font('bold').fontSize(SIZE.label).fillColor(COLOUR.accent);
+  doc.text(t.title.toUpperCase(), MARGIN.left, doc.y, { characterSpacing: 0.8, width: CONTENT_WIDTH });
+  text(model.clientName, { size: SIZE.h1, bold: true, x: MARGIN.left, y: doc.y + 3 });
   doc.y += 14;
 
   const columnWidth = (CONTENT_WIDTH - 24) / 2;
   const blockTop = doc.y;
   text(t.client.toUpperCase(), { size: SIZE.small, bold: true, colour: COLOUR.muted, x: MARGIN.left, y: blockTop, width: columnWidth });
   doc.y += 3;
-  const leftBottom = keyValues(model.header.slice(1), MARGIN.left, columnWidth, 92);
+  const leftBottom = keyValues(model.header.slice(1), MARGIN.left, columnWidth, LABEL_WIDTH);
   doc.y = blockTop;
   text(t.protocol.toUpperCase(), { size: SIZE.small, bold: true, colour: COLOUR.muted, x: MARGIN.left + columnWidth + 24, y: blockTop, width: columnWidth });
   doc.y += 3;
-  const rightBottom = keyValues(model.protocol, MARGIN.left + columnWidth + 24, columnWidth, 92);
+  const rightBottom = keyValues(model.protocol, MARGIN.left + columnWidth + 24, columnWidth, LABEL_WIDTH);
   doc.y = Math.max(leftBottom, rightBottom) + 6;
   if (model.clips.length > 0) {
     text(t.clips.toUpperCase(), { size: SIZE.small, bold: true, colour: COLOUR.muted, x: MARGIN.left, y: doc.y });
     doc.y += 3;
-    doc.y = keyValues(model.clips, MARGIN.left, CONTENT_WIDTH, 150);
+    doc.y = keyValues(model.clips, MARGIN.left, CONTENT_WIDTH, LABEL_WIDTH);
   }
 
   heading(t.history);
-  doc.y = keyValues(model.history, MARGIN.left, CONTENT_WIDTH, 130);
+  doc.y = keyValues(model.history, MARGIN.left, CONTENT_WIDTH, LABEL_WIDTH);
   heading(t.camera);
-  doc.y = keyValues(model.camera, MARGIN.left, CONTENT_WIDTH, 130);
+  doc.y = keyValues(model.camera, MARGIN.left, CONTENT_WIDTH, LABEL_WIDTH);
   paragraph(t.cameraHint, { size: SIZE.small, colour: COLOUR.muted });
 
   // ---- Summary ----
@@ -391,9 +397,9 @@ export async function writeReportPdf(input: PdfInput): Promise<{ pdf: Buffer; pa
     doc.y += 3;
     const widths = [0.36, 0.2, 0.44].map((f) => f * CONTENT_WIDTH);
     for (const item of group.items) {
-      const detail = [item.values, item.note].filter(Boolean).join('\n');
-      const status = item.setBy ? `${item.status}\n${item.setBy}` : item.status;
-      const h = Math.max(heightOf(item.title, widths[0]! - 10), heightOf(status, widths[1]! - 10), detail ? heightOf(detail, widths[2]! - 10) : 0);
+      const statusHeight = heightOf(item.status, widths[1]! - 12) + (item.setBy ? heightOf(item.setBy, widths[1]! - 12, SIZE.small) : 0);
+      const detailHeight = (item.values ? heightOf(item.values, widths[2]! - 6) : 0) + (item.note ? heightOf(item.note, widths[2]! - 6) + (item.values ? 1 : 0) : 0);
+      const h = Math.max(heightOf(item.title, widths[0]! - 10), statusHeight, detailHeight);
       ensure(h + 8);
       const top = doc.y;
       text(item.title, { x: MARGIN.left + 6, y: top, width: widths[0]! - 10 });

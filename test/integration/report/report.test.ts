@@ -106,7 +106,8 @@ describe('midstance report', () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const text = pdfText(out);
-    expect(text).toContain('Verslag loopanalyse');
+    expect(text).toContain('VERSLAG LOOPANALYSE');
+    expect(text).toContain('1309 ± 0 p/min');
     expect(text).toContain('Cliënt');
     expect(text).toContain('12 mei 2026');
     for (const item of RUNNING_TECHNIQUE_CHECKLIST.items) expect(text, item.key).toContain(item.title.nl);

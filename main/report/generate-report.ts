@@ -54,6 +54,7 @@ export async function renderReport(
       if (!isPngOrJpeg(logo)) throw new Error('not a PNG or JPEG picture');
     } catch {
       logo = null;
+      // For the one making the report (dialog, CLI), not for the reader: the page simply has no logo.
       warnings.push(fill(t.logoUnreadable, { path: options.logoPath }));
     }
   }
@@ -71,8 +72,7 @@ export async function renderReport(
   signal?.throwIfAborted();
   options.onProgress?.({ stage: 'layout', fraction: null });
   const startLayout = performance.now();
-  const finalModel = warnings.length === model.warnings.length ? model : { ...model, warnings };
-  const { pdf, pages, placements } = await writeReportPdf({ model: finalModel, stills, logo, generatedAt: options.generatedAt ?? new Date(), signal });
+  const { pdf, pages, placements } = await writeReportPdf({ model, stills, logo, generatedAt: options.generatedAt ?? new Date(), signal });
   const layoutMs = performance.now() - startLayout;
   const safe = (text: string) => text.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim();
   const word = data.input.language === 'nl' ? 'Verslag' : 'Report';

@@ -24,10 +24,11 @@ const VIDEO = { width: 640, height: 360, frames: 60 };
 let project: ReportProject;
 
 function cli(...args: string[]) {
-  const result = spawnSync(process.execPath, [bin, 'report', ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, MIDSTANCE_HOME: join(dir.path, 'cli-data') },
-  });
+  return cliWithHome(join(dir.path, 'cli-data'), ...args);
+}
+
+function cliWithHome(home: string, ...args: string[]) {
+  const result = spawnSync(process.execPath, [bin, 'report', ...args], { encoding: 'utf8', env: { ...process.env, MIDSTANCE_HOME: home } });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -238,6 +239,21 @@ describe('midstance report', () => {
     } finally {
       renameSync(join(dir.path, 'side.mp4.away'), join(dir.path, 'side.mp4'));
     }
+  });
+
+  it('prints the practice name from the settings, and warns (without failing) when the logo cannot be read', () => {
+    const home = join(dir.path, 'practice-home');
+    mkdirSync(home);
+    const logo = join(home, 'logo.png');
+    writeFileSync(logo, 'this is not a picture');
+    writeFileSync(join(home, 'settings.json'), JSON.stringify({ practiceName: 'Fysiotherapie De Loper', practiceLogoPath: logo }));
+    const out = join(home, 'with-practice.pdf');
+    const { code, stderr } = cliWithHome(home, project.path, '--lang', 'en', '--out', out);
+    expect(code).toBe(0);
+    expect(stderr).toBe(`warning: The practice logo could not be read (${logo}); the report was made without it.\n`);
+    const text = pdfText(out);
+    expect(text.startsWith('Fysiotherapie De Loper')).toBe(true);
+    expect(spawnSync('pdfinfo', [out], { encoding: 'utf8' }).stdout).toMatch(/Author:\s+J\. Bakker, Fysiotherapie De Loper/);
   });
 
   it('writes a short, honest report for a session with nothing measured', async () => {

@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -78,6 +78,18 @@ describe('Report: preview of the pages, then save', () => {
     await expect.poll(() => dialog.getByText(/^Saved as /).isVisible(), { timeout: 15_000 }).toBe(true);
     const saved = join(target, 'Anneke.pdf');
     expect(readFileSync(saved).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(readdirSync(target)).toEqual(['Anneke.pdf']);
+    // Saving again under the same name asks first, in words about a report; only then is the file replaced.
+    await dialog.getByRole('button', { name: 'Save PDF…' }).click();
+    await picker.getByRole('textbox', { name: 'Folder' }).fill(target);
+    await picker.getByRole('button', { name: 'Go' }).click();
+    await expect.poll(() => picker.getByRole('button', { name: /Anneke\.pdf/ }).isVisible()).toBe(true);
+    await picker.getByRole('textbox', { name: 'File name' }).fill('Anneke');
+    await picker.getByRole('button', { name: 'Save PDF' }).click();
+    await expect.poll(() => picker.getByText('“Anneke.pdf” already exists in this folder. Replace it with this report?').isVisible()).toBe(true);
+    writeFileSync(saved, 'old');
+    await picker.getByRole('button', { name: 'Replace it' }).click();
+    await expect.poll(() => readFileSync(saved).subarray(0, 5).toString(), { timeout: 15_000 }).toBe('%PDF-');
     expect(readdirSync(target)).toEqual(['Anneke.pdf']);
     await dialog.getByRole('button', { name: 'Close' }).click();
     await page.close();

@@ -29,6 +29,7 @@ export function FileBrowserDialog({
   title,
   confirmLabel,
   extension = PROJECT_EXTENSION,
+  texts,
 }: {
   kind: FileKind;
   onPick: (path: string, options: { overwrite: boolean }) => void;
@@ -43,6 +44,8 @@ export function FileBrowserDialog({
   confirmLabel?: string;
   /** Save mode: the extension the file gets (a project's by default). */
   extension?: string;
+  /** Save mode for another kind of file (listed by its extension): what the list shows, when empty, what it hides. */
+  texts?: { filter: string; empty: string; hidden: (count: number) => string; replace: (name: string) => string };
 }) {
   const { t, i18n } = useTranslation();
   const api = useApi();
@@ -85,7 +88,9 @@ export function FileBrowserDialog({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  const visible = listing?.entries.filter((entry) => entry.kind === 'directory' || entry.kind === kind) ?? [];
+  const listed = (entry: { kind: string; name: string }) =>
+    entry.kind === 'directory' || (texts ? entry.name.toLowerCase().endsWith(extension) : entry.kind === kind);
+  const visible = listing?.entries.filter(listed) ?? [];
   const hiddenCount = (listing?.entries.length ?? 0) - visible.length;
   const locale = i18n.language === 'nl' ? 'nl-NL' : 'en-GB';
   const formatters = useMemo(
@@ -148,7 +153,7 @@ export function FileBrowserDialog({
         <button type="submit">{t('files.go')}</button>
       </form>
       <p className="muted small">
-        {saving ? t('project.saveDialog.filter') : t(kind === 'project' ? 'files.filterProject' : 'files.filterVideo')}
+        {texts ? texts.filter : saving ? t('project.saveDialog.filter') : t(kind === 'project' ? 'files.filterProject' : 'files.filterVideo')}
       </p>
       <ul className="file-list" aria-label={listing?.path ?? ''}>
         {visible.map((entry) => (
@@ -163,7 +168,7 @@ export function FileBrowserDialog({
               }}
             >
               <span aria-hidden="true" className="file-icon">
-                {entry.kind === 'directory' ? '▸' : entry.kind === 'project' ? '◆' : '▶'}
+                {entry.kind === 'directory' ? '▸' : entry.kind === 'project' ? '◆' : entry.kind === 'video' ? '▶' : '▪'}
               </span>
               <span className="file-name">{entry.name}</span>
               <span className="file-size">{entry.size === null ? '' : formatters.size(entry.size)}</span>
@@ -172,12 +177,12 @@ export function FileBrowserDialog({
           </li>
         ))}
         {listing && visible.length === 0 && (
-          <li className="muted">{saving ? t('project.saveDialog.emptyFolder') : t(kind === 'project' ? 'files.emptyProject' : 'files.emptyVideo')}</li>
+          <li className="muted">{texts ? texts.empty : saving ? t('project.saveDialog.emptyFolder') : t(kind === 'project' ? 'files.emptyProject' : 'files.emptyVideo')}</li>
         )}
       </ul>
       {listing && hiddenCount > 0 && (
         <p className="muted small" data-testid="files-hidden">
-          {t(kind === 'project' ? 'files.hiddenProject' : 'files.hiddenVideo', { count: hiddenCount })}
+          {texts ? texts.hidden(hiddenCount) : t(kind === 'project' ? 'files.hiddenProject' : 'files.hiddenVideo', { count: hiddenCount })}
         </p>
       )}
       {saving ? (
@@ -211,7 +216,7 @@ export function FileBrowserDialog({
           )}
           {replacing ? (
             <div className="save-replace" role="alert">
-              <p>{t('project.saveDialog.replaceQuestion', { name: replacing.name })}</p>
+              <p>{texts ? texts.replace(replacing.name) : t('project.saveDialog.replaceQuestion', { name: replacing.name })}</p>
               <div className="dialog-actions">
                 <button type="button" onClick={() => setReplacing(null)}>
                   {t('project.saveDialog.otherName')}

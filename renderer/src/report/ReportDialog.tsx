@@ -235,6 +235,7 @@ export function ReportDialog({ sessionId, onClose }: { sessionId: string; onClos
           kind="project"
           mode="save"
           extension=".pdf"
+          texts={{ filter: t('report.saveFilter'), empty: t('report.saveEmpty'), hidden: (count) => t('report.saveHidden', { count }), replace: (name) => t('report.saveReplace', { name }) }}
           defaultName={phase.report.suggestedName.replace(/\.pdf$/i, '')}
           title={t('report.saveTitle')}
           confirmLabel={t('report.save').replace('…', '')}

@@ -78,6 +78,8 @@ export interface KeyFrame {
   readonly cmPerPx: number | null;
   /** Null when the video is missing or unreadable: the writer draws a placeholder with this reason. */
   readonly missingReason: string | null;
+  /** The frame's full size as shown (the space annotation points are in); null when the video is not read. */
+  readonly imageSize: { readonly width: number; readonly height: number } | null;
 }
 
 export interface TableRow {
@@ -558,6 +560,7 @@ export function chooseKeyFrames(
       annotations: clip.annotations.filter((annotation) => annotation.frameIndex === entry.frameIndex),
       cmPerPx: calibrationFromAnnotations([...clip.annotations])?.cmPerPx ?? null,
       missingReason: media.state === 'found' ? null : media.state === 'missing' ? t.mediaMissing : media.reason,
+      imageSize: media.state === 'found' ? media.size : null,
     };
   });
   return { frames, omitted: all.length - kept.length };

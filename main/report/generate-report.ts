@@ -41,6 +41,8 @@ export async function renderReport(
     signal?: AbortSignal;
     onProgress?: (progress: ReportProgress) => void;
     generatedAt?: Date;
+    /** Longest side of a still in px (default 1920). */
+    stillMaxSide?: number;
   },
 ): Promise<RenderedReport> {
   const { signal } = options;
@@ -66,6 +68,7 @@ export async function renderReport(
     ffmpeg: options.ffmpeg,
     language: data.input.language,
     signal,
+    maxSide: options.stillMaxSide,
     onProgress: (done, total) => options.onProgress?.({ stage: 'stills', fraction: total === 0 ? 1 : done / total }),
   });
   const stillsMs = performance.now() - startStills;

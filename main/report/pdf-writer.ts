@@ -351,7 +351,8 @@ export async function writeReportPdf(input: PdfInput): Promise<{ pdf: Buffer; pa
         context,
         frame.annotations,
         {
-          transform: { scale: VIEWER_WIDTH_PX / still.width, x: 0, y: 0 },
+          // Annotation points are in the full frame's pixels; the still may be a smaller copy of it.
+          transform: { scale: VIEWER_WIDTH_PX / (frame.imageSize?.width ?? still.width), x: 0, y: 0 },
           convention: model.convention,
           language: model.language,
           cmPerPx: frame.cmPerPx,

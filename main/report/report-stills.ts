@@ -13,6 +13,8 @@ import { stillKey, type StillImage } from './pdf-writer.ts';
  * PDF stays small and nothing is re-encoded). Goes through the one still-frame path that `midstance frame`
  * uses, so a still is the frame the viewer shows for that index. Two at a time; every ffmpeg is reaped on abort.
  */
+export const DEFAULT_STILL_MAX_SIDE = 1920;
+
 export interface StillRequest {
   clipId: string;
   frameIndex: number;
@@ -26,6 +28,8 @@ export async function extractReportStills(input: {
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
   concurrency?: number;
+  /** Longest side of a still, px: 1920 prints at about 280 dpi across an A4 page and keeps 4K footage small. */
+  maxSide?: number;
 }): Promise<Map<string, StillImage | { missing: string }>> {
   const results = new Map<string, StillImage | { missing: string }>();
   const work = input.requests.filter((request) => input.probes.has(request.clipId));
@@ -40,7 +44,10 @@ export async function extractReportStills(input: {
       const outPath = join(folder, `${request.clipId}-${request.frameIndex}.jpg`);
       try {
         if (!input.ffmpeg) throw new Error('ffmpeg is not available');
-        const size = await writeStillFrame({ ffmpeg: input.ffmpeg, probe, index: request.frameIndex, outPath, signal: input.signal });
+        const { width, height } = probe.info;
+        const maxSide = input.maxSide ?? DEFAULT_STILL_MAX_SIDE;
+        const scaled = Math.max(width, height) > maxSide ? Math.round((maxSide * width) / Math.max(width, height)) : undefined;
+        const size = await writeStillFrame({ ffmpeg: input.ffmpeg, probe, index: request.frameIndex, outPath, width: scaled, signal: input.signal });
         results.set(stillKey(request.clipId, request.frameIndex), { data: readFileSync(outPath), width: size.width, height: size.height });
       } catch (error) {
         if (input.signal?.aborted) throw error;

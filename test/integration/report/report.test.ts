@@ -147,7 +147,8 @@ describe('midstance report', () => {
         projectDir: dir.path,
         searchRoot: dir.path,
       });
-      report = await renderReport(data, { ffmpeg: tools.ffmpeg, logoPath: null });
+      // Stills at half size: the overlay must still land on the full-size geometry.
+      report = await renderReport(data, { ffmpeg: tools.ffmpeg, logoPath: null, stillMaxSide: 320 });
     } finally {
       store.close();
     }
@@ -161,8 +162,9 @@ describe('midstance report', () => {
     expect(spawnSync('pdfimages', ['-j', out, join(images, 'i')]).status).toBe(0);
     const jpegs = readdirSync(images).sort();
     expect(jpegs).toHaveLength(expected.length);
-    const read = await Promise.all(jpegs.map(async (name) => readFrameIndex(await decodeFileToGray(join(images, name)))));
-    expect(read).toEqual(expected);
+    const decoded = await Promise.all(jpegs.map((name) => decodeFileToGray(join(images, name))));
+    expect(decoded.map((image) => [image.width, image.height])).toEqual(expected.map(() => [320, 180]));
+    expect(decoded.map((image) => readFrameIndex(image))).toEqual(expected);
 
     // The probe line on frame 4: along it the rendered page has the line's colour; just above it, the footage.
     const placement = report.placements.find((p) => p.frameIndex === project.drawnFrames[0])!;

@@ -44,6 +44,11 @@ export const reportCalls = {
     input: z.object({ suggestedName: z.string().max(300) }),
     output: z.object({ path: z.string().nullable(), supported: z.boolean() }),
   }),
+  'report.pickLogo': defineCall({
+    summary: 'Native open dialog for the practice logo (PNG or JPEG); supported: false where the shell has none.',
+    input: z.object({}),
+    output: z.object({ path: z.string().nullable(), supported: z.boolean() }),
+  }),
 } as const;
 
 export const reportEvents = {

@@ -18,6 +18,8 @@ export interface DialogProvider {
   pickFile(purpose: DialogPurpose): Promise<string | null>;
   /** Save dialog for a PDF report, offering this name; null when cancelled. */
   pickReportPath?(suggestedName: string): Promise<string | null>;
+  /** Open dialog for a PNG or JPEG picture (the practice logo); null when cancelled. */
+  pickImagePath?(): Promise<string | null>;
 }
 
 export interface AppHandlerDeps {

@@ -10,7 +10,7 @@ import { loadReportData } from '../report/report-data.ts';
 import type { DialogProvider } from './app-handlers.ts';
 import type { EventBus, Handlers } from './types.ts';
 
-type ReportCallName = 'report.create' | 'report.cancel' | 'report.save' | 'report.pickSavePath';
+type ReportCallName = 'report.create' | 'report.cancel' | 'report.save' | 'report.pickSavePath' | 'report.pickLogo';
 
 /** Reports made and not yet replaced: only the latest few are kept (each is a few MB). */
 const KEPT_REPORTS = 3;
@@ -93,6 +93,10 @@ export function createReportHandlers(deps: {
     'report.pickSavePath': async ({ suggestedName }) => {
       if (!deps.dialogs?.pickReportPath) return { path: null, supported: false };
       return { path: await deps.dialogs.pickReportPath(suggestedName), supported: true };
+    },
+    'report.pickLogo': async () => {
+      if (!deps.dialogs?.pickImagePath) return { path: null, supported: false };
+      return { path: await deps.dialogs.pickImagePath(), supported: true };
     },
   };
 }

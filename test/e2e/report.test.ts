@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -92,6 +93,37 @@ describe('Report: preview of the pages, then save', () => {
     await expect.poll(() => readFileSync(saved).subarray(0, 5).toString(), { timeout: 15_000 }).toBe('%PDF-');
     expect(readdirSync(target)).toEqual(['Anneke.pdf']);
     await dialog.getByRole('button', { name: 'Close' }).click();
+    await page.close();
+  }, 180_000);
+
+  it('takes the practice logo from a picture chosen in the folder browser and prints the practice name', async () => {
+    const pictures = mkdtempSync(join(work, 'logo-'));
+    const logo = join(pictures, 'logo.png');
+    expect(spawnSync('ffmpeg', ['-loglevel', 'error', '-f', 'lavfi', '-i', 'color=c=0x1F5F8B:s=240x84', '-frames:v', '1', logo]).status).toBe(0);
+    writeFileSync(join(pictures, 'notes.txt'), 'not a picture');
+    const page = await openProject('English');
+    const button = page.getByRole('button', { name: 'Report', exact: true });
+    await expect.poll(() => button.isEnabled(), { timeout: 15_000 }).toBe(true);
+    await button.click();
+    const dialog = page.getByRole('dialog', { name: 'Session report' });
+    await expect.poll(() => dialog.locator('.report-page canvas').count(), { timeout: 60_000 }).toBeGreaterThan(2);
+    await dialog.getByRole('textbox', { name: 'Practice name' }).fill('Fysiotherapie De Loper');
+    await dialog.getByRole('button', { name: 'Choose…' }).click();
+    const picker = page.getByRole('dialog', { name: 'Choose the practice logo' });
+    await picker.getByRole('textbox', { name: 'Folder' }).fill(pictures);
+    await picker.getByRole('button', { name: 'Go', exact: true }).click();
+    await expect.poll(() => picker.getByText('1 other file is not shown: only folders and PNG or JPEG pictures are listed.').isVisible()).toBe(true);
+    await picker.getByRole('button', { name: /logo\.png/ }).click();
+    await expect.poll(() => dialog.getByText('logo.png', { exact: true }).isVisible()).toBe(true);
+    const settings = await fixture.core.handlers['settings.get']({}, {});
+    expect(settings).toMatchObject({ practiceName: 'Fysiotherapie De Loper', practiceLogoPath: logo });
+    await dialog.getByRole('button', { name: 'Make again' }).click();
+    await expect.poll(() => dialog.getByText(/^\d+ pages · /).isVisible(), { timeout: 60_000 }).toBe(true);
+    await expect.poll(() => dialog.locator('.report-warnings').count()).toBe(0);
+    await expect.poll(() => dialog.locator('.report-page canvas').count(), { timeout: 60_000 }).toBeGreaterThan(2);
+    await page.waitForTimeout(500);
+    if (screenshots) await page.screenshot({ path: join(screenshots, 'report-logo-en.png') });
+    await fixture.core.handlers['settings.update']({ practiceName: '', practiceLogoPath: null }, {});
     await page.close();
   }, 180_000);
 

@@ -30,6 +30,7 @@ export function FileBrowserDialog({
   confirmLabel,
   extension = PROJECT_EXTENSION,
   texts,
+  accept,
 }: {
   kind: FileKind;
   onPick: (path: string, options: { overwrite: boolean }) => void;
@@ -46,6 +47,8 @@ export function FileBrowserDialog({
   extension?: string;
   /** Save mode for another kind of file (listed by its extension): what the list shows, when empty, what it hides. */
   texts?: { filter: string; empty: string; hidden: (count: number) => string; replace: (name: string) => string };
+  /** With texts: the extensions listed (default: the save extension), e.g. pictures to open. */
+  accept?: readonly string[];
 }) {
   const { t, i18n } = useTranslation();
   const api = useApi();
@@ -89,7 +92,8 @@ export function FileBrowserDialog({
   }, []);
 
   const listed = (entry: { kind: string; name: string }) =>
-    entry.kind === 'directory' || (texts ? entry.name.toLowerCase().endsWith(extension) : entry.kind === kind);
+    entry.kind === 'directory' ||
+    (texts ? (accept ?? [extension]).some((ext) => entry.name.toLowerCase().endsWith(ext)) : entry.kind === kind);
   const visible = listing?.entries.filter(listed) ?? [];
   const hiddenCount = (listing?.entries.length ?? 0) - visible.length;
   const locale = i18n.language === 'nl' ? 'nl-NL' : 'en-GB';

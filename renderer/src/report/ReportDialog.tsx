@@ -6,6 +6,7 @@ import type { RenderedReport, ReportStage } from '../../../common/contract/repor
 import { useApi } from '../api/ApiProvider.tsx';
 import { ErrorMessage } from '../app/errors.tsx';
 import { FileBrowserDialog } from '../app/FileBrowserDialog.tsx';
+import { baseName } from '../project/paths.ts';
 import { ReportPreview } from './ReportPreview.tsx';
 import '../styles/report.css';
 
@@ -36,6 +37,7 @@ export function ReportDialog({ sessionId, onClose }: { sessionId: string; onClos
   const [saved, setSaved] = useState<string | null>(null);
   const [saveError, setSaveError] = useState<unknown>(null);
   const [browsing, setBrowsing] = useState(false);
+  const [choosingLogo, setChoosingLogo] = useState(false);
   const [settings, setSettings] = useState<Settings | null>(null);
   const jobRef = useRef<string | null>(null);
 
@@ -117,6 +119,20 @@ export function ReportDialog({ sessionId, onClose }: { sessionId: string; onClos
     api.call('settings.update', patch).then(setSettings).catch(() => {});
   };
 
+  const chooseLogo = async () => {
+    try {
+      const native = await api.call('report.pickLogo', {});
+      if (native.supported) {
+        if (native.path) updatePractice({ practiceLogoPath: native.path });
+        return;
+      }
+    } catch (error) {
+      setSaveError(error);
+      return;
+    }
+    setChoosingLogo(true);
+  };
+
   const size = useMemo(() => {
     if (phase.kind !== 'ready') return '';
     const kb = phase.report.bytes / 1024;
@@ -194,14 +210,22 @@ export function ReportDialog({ sessionId, onClose }: { sessionId: string; onClos
                   onChange={(event) => updatePractice({ practiceName: event.target.value })}
                 />
               </label>
-              <label>
-                {t('report.logo')}
-                <input
-                  value={settings.practiceLogoPath ?? ''}
-                  placeholder={t('report.logoPlaceholder')}
-                  onChange={(event) => updatePractice({ practiceLogoPath: event.target.value.trim() === '' ? null : event.target.value })}
-                />
-              </label>
+              <div className="report-logo">
+                <span>{t('report.logo')}</span>
+                <span className={settings.practiceLogoPath ? 'report-logo-path' : 'report-logo-path muted'} title={settings.practiceLogoPath ?? ''}>
+                  {settings.practiceLogoPath ? baseName(settings.practiceLogoPath) : t('report.noLogo')}
+                </span>
+                <div className="report-logo-actions">
+                  <button type="button" onClick={() => void chooseLogo()}>
+                    {t('report.chooseLogo')}
+                  </button>
+                  {settings.practiceLogoPath && (
+                    <button type="button" className="ghost" onClick={() => updatePractice({ practiceLogoPath: null })}>
+                      {t('report.removeLogo')}
+                    </button>
+                  )}
+                </div>
+              </div>
               <p className="muted small">{t('report.practiceHint')}</p>
               <button type="button" disabled={phase.kind === 'making'} onClick={() => setAttempt((n) => n + 1)}>
                 {t('report.remake')}
@@ -230,6 +254,24 @@ export function ReportDialog({ sessionId, onClose }: { sessionId: string; onClos
         </button>
       </div>
 
+      {choosingLogo && (
+        <FileBrowserDialog
+          kind="project"
+          title={t('report.logoTitle')}
+          accept={['.png', '.jpg', '.jpeg']}
+          texts={{
+            filter: t('report.logoFilter'),
+            empty: t('report.logoEmpty'),
+            hidden: (count) => t('report.logoHidden', { count }),
+            replace: (name) => name,
+          }}
+          onCancel={() => setChoosingLogo(false)}
+          onPick={(path) => {
+            setChoosingLogo(false);
+            updatePractice({ practiceLogoPath: path });
+          }}
+        />
+      )}
       {browsing && phase.kind === 'ready' && (
         <FileBrowserDialog
           kind="project"

@@ -256,6 +256,16 @@ describe('midstance report', () => {
     const text = pdfText(out);
     expect(text.startsWith('Fysiotherapie De Loper')).toBe(true);
     expect(spawnSync('pdfinfo', [out], { encoding: 'utf8' }).stdout).toMatch(/Author:\s+J\. Bakker, Fysiotherapie De Loper/);
+    const imagesOf = (pdf: string) => spawnSync('pdfimages', ['-list', pdf], { encoding: 'utf8' }).stdout.trim().split('\n').slice(2);
+    const without = imagesOf(out);
+
+    // A real picture: printed on the first page, beside the practice name, with no warning.
+    expect(spawnSync('ffmpeg', ['-loglevel', 'error', '-y', '-f', 'lavfi', '-i', 'color=c=0x1F5F8B:s=240x84', '-frames:v', '1', logo]).status).toBe(0);
+    const withLogo = cliWithHome(home, project.path, '--lang', 'en', '--out', out);
+    expect(withLogo.stderr).toBe('');
+    const images = imagesOf(out);
+    expect(images).toHaveLength(without.length + 1);
+    expect(images[0]).toMatch(/^\s*1\s+0\s+image\s+240\s+84\b/);
   });
 
   it('writes a short, honest report for a session with nothing measured', async () => {

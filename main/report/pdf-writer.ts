@@ -299,7 +299,9 @@ export async function writeReportPdf(input: PdfInput): Promise<{ pdf: Buffer; pa
     paragraph(t.keyFramesHint, { size: SIZE.small, colour: COLOUR.muted });
     const sized = model.keyFrames.map((frame) => ({ frame, still: input.stills.get(stillKey(frame.clipId, frame.frameIndex)) }));
     const box = (image: { width: number; height: number } | null) => {
-      const ratio = image ? image.width / image.height : 16 / 9;
+      // A frame that could not be taken gets a low placeholder: its caption says which frame it was.
+      if (!image) return { width: CONTENT_WIDTH, height: 70 };
+      const ratio = image.width / image.height;
       let width = CONTENT_WIDTH;
       let height = width / ratio;
       if (height > STILL_MAX_HEIGHT) {

@@ -438,10 +438,8 @@ function checklistSection(evaluation: ChecklistEvaluation, checklist: Checklist,
 function drillsSection(evaluation: ChecklistEvaluation, checklist: Checklist, input: ReportInput, t: ReportTexts): ReportModel['drills'] {
   const advice = input.notes.advice;
   const chosen = checklist.drills.filter((drill) => advice.includes(drill.text.nl) || advice.includes(drill.text.en) || advice.includes(drill.title[input.language]));
-  if (chosen.length > 0) {
-    // Their text is already in the advice; list what they are called so the runner can find them.
-    return { title: t.drills, items: chosen.map((drill) => ({ label: drill.title[input.language], value: '' })) };
-  }
+  // Drills added from the checklist are already lines of the advice ("• title: text"); no second list then.
+  if (chosen.length > 0) return null;
   const keys = [...new Set(evaluation.flagged.flatMap((item) => item.item.drills))];
   const suggested = keys.flatMap((key) => {
     const drill = checklist.drill(key);

@@ -108,3 +108,16 @@ describe('report model', () => {
     expect(model.keyFrames[0]!.missingReason).toBe('video not found');
   });
 });
+
+describe('report model: drills', () => {
+  it('suggests the drills of the flagged items, unless drills were already put into the advice', () => {
+    const flagged = input([knee(1, 128, 'knee-midstance-right')], null);
+    const suggested = buildReportModel(flagged).drills!;
+    expect(suggested.title).toBe('Suggested exercises for the points above');
+    expect(suggested.items.length).toBeGreaterThan(0);
+    const first = suggested.items[0]!;
+    const withDrill = buildReportModel({ ...flagged, notes: { findings: '', advice: `Easy runs.\n• ${first.label}: ${first.value}` } });
+    expect(withDrill.drills).toBeNull();
+    expect(withDrill.advice).toContain(first.value);
+  });
+});

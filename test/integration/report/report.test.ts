@@ -222,6 +222,21 @@ describe('midstance report', () => {
     expect(existsSync(join(dir.path, 'no-such-folder'))).toBe(false);
   });
 
+  it('on a full disk: a clear message, and no partial file at the target', (context) => {
+    const small = join(dir.path, 'small-disk');
+    mkdirSync(small);
+    if (spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', small], { stdio: 'ignore' }).status !== 0) context.skip();
+    try {
+      writeFileSync(join(small, 'filler'), Buffer.alloc(56 * 1024, 1));
+      const { code, stderr } = cli(project.path, '--lang', 'en', '--out', join(small, 'report.pdf'));
+      expect(code).toBe(2);
+      expect(stderr).toMatch(/^midstance report: The disk is full/);
+      expect(readdirSync(small)).toEqual(['filler']);
+    } finally {
+      spawnSync('umount', [small]);
+    }
+  });
+
   it('still writes the report when a video is missing: a placeholder for each of its stills and a warning', () => {
     const moved = join(dir.path, 'moved');
     mkdirSync(moved);

@@ -28,6 +28,9 @@ import { fill, formatDate, formatNumber, reportTexts, type ReportTexts } from '.
  * presets, conventions). The PDF writer only lays this out; nothing here knows about pages or PDF.
  */
 
+/** Timing figures shown in the comparison (context only). */
+const TIMING_COMPARED = ['gait.contact-time-left', 'gait.contact-time-right', 'gait.flight-time-left', 'gait.flight-time-right', 'gait.cadence'] as const;
+
 /** The default smallest detectable difference between sessions, degrees (domain brief: flag above 3°). */
 export const DEFAULT_SDD_DEGREES = 3;
 /** More key frames than this make a report nobody reads; the rest are counted. */
@@ -481,6 +484,28 @@ function comparisonSection(input: ReportInput, previous: ReportSessionInput, now
     });
   }
   rows.sort((a, b) => (a.cells[0]! < b.cells[0]! ? -1 : 1));
+  // Running times, then and now, as context: there is no published detectable difference for them, so they are
+  // never marked as changed.
+  for (const key of TIMING_COMPARED) {
+    const before = then[key];
+    const after = now[key];
+    const measure = measureByKey(key);
+    if (!before || !after || !measure) continue;
+    const change = after.mean - before.mean;
+    const unit = unitLabel(after.unit, language);
+    const n = (value: number) => formatNumber(value, language, 0);
+    rows.push({
+      cells: [
+        measure.name[language],
+        `${n(before.mean)} ${unit}`,
+        `${n(after.mean)} ${unit}`,
+        `${change > 0 ? '+' : change < 0 ? '−' : ''}${n(Math.abs(change))} ${unit}`,
+        '—',
+        t.notJudged,
+      ],
+      flag: null,
+    });
+  }
   return {
     intro,
     table:

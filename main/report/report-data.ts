@@ -59,7 +59,11 @@ export async function loadReportData(store: Pick<ProjectStore, 'read'>, options:
   const language: Language = options.language ?? raw.settings.language;
   const probes = new Map<string, ProbeResult>();
 
-  const readClip = async (part: { clip: StoredClip; annotations: ReportClipInput['annotations']; events: ReportClipInput['events'] }): Promise<ReportClipInput> => {
+  const readClip = async (
+    part: { clip: StoredClip; annotations: ReportClipInput['annotations']; events: ReportClipInput['events'] },
+    treadmillSpeedKmh: number | null,
+    keepProbe: boolean,
+  ): Promise<ReportClipInput> => {
     const { clip } = part;
     const base = { id: clip.id, name: clip.name, view: clip.view, annotations: part.annotations, events: part.events };
     const found = locateMedia(options.projectDir, clip, { searchRoot: options.searchRoot });
@@ -72,11 +76,11 @@ export async function loadReportData(store: Pick<ProjectStore, 'read'>, options:
       const reason = errorLine(error, language);
       return { ...base, media: { state: 'unreadable', reason, captureFps: clip.captureFps } };
     }
-    probes.set(clip.id, probe);
+    if (keepProbe) probes.set(clip.id, probe);
     const timing = clipGaitTiming(
       part.events,
       { info: probe.info, frames: probe.table },
-      raw.session.protocol.treadmillSpeedKmh,
+      treadmillSpeedKmh,
       raw.settings,
     );
     return {
@@ -94,22 +98,16 @@ export async function loadReportData(store: Pick<ProjectStore, 'read'>, options:
   const clips: ReportClipInput[] = [];
   for (const part of raw.current.clips) {
     options.signal?.throwIfAborted();
-    clips.push(await readClip(part));
+    clips.push(await readClip(part, raw.session.protocol.treadmillSpeedKmh, true));
   }
-  // The previous session is compared on its measurements only: its videos need not be read.
+  // The previous session's videos are read too, for its running times (the comparison shows them beside today's).
+  const previousClips: ReportClipInput[] = [];
+  for (const part of raw.previous?.clips ?? []) {
+    options.signal?.throwIfAborted();
+    previousClips.push(await readClip(part, raw.previous!.session.protocol.treadmillSpeedKmh, false));
+  }
   const previous: ReportSessionInput | null = raw.previous
-    ? {
-        session: raw.previous.session,
-        answers: raw.previous.answers,
-        clips: raw.previous.clips.map((part) => ({
-          id: part.clip.id,
-          name: part.clip.name,
-          view: part.clip.view,
-          annotations: part.annotations,
-          events: part.events,
-          media: { state: 'missing', reason: '', captureFps: part.clip.captureFps },
-        })),
-      }
+    ? { session: raw.previous.session, answers: raw.previous.answers, clips: previousClips }
     : null;
   return {
     probes,

@@ -94,7 +94,16 @@ export async function buildReportProject(
     label: 'trunk-midstance',
     style: { color: '#FF4FB0', strokeWidth: 2 },
   });
-  // The earlier session: knees a little straighter than now.
+  // The earlier session: longer left contacts (10 frames at 240 fps), knees a little straighter than now.
+  for (const [frameIndex, kind, side] of [
+    [2, 'initial-contact', 'left'],
+    [12, 'toe-off', 'left'],
+    [15, 'initial-contact', 'right'],
+    [25, 'toe-off', 'right'],
+    [28, 'initial-contact', 'left'],
+  ] as const) {
+    await app.call('gaitEvents.create', { clipId: earlierClip.record.id, frameIndex, frameTime: 0, kind, side });
+  }
   for (const [frameIndex, degrees, label] of [
     [4, 141, 'knee-midstance-left'],
     [9, 140, 'knee-midstance-right'],

@@ -96,6 +96,8 @@ describe('midstance report', () => {
       // Comparison with March: right knee 140.0° then, 129.5° now: beyond its SDD of 3.8°.
       expect(text).toContain('Compared with the previous session');
       expect(text).toMatch(/140\.0° 129\.5° −10\.5° 3\.8° changed/);
+      // Running times then (10-frame left contacts) and now (8 frames), for information only.
+      expect(text).toContain('Contact time — left 42 ms 33 ms −8 ms — for information');
       expect(text).toMatch(/Page 1 of \d+/);
       expect(text).toMatch(/Made on .* with Midstance \d+\.\d+\.\d+/);
     });

@@ -476,7 +476,7 @@ function comparisonSection(input: ReportInput, previous: ReportSessionInput, now
         preset.name[language],
         `${n(shownBefore)}°`,
         `${n(shownAfter)}°`,
-        `${change > 0 ? '+' : change < 0 ? '−' : ''}${n(Math.abs(change))}°`,
+        `${signed(change, language, 1)}°`,
         `${n(sdd)}°`,
         flagged ? t.changed : t.unchanged,
       ],
@@ -499,7 +499,7 @@ function comparisonSection(input: ReportInput, previous: ReportSessionInput, now
         measure.name[language],
         `${n(before.mean)} ${unit}`,
         `${n(after.mean)} ${unit}`,
-        `${change > 0 ? '+' : change < 0 ? '−' : ''}${n(Math.abs(change))} ${unit}`,
+        `${signed(change, language, 0)} ${unit}`,
         '—',
         t.notJudged,
       ],
@@ -513,7 +513,7 @@ function comparisonSection(input: ReportInput, previous: ReportSessionInput, now
         ? null
         : {
             columns: [t.colMeasure, t.colThen, t.colNow, t.colChange, t.colSdd, t.colResult],
-            widths: [34, 12, 12, 13, 10, 19],
+            widths: [30, 14, 14, 14, 9, 19],
             numeric: [false, true, true, true, true, false],
             flagColumn: 5,
             rows,
@@ -587,6 +587,13 @@ export function chooseKeyFrames(
     };
   });
   return { frames, omitted: all.length - kept.length };
+}
+
+/** "+3,5", "−10,5", "0": a sign only when the rounded change is not zero. */
+function signed(value: number, language: UiLanguage, decimals: number): string {
+  const magnitude = formatNumber(Math.abs(value), language, decimals);
+  if (Number(magnitude.replace(',', '.')) === 0) return magnitude;
+  return `${value > 0 ? '+' : '−'}${magnitude}`;
 }
 
 const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

@@ -5,6 +5,7 @@ import { mediaCalls, mediaEvents } from './media.ts';
 import { poseCalls, poseEvents } from './pose.ts';
 import { projectCalls, projectEvents } from './project.ts';
 import { trackCalls, trackEvents } from './track.ts';
+import { reportCalls, reportEvents } from './report.ts';
 
 /**
  * The whole API between renderer and core, one table. Each domain owns a file that
@@ -17,6 +18,7 @@ export const api = {
   ...projectCalls,
   ...trackCalls,
   ...exportCalls,
+  ...reportCalls,
 } as const;
 
 export const events = {
@@ -26,6 +28,7 @@ export const events = {
   ...projectEvents,
   ...trackEvents,
   ...exportEvents,
+  ...reportEvents,
 } as const;
 
 export type Api = typeof api;

@@ -17,6 +17,10 @@ export const Settings = z.object({
   ffmpegPath: z.string().nullable(),
   ffprobePath: z.string().nullable(),
   frameCacheMegabytes: z.number().int().min(64).max(16384),
+  /** Printed at the top of every session report. */
+  practiceName: z.string().max(200),
+  /** A PNG or JPEG printed beside the practice name on reports; null = none. */
+  practiceLogoPath: z.string().max(4096).nullable(),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -28,6 +32,8 @@ export const DEFAULT_SETTINGS: Settings = {
   ffmpegPath: null,
   ffprobePath: null,
   frameCacheMegabytes: 1024,
+  practiceName: '',
+  practiceLogoPath: null,
 };
 
 export const FileKind = z.enum(['project', 'video']);

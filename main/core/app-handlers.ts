@@ -16,6 +16,10 @@ export type DialogPurpose = 'open-project' | 'open-video' | 'save-project' | 'sa
 /** Native file dialogs, supplied by the Electron shell; absent in browser mode and the CLI. */
 export interface DialogProvider {
   pickFile(purpose: DialogPurpose, defaultName?: string): Promise<string | null>;
+  /** Save dialog for a PDF report, offering this name; null when cancelled. */
+  pickReportPath?(suggestedName: string): Promise<string | null>;
+  /** Open dialog for a PNG or JPEG picture (the practice logo); null when cancelled. */
+  pickImagePath?(): Promise<string | null>;
 }
 
 export interface AppHandlerDeps {

@@ -12,6 +12,7 @@ import { createPoseHandlers } from './pose-handlers.ts';
 import { createProjectHandlers, createProjectServiceForCore } from './project-handlers.ts';
 import { createTrackHandlers } from './track-handlers.ts';
 import { createTrackingJobs } from '../tracking/tracking-jobs.ts';
+import { createReportHandlers } from './report-handlers.ts';
 import type { Core, FrameSource, Handlers } from './types.ts';
 
 export interface CoreOptions {
@@ -53,6 +54,7 @@ export function createCore(options: CoreOptions): Core {
     ...createTrackHandlers({ project, media, jobs: trackingJobs, events }),
     ...createPoseHandlers({ media, project, events }),
     ...createExportHandlers({ project, media, events }),
+    ...createReportHandlers({ project, media, settings, events, dialogs: options.dialogs }),
   };
 
   // A copy made with Save as is where the user goes on working: it keeps the places of the original.

@@ -23,5 +23,18 @@ export function createDialogProvider(currentWindow: () => BrowserWindow | null):
       const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
+    async pickReportPath(suggestedName) {
+      const parent = currentWindow();
+      const options = { filters: [{ name: 'PDF', extensions: ['pdf'] }], defaultPath: suggestedName };
+      const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
+      if (result.canceled || !result.filePath) return null;
+      return result.filePath.toLowerCase().endsWith('.pdf') ? result.filePath : `${result.filePath}.pdf`;
+    },
+    async pickImagePath() {
+      const parent = currentWindow();
+      const options = { properties: ['openFile' as const], filters: [{ name: 'PNG / JPEG', extensions: ['png', 'jpg', 'jpeg'] }] };
+      const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
   };
 }

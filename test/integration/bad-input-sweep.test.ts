@@ -119,6 +119,12 @@ describe('CLI', () => {
     ['frame under /proc', ['frame', 'clip.mp4', '--index', '1', '--out', '/proc/f.png'], /No file can be created in \/proc/],
     ['frame onto a folder', ['frame', 'clip.mp4', '--index', '1', '--out', 'folder.midstance'], /Write the frame as .png or .jpg/],
     ['frame under a file', ['frame', 'clip.mp4', '--index', '1', '--out', 'clip.mp4/f.png'], /is a file, not a folder/],
+    ['report of a pipe', ['report', 'pipe.midstance', '--out', 'r.pdf'], /not a regular file but a pipe/],
+    ['report of a folder', ['report', 'folder.midstance', '--out', 'r.pdf'], /is a folder, not a project/],
+    ['report into a missing folder', ['report', 'folder.midstance', '--out', 'no-such-folder/r.pdf'], /folder .*no-such-folder does not exist/],
+    ['report under /proc', ['report', 'folder.midstance', '--out', '/proc/r.pdf'], /No file can be created in \/proc/],
+    ['report under a file', ['report', 'folder.midstance', '--out', 'clip.mp4/r.pdf'], /is a file, not a folder/],
+    ['report --lang de', ['report', 'folder.midstance', '--lang', 'de', '--out', 'r.pdf'], /--lang must be nl or en/],
   ])('%s', async (_name, args, message) => {
     const absolute = args.map((arg, i) => (i === 1 && !arg.startsWith('-') && !arg.startsWith('/') ? join(dir, arg) : arg));
     const out = absolute.indexOf('--out');

@@ -4,6 +4,7 @@ import type { FileKind } from '../../../common/contract/app.ts';
 import { asymmetryThreshold } from '../../../common/gait/timing.ts';
 import { useApi } from '../api/ApiProvider.tsx';
 import { ChecklistPanel } from '../checklist/ChecklistPanel.tsx';
+import { ReportButton } from '../report/ReportButton.tsx';
 import { ClipList, NewProjectDialog, SaveStatus, SessionPanel, useProject } from '../project/index.ts';
 import { projectDisplayName } from '../project/untitled-name.ts';
 import type { ViewerClip } from '../viewer/ClipViewer.tsx';
@@ -118,7 +119,12 @@ export function App() {
           // An untitled project's file name is English: it is named in the user's language instead.
           title={projectDisplayName(project.name, t, i18n.language)}
           clip={viewerClip}
-          headerExtra={<SaveStatus />}
+          headerExtra={
+            <>
+              <SaveStatus />
+              <ReportButton />
+            </>
+          }
           sideTabs={[
             { id: 'clips', label: t('project.sections.unfiledClips'), content: <ClipList /> },
             { id: 'session', label: t('project.panel.tab'), content: <SessionPanel /> },

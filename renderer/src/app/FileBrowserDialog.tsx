@@ -29,6 +29,8 @@ export function FileBrowserDialog({
   title,
   confirmLabel,
   extension = PROJECT_EXTENSION,
+  texts,
+  accept,
 }: {
   kind: FileKind;
   onPick: (path: string, options: { overwrite: boolean }) => void;
@@ -41,8 +43,12 @@ export function FileBrowserDialog({
   title?: string;
   /** Save mode: the text of the confirming button. */
   confirmLabel?: string;
-  /** Save mode: the file's extension (".midstance", or an export's ".csv", ".png", ".mp4"). */
+  /** Save mode: the extension the file gets (a project's by default). */
   extension?: string;
+  /** Save mode for another kind of file (listed by its extension): what the list shows, when empty, what it hides. */
+  texts?: { filter: string; empty: string; hidden: (count: number) => string; replace: (name: string) => string };
+  /** With texts: the extensions listed (default: the save extension), e.g. pictures to open. */
+  accept?: readonly string[];
 }) {
   const { t, i18n } = useTranslation();
   const api = useApi();
@@ -85,9 +91,15 @@ export function FileBrowserDialog({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  const exporting = saving && extension !== PROJECT_EXTENSION;
-  const visible =
-    listing?.entries.filter((entry) => entry.kind === 'directory' || (exporting ? entry.name.toLowerCase().endsWith(extension) : entry.kind === kind)) ?? [];
+  const exporting = saving && !texts && extension !== PROJECT_EXTENSION;
+  const listed = (entry: { kind: string; name: string }) =>
+    entry.kind === 'directory' ||
+    (texts
+      ? (accept ?? [extension]).some((ext) => entry.name.toLowerCase().endsWith(ext))
+      : exporting
+        ? entry.name.toLowerCase().endsWith(extension)
+        : entry.kind === kind);
+  const visible = listing?.entries.filter(listed) ?? [];
   const hiddenCount = (listing?.entries.length ?? 0) - visible.length;
   const locale = i18n.language === 'nl' ? 'nl-NL' : 'en-GB';
   const formatters = useMemo(
@@ -150,7 +162,7 @@ export function FileBrowserDialog({
         <button type="submit">{t('files.go')}</button>
       </form>
       <p className="muted small">
-        {exporting ? t('export.browserFilter', { extension }) : saving ? t('project.saveDialog.filter') : t(kind === 'project' ? 'files.filterProject' : 'files.filterVideo')}
+        {texts ? texts.filter : exporting ? t('export.browserFilter', { extension }) : saving ? t('project.saveDialog.filter') : t(kind === 'project' ? 'files.filterProject' : 'files.filterVideo')}
       </p>
       <ul className="file-list" aria-label={listing?.path ?? ''}>
         {visible.map((entry) => (
@@ -165,7 +177,7 @@ export function FileBrowserDialog({
               }}
             >
               <span aria-hidden="true" className="file-icon">
-                {entry.kind === 'directory' ? '▸' : entry.kind === 'project' ? '◆' : '▶'}
+                {entry.kind === 'directory' ? '▸' : entry.kind === 'project' ? '◆' : entry.kind === 'video' ? '▶' : '▪'}
               </span>
               <span className="file-name">{entry.name}</span>
               <span className="file-size">{entry.size === null ? '' : formatters.size(entry.size)}</span>
@@ -174,12 +186,12 @@ export function FileBrowserDialog({
           </li>
         ))}
         {listing && visible.length === 0 && (
-          <li className="muted">{exporting ? t('export.browserEmpty', { extension }) : saving ? t('project.saveDialog.emptyFolder') : t(kind === 'project' ? 'files.emptyProject' : 'files.emptyVideo')}</li>
+          <li className="muted">{texts ? texts.empty : exporting ? t('export.browserEmpty', { extension }) : saving ? t('project.saveDialog.emptyFolder') : t(kind === 'project' ? 'files.emptyProject' : 'files.emptyVideo')}</li>
         )}
       </ul>
       {listing && hiddenCount > 0 && (
         <p className="muted small" data-testid="files-hidden">
-          {exporting ? t('export.browserHidden', { count: hiddenCount, extension }) : t(kind === 'project' ? 'files.hiddenProject' : 'files.hiddenVideo', { count: hiddenCount })}
+          {texts ? texts.hidden(hiddenCount) : exporting ? t('export.browserHidden', { count: hiddenCount, extension }) : t(kind === 'project' ? 'files.hiddenProject' : 'files.hiddenVideo', { count: hiddenCount })}
         </p>
       )}
       {saving ? (
@@ -213,7 +225,7 @@ export function FileBrowserDialog({
           )}
           {replacing ? (
             <div className="save-replace" role="alert">
-              <p>{t(exporting ? 'export.replaceQuestion' : 'project.saveDialog.replaceQuestion', { name: replacing.name })}</p>
+              <p>{texts ? texts.replace(replacing.name) : t(exporting ? 'export.replaceQuestion' : 'project.saveDialog.replaceQuestion', { name: replacing.name })}</p>
               <div className="dialog-actions">
                 <button type="button" onClick={() => setReplacing(null)}>
                   {t('project.saveDialog.otherName')}

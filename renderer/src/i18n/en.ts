@@ -4,6 +4,7 @@ import { compareEn } from './compare-en.ts';
 import { gaitEn } from './gait-en.ts';
 import { poseEn } from './pose-en.ts';
 import { projectEn } from './project-en.ts';
+import { reportEn } from './report-en.ts';
 
 export const en = {
   project: projectEn,
@@ -12,6 +13,7 @@ export const en = {
   compare: compareEn,
   checklist: checklistEn,
   export: exportEn,
+  report: reportEn,
   app: {
     name: 'Midstance',
     tagline: 'Frame-by-frame running-technique analysis',

@@ -5,6 +5,7 @@ import { compareNl } from './compare-nl.ts';
 import { gaitNl } from './gait-nl.ts';
 import { poseNl } from './pose-nl.ts';
 import { projectNl } from './project-nl.ts';
+import { reportNl } from './report-nl.ts';
 
 export const nl: Translation = {
   project: projectNl,
@@ -13,6 +14,7 @@ export const nl: Translation = {
   compare: compareNl,
   checklist: checklistNl,
   export: exportNl,
+  report: reportNl,
   app: {
     name: 'Midstance',
     tagline: 'Looptechniek analyseren, beeld voor beeld',

@@ -6,7 +6,7 @@ export const poseNl: typeof poseEn = {
   detect: 'Lichaamspunten herkennen',
   detectHint: 'Zoekt op elk beeld schouder, heup, knie, enkel, hiel en teen van beide kanten, op deze computer. Het zijn voorstellen: controleer ze en neem ze over, verbeter ze of verwijder ze.',
   again: 'Opnieuw herkennen',
-  againHint: 'Vervangt de voorstellen; punten die u hebt overgenomen blijven zoals ze zijn.',
+  againHint: 'Vervangt de voorstellen; punten die je hebt overgenomen blijven zoals ze zijn.',
   loading: 'Model laden…',
   progress: 'Beeld {{done}} van {{total}} ({{percent}} %)',
   cancel: 'Annuleren',

@@ -1,0 +1,91 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeRunnerClip, type RunnerClip } from '../fixtures/runner-clip.ts';
+import { type BrowserModeFixture, startBrowserMode } from '../support/browser-mode.ts';
+import { launchChromium } from '../support/chromium.ts';
+import { screenPoint, shownFrame } from '../support/viewer-page.ts';
+
+/** Set to a folder to keep screenshots of the tracks in both languages. */
+const screenshots = process.env.MIDSTANCE_SCREENSHOTS;
+const FRAMES = 60;
+let dir: string;
+let clip: RunnerClip;
+let fixture: BrowserModeFixture;
+let browser: Browser;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'midstance-e2e-tracking-'));
+  clip = await makeRunnerClip(dir, { frames: FRAMES });
+  fixture = await startBrowserMode();
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await fixture?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function open(page: Page, language: 'English' | 'Nederlands') {
+  fixture.core.requestOpen(clip.path);
+  await page.goto(fixture.server.url);
+  await page.getByRole('button', { name: language }).click();
+  await page.getByTestId('frame-number').waitFor({ timeout: 30_000 });
+}
+
+/** Screen distance between the drawn point of the track and where the knee really is on the shown frame. */
+async function pointError(page: Page, frame: number): Promise<number> {
+  const circle = page.getByTestId('track-point');
+  const box = (await page.getByTestId('viewer-stage').boundingBox())!;
+  const cx = Number(await circle.getAttribute('cx')) + box.x;
+  const cy = Number(await circle.getAttribute('cy')) + box.y;
+  const truth = await screenPoint(page, clip.truth.stickers.leftKnee[frame]!);
+  return Math.hypot(cx - truth.x, cy - truth.y);
+}
+
+describe('Track point (browser mode)', () => {
+  it('picks a point with P and a click, tracks it through the clip with progress, lists it and draws it on every frame', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await open(page, 'English');
+    await expect(page.getByTestId('track-point').count()).resolves.toBe(0);
+    await expect(page.getByText('No tracks yet: use Track point (P) or Detect landmarks.').count()).resolves.toBe(1);
+
+    await page.getByTestId('viewer-stage').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('p');
+    await expect(page.getByRole('button', { name: 'Track point' }).getAttribute('aria-pressed')).resolves.toBe('true');
+    const start = await screenPoint(page, clip.truth.stickers.leftKnee[0]!);
+    await page.mouse.click(start.x, start.y);
+    const bar = page.getByRole('group', { name: 'Track point' });
+    await expect.poll(() => bar.getByRole('status').textContent(), { timeout: 60_000 }).toBe(`Tracked on ${FRAMES} frames.`);
+    await expect(page.getByRole('button', { name: 'Track point' }).getAttribute('aria-pressed')).resolves.toBe('false');
+
+    const rows = page.getByTestId('track-row');
+    await expect(rows.count()).resolves.toBe(1);
+    await expect(rows.first().textContent()).resolves.toContain(`Point 1point · accepted · frames 0–${FRAMES - 1} (${FRAMES})`);
+
+    // Drawn on the current frame, on the knee, and it follows the knee when stepping.
+    await expect(page.getByTestId('track-point').count()).resolves.toBe(1);
+    expect(await pointError(page, 0)).toBeLessThan(4);
+    for (let i = 0; i < 20; i += 1) await page.keyboard.press('ArrowRight');
+    await expect.poll(() => shownFrame(page)).toBe(20);
+    expect(await pointError(page, 20)).toBeLessThan(6);
+    // And its trail around the current frame.
+    await expect(page.locator('.track-trail').count()).resolves.toBeGreaterThan(20);
+    if (screenshots) await page.screenshot({ path: join(screenshots, 'tracking-en.png') });
+
+    const clips = await fixture.core.handlers['clips.list']({}, {});
+    const tracks = await fixture.core.handlers['tracks.list']({ clipId: clips[0]!.id }, {});
+    expect(tracks).toMatchObject([{ source: 'point', status: 'accepted', pointCount: FRAMES }]);
+    await page.close();
+
+    const dutch = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await open(dutch, 'Nederlands');
+    await expect(dutch.getByTestId('track-row').first().textContent()).resolves.toContain(`Point 1punt · geaccepteerd · beelden 0–${FRAMES - 1}`);
+    await expect(dutch.getByRole('button', { name: 'Punt volgen' }).count()).resolves.toBe(1);
+    if (screenshots) await dutch.screenshot({ path: join(screenshots, 'tracking-nl.png') });
+    await dutch.close();
+  }, 180_000);
+});

@@ -47,7 +47,7 @@ async function pointError(page: Page, frame: number): Promise<number> {
 }
 
 describe('Track point (browser mode)', () => {
-  it('picks a point with P and a click, tracks it through the clip with progress, lists it and draws it on every frame', async () => {
+  it('picks a point with P and a click, tracks it, lists and draws it; a drag corrects it; pose proposals are drawn dashed and accepted', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await open(page, 'English');
     await expect(page.getByTestId('track-point').count()).resolves.toBe(0);
@@ -77,15 +77,56 @@ describe('Track point (browser mode)', () => {
     if (screenshots) await page.screenshot({ path: join(screenshots, 'tracking-en.png') });
 
     const clips = await fixture.core.handlers['clips.list']({}, {});
-    const tracks = await fixture.core.handlers['tracks.list']({ clipId: clips[0]!.id }, {});
+    const clipId = clips[0]!.id;
+    const tracks = await fixture.core.handlers['tracks.list']({ clipId }, {});
     expect(tracks).toMatchObject([{ source: 'point', status: 'accepted', pointCount: FRAMES }]);
+
+    // Drag the point on frame 20 to correct it: it becomes an anchor where it was dropped and tracking runs again.
+    const circle = page.getByTestId('track-point');
+    const box = (await page.getByTestId('viewer-stage').boundingBox())!;
+    const from = { x: Number(await circle.getAttribute('cx')) + box.x, y: Number(await circle.getAttribute('cy')) + box.y };
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move(from.x + 6, from.y + 3, { steps: 4 });
+    await page.mouse.move(from.x + 12, from.y + 6, { steps: 4 });
+    await page.mouse.up();
+    await expect.poll(() => bar.getByRole('status').textContent(), { timeout: 60_000 }).toBe(`Tracked on ${FRAMES} frames.`);
+    const corrected = await fixture.core.handlers['tracks.get']({ id: tracks[0]!.id, fromFrame: 20, toFrame: 20 }, {});
+    const t = JSON.parse((await page.getByTestId('viewer-stage').getAttribute('data-transform'))!) as { scale: number; x: number; y: number };
+    expect(corrected.points[0]).toMatchObject({ frameIndex: 20, anchor: true, confidence: 1 });
+    expect(corrected.points[0]!.x).toBeCloseTo((from.x + 12 - box.x - t.x) / t.scale, 0);
+    expect(corrected.points[0]!.y).toBeCloseTo((from.y + 6 - box.y - t.y) / t.scale, 0);
     await page.close();
 
+    // Pose proposals (as Detect landmarks stores them) are drawn dashed and accepted from the list.
+    const hip = clip.truth.stickers.leftHip;
+    for (const landmark of ['leftHip', 'leftAnkle'] as const) {
+      await fixture.core.handlers['tracks.create'](
+        {
+          clipId,
+          source: 'pose',
+          status: 'proposed',
+          landmark,
+          label: landmark === 'leftHip' ? 'Linkerheup' : 'Linkerenkel',
+          points: (landmark === 'leftHip' ? hip : clip.truth.stickers.leftAnkle).map((p, frameIndex) => ({ frameIndex, ...p, confidence: 0.3, anchor: false })),
+        },
+        {},
+      );
+    }
     const dutch = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await open(dutch, 'Nederlands');
-    await expect(dutch.getByTestId('track-row').first().textContent()).resolves.toContain(`Point 1punt · geaccepteerd · beelden 0–${FRAMES - 1}`);
+    const rijen = dutch.getByTestId('track-row');
+    await expect.poll(() => rijen.count()).toBe(3);
+    await expect(rijen.first().textContent()).resolves.toContain(`Point 1punt · geaccepteerd · beelden 0–${FRAMES - 1}`);
+    await expect(rijen.nth(1).textContent()).resolves.toContain('Linkerheuphouding · voorstel · beelden 0–');
     await expect(dutch.getByRole('button', { name: 'Punt volgen' }).count()).resolves.toBe(1);
+    await expect(dutch.locator('circle.track-point.proposed.low').count()).resolves.toBe(2);
     if (screenshots) await dutch.screenshot({ path: join(screenshots, 'tracking-nl.png') });
+    await dutch.getByRole('button', { name: 'Alle voorstellen accepteren (2)' }).click();
+    await expect.poll(() => dutch.locator('circle.track-point.proposed').count()).toBe(0);
+    await expect(rijen.nth(1).textContent()).resolves.toContain('houding · geaccepteerd');
+    const after = await fixture.core.handlers['tracks.list']({ clipId }, {});
+    expect(after.map((track) => track.status)).toEqual(['accepted', 'accepted', 'accepted']);
     await dutch.close();
   }, 180_000);
 });

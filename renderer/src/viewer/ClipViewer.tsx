@@ -419,6 +419,7 @@ function ReadyViewer({
                 height={viewport.height}
                 armed={trackArmed}
                 busy={clipTracks.job.status === 'running'}
+                editable={tool === 'select'}
                 onPick={(x, y) => {
                   setTrackArmed(false);
                   void clipTracks.pick(shownIndex, x, y, (n) => t('tracks.defaultLabel', { n }));

@@ -18,7 +18,7 @@ export function confidenceColour(confidence: number): string {
 /**
  * The clip's tracks over the frame (SVG above the annotation stage): each track's point on the current frame,
  * coloured by confidence, and a short trail around it that fades with the distance in frames. Proposed (pose)
- * tracks are dashed and dimmer. While `armed`, a click picks a point to track; a point can be dragged to
+ * tracks are dashed and dimmer. While `armed`, a click picks a point to track; with the Select tool a point can be dragged to
  * correct it (it becomes an anchor).
  */
 export function TrackOverlay({
@@ -30,6 +30,7 @@ export function TrackOverlay({
   height,
   armed,
   busy,
+  editable,
   onPick,
   onCorrect,
 }: {
@@ -41,6 +42,8 @@ export function TrackOverlay({
   height: number;
   armed: boolean;
   busy: boolean;
+  /** Points can be dragged (only with the Select tool, so drawing on a tracked point still works). */
+  editable: boolean;
   onPick(x: number, y: number): void;
   onCorrect(id: string, x: number, y: number): void;
 }) {
@@ -89,6 +92,7 @@ export function TrackOverlay({
         return (
           <g key={track.id} data-track-id={track.id}>
             {segments}
+            {at && here && <circle className="track-halo" cx={at.x} cy={at.y} r={(proposed ? 4.5 : 6) + 2} />}
             {at && here && (
               <circle
                 data-testid="track-point"
@@ -101,7 +105,7 @@ export function TrackOverlay({
                 stroke={confidenceColour(here.confidence)}
                 fill={low ? 'none' : confidenceColour(here.confidence)}
                 fillOpacity={proposed ? 0.35 : 0.7}
-                style={{ pointerEvents: armed || busy ? 'none' : 'all' }}
+                style={{ pointerEvents: editable && !armed && !busy ? 'all' : 'none' }}
                 onPointerDown={(event) => {
                   event.stopPropagation();
                   event.currentTarget.setPointerCapture(event.pointerId);

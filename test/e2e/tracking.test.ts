@@ -129,4 +129,28 @@ describe('Track point (browser mode)', () => {
     expect(after.map((track) => track.status)).toEqual(['accepted', 'accepted', 'accepted']);
     await dutch.close();
   }, 180_000);
+
+  it('Cancel stops a running tracking: nothing is written beyond the picked point', async () => {
+    const long = await makeRunnerClip(dir, { frames: 1500, name: 'long-runner.mp4' });
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    fixture.core.requestOpen(long.path);
+    await page.goto(fixture.server.url);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByTestId('frame-number').waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: 'Track point' }).click();
+    const start = await screenPoint(page, long.truth.stickers.leftKnee[0]!);
+    await page.mouse.click(start.x, start.y);
+    const bar = page.getByRole('group', { name: 'Track point' });
+    await expect.poll(() => bar.getByRole('status').textContent(), { timeout: 30_000 }).toMatch(/Tracking: frame \d+ of 1499/);
+    await expect(bar.getByRole('progressbar').count()).resolves.toBe(1);
+    await bar.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => bar.getByRole('status').textContent(), { timeout: 30_000 }).toBe(
+      'Tracking stopped. The picked point is kept; nothing else was saved.',
+    );
+    const clips = await fixture.core.handlers['clips.list']({}, {});
+    const clipId = clips.find((c) => c.absolutePath === long.path)!.id;
+    const tracks = await fixture.core.handlers['tracks.list']({ clipId }, {});
+    expect(tracks).toMatchObject([{ source: 'point', pointCount: 1, firstFrame: 0, lastFrame: 0 }]);
+    await page.close();
+  }, 180_000);
 });

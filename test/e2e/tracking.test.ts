@@ -54,6 +54,12 @@ describe('Track point (browser mode)', () => {
     await expect(page.getByText('No tracks yet: use Track point (P) or Detect landmarks.').count()).resolves.toBe(1);
 
     await page.getByTestId('viewer-stage').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Shift+?');
+    const tools = page.getByTestId('tool-shortcuts');
+    await expect.poll(() => tools.isVisible()).toBe(true);
+    expect(await tools.locator('tr').allTextContents()).toContain('PTrack point');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => tools.count()).toBe(0);
     await page.keyboard.press('p');
     await expect(page.getByRole('button', { name: 'Track point' }).getAttribute('aria-pressed')).resolves.toBe('true');
     const start = await screenPoint(page, clip.truth.stickers.leftKnee[0]!);

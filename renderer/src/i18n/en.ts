@@ -3,6 +3,7 @@ import { exportEn } from './export-en.ts';
 import { compareEn } from './compare-en.ts';
 import { gaitEn } from './gait-en.ts';
 import { poseEn } from './pose-en.ts';
+import { tracksEn } from './tracks-en.ts';
 import { projectEn } from './project-en.ts';
 import { reportEn } from './report-en.ts';
 
@@ -10,6 +11,7 @@ export const en = {
   project: projectEn,
   gait: gaitEn,
   pose: poseEn,
+  tracks: tracksEn,
   compare: compareEn,
   checklist: checklistEn,
   export: exportEn,
@@ -205,6 +207,7 @@ export const en = {
     'duplicate-selection': 'Duplicate selected drawing',
     cancel: 'Cancel the tool in progress',
     'show-shortcuts': 'Show these shortcuts',
+    'track-point': 'Track point: click a point to follow it through the clip',
   },
   about: {
     title: 'About Midstance',

@@ -4,6 +4,7 @@ import { exportNl } from './export-nl.ts';
 import { compareNl } from './compare-nl.ts';
 import { gaitNl } from './gait-nl.ts';
 import { poseNl } from './pose-nl.ts';
+import { tracksNl } from './tracks-nl.ts';
 import { projectNl } from './project-nl.ts';
 import { reportNl } from './report-nl.ts';
 
@@ -11,6 +12,7 @@ export const nl: Translation = {
   project: projectNl,
   gait: gaitNl,
   pose: poseNl,
+  tracks: tracksNl,
   compare: compareNl,
   checklist: checklistNl,
   export: exportNl,
@@ -206,6 +208,7 @@ export const nl: Translation = {
     'duplicate-selection': 'Geselecteerde tekening dupliceren',
     cancel: 'Gereedschap afbreken',
     'show-shortcuts': 'Deze sneltoetsen tonen',
+    'track-point': 'Punt volgen: klik op een punt om het door de clip te volgen',
   },
   about: {
     title: 'Over Midstance',

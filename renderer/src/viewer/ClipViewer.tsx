@@ -21,6 +21,10 @@ import { GaitEventLane } from './gait/GaitEventLane.tsx';
 import { GaitControls, GaitPanel } from './gait/GaitViews.tsx';
 import { useGuidedMeasure } from './gait/use-guided-measure.ts';
 import { LandmarkDetection } from './pose/LandmarkDetection.tsx';
+import { TrackOverlay } from './tracks/TrackOverlay.tsx';
+import { TrackPanel } from './tracks/TrackPanel.tsx';
+import { TrackPointButton } from './tracks/TrackPointButton.tsx';
+import { useClipTracks } from './tracks/use-tracks.ts';
 import { useViewerStateStore } from '../checklist/viewer-link.tsx';
 import { useAnnounceViewerPanels, ViewerPanelPortal } from '../app/panel-slots.tsx';
 import { EmptyViewer, type PaneRole, SOLO_PANE, ViewerPane } from './ViewerPane.tsx';
@@ -192,6 +196,7 @@ function ReadyViewer({
   const [showShortcuts, setShowShortcuts] = useState(false);
   const [followUp, setFollowUp] = useState<{ id: string; kind: CreateFollowUp } | null>(null);
   const [spaceHeld, setSpaceHeld] = useState(false);
+  const [trackArmed, setTrackArmed] = useState(false);
 
   const stageRef = useRef<AnnotationStageHandle>(null);
   const paneRef = useRef<HTMLElement>(null);
@@ -222,6 +227,7 @@ function ReadyViewer({
   );
 
   const history = useEditHistory(clipId);
+  const clipTracks = useClipTracks(clipId, media.mediaId);
   const annotations = useAnnotations(clipId, history);
   const dropDrawingSelection = useCallback(() => setSelectedId(null), []);
   const gait = useGaitMarking({
@@ -291,6 +297,7 @@ function ReadyViewer({
       if (selectedId) void copyToFrame(selectedId, shownIndex);
     },
     cancel: () => {
+      if (trackArmed) return setTrackArmed(false);
       if (stageRef.current?.cancel()) return;
       if (tool !== 'select') setTool('select');
       else setSelectedId(null);
@@ -299,6 +306,7 @@ function ReadyViewer({
     showShortcuts: () => setShowShortcuts(true),
     chooseTool: setTool,
     toggleKeepTool: drawing.toggleKeepTool,
+    trackPoint: () => setTrackArmed((armed) => !armed),
   };
 
   useViewerKeys({
@@ -346,7 +354,16 @@ function ReadyViewer({
 
   return (
     <ViewerPane ref={paneRef} role={role}>
-      <ToolBar tool={tool} onTool={(next) => setTool(next)} keepTool={drawing.keepTool} onToggleKeepTool={drawing.toggleKeepTool} />
+      <ToolBar
+        tool={tool}
+        onTool={(next) => {
+          setTrackArmed(false);
+          setTool(next);
+        }}
+        keepTool={drawing.keepTool}
+        onToggleKeepTool={drawing.toggleKeepTool}
+        extra={<TrackPointButton armed={trackArmed} onToggle={actions.trackPoint!} />}
+      />
       <main className="viewer-main" aria-label={t('workspace.frameArea')}>
         <FrameReadout
           index={shownIndex}
@@ -393,6 +410,22 @@ function ReadyViewer({
                 onChange={(id, geometry) => void annotations.update(id, { geometry })}
                 onSelect={setSelectedId}
               />
+              <TrackOverlay
+                tracks={clipTracks.tracks}
+                points={clipTracks.points}
+                frame={shownIndex}
+                transform={view.transform}
+                width={viewport.width}
+                height={viewport.height}
+                armed={trackArmed}
+                busy={clipTracks.job.status === 'running'}
+                editable={tool === 'select'}
+                onPick={(x, y) => {
+                  setTrackArmed(false);
+                  void clipTracks.pick(shownIndex, x, y, (n) => t('tracks.defaultLabel', { n }));
+                }}
+                onCorrect={(id, x, y) => void clipTracks.correct(id, shownIndex, x, y)}
+              />
             </>
           )}
           {error != null && (
@@ -428,6 +461,7 @@ function ReadyViewer({
         />
         <GaitControls gait={gait} guide={guide} shownIndex={shownIndex} />
         <LandmarkDetection clipId={clipId} mediaId={media.mediaId} />
+        <TrackPanel tracks={clipTracks} armed={trackArmed} onGoTo={goTo} />
         <Timeline
           frameCount={info.frameCount}
           current={shownIndex}

@@ -15,7 +15,7 @@ export function ShortcutOverlay({ onClose }: { onClose: () => void }) {
       <h2>{t('shortcuts.title')}</h2>
       <table>
         <tbody>
-          {SHORTCUTS.filter((s) => toolOfCommand(s.command) === null && s.command !== 'toggle-keep-tool').map((shortcut) => (
+          {SHORTCUTS.filter((s) => toolOfCommand(s.command) === null && s.command !== 'toggle-keep-tool' && s.command !== 'track-point').map((shortcut) => (
             <tr key={`${shortcut.command}-${shortcut.display}`}>
               <td>
                 <kbd>{localKeyNames(shortcut.display, t)}</kbd>
@@ -36,6 +36,12 @@ export function ShortcutOverlay({ onClose }: { onClose: () => void }) {
               <td>{toolInfo(id).name[language]}</td>
             </tr>
           ))}
+          <tr>
+            <td>
+              <kbd>{SHORTCUTS.find((s) => s.command === 'track-point')?.display}</kbd>
+            </td>
+            <td>{t('tracks.tool')}</td>
+          </tr>
           <tr>
             <td>
               <kbd>{SHORTCUTS.find((s) => s.command === 'toggle-keep-tool')?.display}</kbd>

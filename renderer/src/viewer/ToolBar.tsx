@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TOOL_IDS, toolInfo } from '../../tools/registry.ts';
 import type { ToolId } from '../../tools/types.ts';
@@ -10,12 +11,15 @@ export function ToolBar({
   disabled = false,
   keepTool = false,
   onToggleKeepTool,
+  extra,
 }: {
   tool: ToolId;
   onTool(tool: ToolId): void;
   disabled?: boolean;
   keepTool?: boolean;
   onToggleKeepTool?(): void;
+  /** More tools that are not drawing tools (Track point). */
+  extra?: ReactNode;
 }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language === 'nl' ? 'nl' : 'en';
@@ -47,6 +51,7 @@ export function ToolBar({
           </button>
         );
       })}
+      {extra}
       <label className="keep-tool" title={t('measure.keepToolHint')}>
         <input type="checkbox" checked={keepTool} disabled={disabled || !onToggleKeepTool} onChange={() => onToggleKeepTool?.()} aria-keyshortcuts="K" />
         <span>{t('measure.keepTool')}</span>

@@ -30,6 +30,7 @@ export type ViewerCommand =
   | 'cancel'
   | 'go-to-frame'
   | 'show-shortcuts'
+  | 'track-point'
   | ToolCommand
   | 'toggle-keep-tool';
 
@@ -77,6 +78,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { command: 'tool-marker', key: 'm', display: 'M' },
   { command: 'tool-text', key: 't', display: 'T' },
   { command: 'toggle-keep-tool', key: 'k', display: 'K' },
+  { command: 'track-point', key: 'p', display: 'P' },
 ];
 
 /** The tool a command chooses, or null for other commands. */

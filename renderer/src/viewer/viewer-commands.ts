@@ -39,6 +39,8 @@ export interface ViewerActions {
   chooseTool(tool: ToolId): void;
   /** Keep the drawing tool after a measurement (for the next one) or fall back to Select. */
   toggleKeepTool(): void;
+  /** Arm (or disarm) the Track point tool. */
+  trackPoint?(): void;
 }
 
 /**
@@ -97,5 +99,7 @@ export function runViewerCommand(command: ViewerCommand, actions: ViewerActions,
       return actions.showShortcuts();
     case 'toggle-keep-tool':
       return actions.toggleKeepTool();
+    case 'track-point':
+      return actions.trackPoint?.();
   }
 }

@@ -1,0 +1,22 @@
+/** Tracks in the viewer: the "Track point" tool, tracking progress and the list of the clip's tracks. */
+export const tracksEn = {
+  tool: 'Track point',
+  toolHint: 'Click a point on the frame: it is followed through the clip, forward and backward.',
+  armed: 'Click the point to follow on this frame (Esc to stop).',
+  bar: 'Tracks',
+  progress: 'Tracking: frame {{done}} of {{total}} ({{percent}} %)',
+  starting: 'Tracking starts…',
+  cancel: 'Cancel',
+  cancelled: 'Tracking stopped. The picked point is kept; nothing else was saved.',
+  done: 'Tracked on {{count}} frames.',
+  defaultLabel: 'Point {{n}}',
+  none: 'No tracks yet: use Track point (P) or Detect landmarks.',
+  frames: 'frames {{first}}–{{last}} ({{count}})',
+  noFrames: 'no frames',
+  source: { point: 'point', blob: 'sticker', pose: 'pose' },
+  status: { proposed: 'proposed', accepted: 'accepted' },
+  accept: 'Accept',
+  acceptAll: 'Accept all proposals ({{count}})',
+  delete: 'Delete',
+  dragHint: 'Drag the point to correct it; tracking runs again from there.',
+};

@@ -1,0 +1,79 @@
+import { useTranslation } from 'react-i18next';
+import { ErrorMessage } from '../../app/errors.tsx';
+import type { ClipTracks } from './use-tracks.ts';
+import '../../styles/tracks.css';
+
+/** Under the viewer: the tracking job (progress, Cancel) and the clip's tracks (accept, delete). */
+export function TrackPanel({ tracks, armed, onGoTo }: { tracks: ClipTracks; armed: boolean; onGoTo(frame: number): void }) {
+  const { t } = useTranslation();
+  const { job } = tracks;
+  const proposed = tracks.tracks.filter((track) => track.status === 'proposed').map((track) => track.id);
+  return (
+    <section className="track-panel" aria-label={t('tracks.bar')}>
+      <div className="track-bar" role="group" aria-label={t('tracks.tool')}>
+        <span className="track-bar-label">{t('tracks.bar')}</span>
+        {job.status === 'running' ? (
+          <>
+            <progress className="track-progress" max={Math.max(1, job.total)} value={job.done} aria-label={t('tracks.tool')} />
+            <span role="status" className="track-status">
+              {job.total === 0
+                ? t('tracks.starting')
+                : t('tracks.progress', { done: job.done, total: job.total, percent: Math.floor((job.done * 100) / job.total) })}
+            </span>
+            <button type="button" onClick={tracks.cancel}>
+              {t('tracks.cancel')}
+            </button>
+          </>
+        ) : (
+          <span role="status" className="track-status">
+            {armed && t('tracks.armed')}
+            {!armed && job.status === 'done' && t('tracks.done', { count: job.frames })}
+            {!armed && job.status === 'cancelled' && t('tracks.cancelled')}
+            {!armed && job.status === 'failed' && (
+              <span className="track-error">
+                <ErrorMessage error={job.error} />
+              </span>
+            )}
+          </span>
+        )}
+        {proposed.length > 0 && (
+          <button type="button" className="track-accept-all" onClick={() => void tracks.accept(proposed)}>
+            {t('tracks.acceptAll', { count: proposed.length })}
+          </button>
+        )}
+      </div>
+      {tracks.tracks.length === 0 ? (
+        <p className="track-none muted">{t('tracks.none')}</p>
+      ) : (
+        <ul className="track-list" aria-label={t('tracks.bar')}>
+          {tracks.tracks.map((track) => (
+            <li key={track.id} className={`track-row ${track.status}`} data-testid="track-row">
+              <button
+                type="button"
+                className="track-label link"
+                disabled={track.firstFrame === null}
+                onClick={() => track.firstFrame !== null && onGoTo(track.firstFrame)}
+              >
+                {track.label || track.landmark || track.id}
+              </button>
+              <span className="track-meta">
+                {t(`tracks.source.${track.source}`)} · {t(`tracks.status.${track.status}`)} ·{' '}
+                {track.firstFrame === null || track.lastFrame === null
+                  ? t('tracks.noFrames')
+                  : t('tracks.frames', { first: track.firstFrame, last: track.lastFrame, count: track.pointCount })}
+              </span>
+              {track.status === 'proposed' && (
+                <button type="button" onClick={() => void tracks.accept([track.id])}>
+                  {t('tracks.accept')}
+                </button>
+              )}
+              <button type="button" aria-label={`${t('tracks.delete')} ${track.label}`} onClick={() => void tracks.remove(track.id)}>
+                {t('tracks.delete')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -79,8 +79,11 @@ describe('refusing files that are not readable videos', () => {
     await page.getByRole('tab', { name: 'Clips' }).click();
     await page.getByRole('button', { name: 'Add video…' }).click();
     const picker = page.getByRole('dialog', { name: 'Choose a file' });
+    // Type only once the browser shows its first folder: a listing landing mid-fill would put its own path back.
+    await expect.poll(() => picker.getByRole('textbox', { name: 'Folder' }).inputValue()).not.toBe('');
     await picker.getByRole('textbox', { name: 'Folder' }).fill(videos);
     await picker.getByRole('button', { name: 'Go' }).click();
+    await expect.poll(() => picker.getByRole('textbox', { name: 'Folder' }).inputValue()).toBe(videos);
     await picker.getByRole('button', { name: /willekeurig\.mp4/ }).click();
     await expect.poll(() => alertWith(page, '"willekeurig.mp4" is not a video Midstance can read').isVisible(), { timeout: 15_000 }).toBe(true);
 

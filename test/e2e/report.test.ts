@@ -72,8 +72,11 @@ describe('Report: preview of the pages, then save', () => {
     await dialog.getByRole('button', { name: 'Save PDF…' }).click();
     const picker = page.getByRole('dialog', { name: 'Save the report' });
     const target = mkdtempSync(join(work, 'out-'));
+    // Type only once the browser shows its first folder: a listing landing mid-fill would put its own path back.
+    await expect.poll(() => picker.getByRole('textbox', { name: 'Folder' }).inputValue()).not.toBe('');
     await picker.getByRole('textbox', { name: 'Folder' }).fill(target);
     await picker.getByRole('button', { name: 'Go' }).click();
+    await expect.poll(() => picker.getByRole('textbox', { name: 'Folder' }).inputValue()).toBe(target);
     await picker.getByRole('textbox', { name: 'File name' }).fill('Anneke');
     await picker.getByRole('button', { name: 'Save PDF' }).click();
     await expect.poll(() => dialog.getByText(/^Saved as /).isVisible(), { timeout: 15_000 }).toBe(true);
@@ -82,8 +85,11 @@ describe('Report: preview of the pages, then save', () => {
     expect(readdirSync(target)).toEqual(['Anneke.pdf']);
     // Saving again under the same name asks first, in words about a report; only then is the file replaced.
     await dialog.getByRole('button', { name: 'Save PDF…' }).click();
+    // Type only once the browser shows its first folder: a listing landing mid-fill would put its own path back.
+    await expect.poll(() => picker.getByRole('textbox', { name: 'Folder' }).inputValue()).not.toBe('');
     await picker.getByRole('textbox', { name: 'Folder' }).fill(target);
     await picker.getByRole('button', { name: 'Go' }).click();
+    await expect.poll(() => picker.getByRole('textbox', { name: 'Folder' }).inputValue()).toBe(target);
     await expect.poll(() => picker.getByRole('button', { name: /Anneke\.pdf/ }).isVisible()).toBe(true);
     await picker.getByRole('textbox', { name: 'File name' }).fill('Anneke');
     await picker.getByRole('button', { name: 'Save PDF' }).click();
@@ -110,6 +116,8 @@ describe('Report: preview of the pages, then save', () => {
     await dialog.getByRole('textbox', { name: 'Practice name' }).fill('Fysiotherapie De Loper');
     await dialog.getByRole('button', { name: 'Choose…' }).click();
     const picker = page.getByRole('dialog', { name: 'Choose the practice logo' });
+    // Type only once the browser shows its first folder: a listing landing mid-fill would put its own path back.
+    await expect.poll(() => picker.getByRole('textbox', { name: 'Folder' }).inputValue()).not.toBe('');
     await picker.getByRole('textbox', { name: 'Folder' }).fill(pictures);
     await picker.getByRole('button', { name: 'Go', exact: true }).click();
     await expect.poll(() => picker.getByText('1 other file is not shown: only folders and PNG or JPEG pictures are listed.').isVisible()).toBe(true);

@@ -21,6 +21,7 @@ import { GaitEventLane } from './gait/GaitEventLane.tsx';
 import { GaitControls, GaitPanel } from './gait/GaitViews.tsx';
 import { useGuidedMeasure } from './gait/use-guided-measure.ts';
 import { LandmarkDetection } from './pose/LandmarkDetection.tsx';
+import { BoundMeasurementPlot } from './plot/BoundMeasurementPlot.tsx';
 import { TrackOverlay } from './tracks/TrackOverlay.tsx';
 import { TrackPanel } from './tracks/TrackPanel.tsx';
 import { TrackPointButton } from './tracks/TrackPointButton.tsx';
@@ -470,6 +471,18 @@ function ReadyViewer({
           onSeek={goTo}
           timeLabel={(frame) => `${captureTimeAt(frames, rates, frame).toLocaleString(i18n.language, { minimumFractionDigits: 2, maximumFractionDigits: 2 })} s`}
           lane={<GaitEventLane events={gait.store.all} frameCount={info.frameCount} selectedId={gait.selectedId} onPick={gait.pick} onMove={gait.move} />}
+          below={
+            <BoundMeasurementPlot
+              annotations={annotations.all}
+              tracks={clipTracks.points}
+              events={gait.store.all}
+              convention={preferences.convention}
+              language={language}
+              frameCount={info.frameCount}
+              current={shownIndex}
+              onSeek={goTo}
+            />
+          }
         />
       </main>
       {role.focused && (

@@ -1,5 +1,6 @@
 import { useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { frameAtClientX, framePercent } from '../../../common/plot/frame-scale.ts';
 import { timelineTicks } from './timeline-ticks.ts';
 import { useElementSize } from './use-element-size.ts';
 
@@ -19,21 +20,22 @@ export interface TimelineProps {
   timeLabel?(frame: number): string;
   /** A lane above the track over the same width (gait events). */
   lane?: ReactNode;
+  /** Below the ruler over the same width (the angle-over-time plot). */
+  below?: ReactNode;
 }
 
 /** A scrub bar over the whole clip: drag to scrub, with in/out range and marks for annotated frames. */
-export function Timeline({ frameCount, current, range, marks, onSeek, timeLabel, lane }: TimelineProps) {
+export function Timeline({ frameCount, current, range, marks, onSeek, timeLabel, lane, below }: TimelineProps) {
   const { t } = useTranslation();
   const trackRef = useRef<HTMLDivElement>(null);
   const size = useElementSize(trackRef);
   const ticks = size ? timelineTicks(frameCount, size.width) : [];
   const last = Math.max(frameCount - 1, 1);
-  const percent = (frame: number) => `${(frame / last) * 100}%`;
+  const percent = (frame: number) => framePercent(frame, frameCount);
 
   const frameAtPointer = (clientX: number) => {
     const rect = trackRef.current?.getBoundingClientRect();
-    if (!rect || rect.width === 0) return current;
-    return Math.round(Math.min(1, Math.max(0, (clientX - rect.left) / rect.width)) * last);
+    return (rect && frameAtClientX(clientX, rect, frameCount)) ?? current;
   };
 
   return (
@@ -85,6 +87,7 @@ export function Timeline({ frameCount, current, range, marks, onSeek, timeLabel,
           </span>
         ))}
       </div>
+      {below}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { memo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GaitEvent } from '../../../../common/contract/project.ts';
+import { frameAtClientX, framePercent } from '../../../../common/plot/frame-scale.ts';
 import { KIND_GLYPH } from './gait-labels.ts';
 
 export interface GaitEventLaneProps {
@@ -20,12 +21,10 @@ export const GaitEventLane = memo(function GaitEventLane({ events, frameCount, s
   const { t } = useTranslation();
   const laneRef = useRef<HTMLDivElement>(null);
   const [drag, setDrag] = useState<{ id: string; frame: number } | null>(null);
-  const last = Math.max(frameCount - 1, 1);
-  const percent = (frame: number) => `${(frame / last) * 100}%`;
+  const percent = (frame: number) => framePercent(frame, frameCount);
   const frameAt = (clientX: number) => {
     const rect = laneRef.current?.getBoundingClientRect();
-    if (!rect || rect.width === 0) return 0;
-    return Math.round(Math.min(1, Math.max(0, (clientX - rect.left) / rect.width)) * last);
+    return (rect && frameAtClientX(clientX, rect, frameCount)) ?? 0;
   };
 
   return (

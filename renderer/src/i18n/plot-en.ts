@@ -1,0 +1,23 @@
+/** The angle-over-time plot under the timeline. */
+export const plotEn = {
+  title: 'Angles over time',
+  collapse: 'Hide the angle plot',
+  expand: 'Show the angle plot',
+  empty: 'Bind a goniometer to tracks to plot it over time.',
+  lines: 'Measurements shown in the plot',
+  area: 'Angle over time — click or drag to go to a frame',
+  valueText: 'Frame {{frame}}: {{values}}',
+  noValue: 'no value (track lost)',
+  resize: 'Height of the angle plot',
+  axis: 'degrees',
+  band: 'Norm {{min}}–{{max}}',
+  gap: 'Track lost: frames {{from}}–{{to}}',
+  extremes: 'Lowest and highest value per stride (← → to move, Enter to go there)',
+  min: 'Lowest',
+  max: 'Highest',
+  extreme: '{{which}} of stride {{number}} ({{side}}): {{value}} at frame {{frame}}',
+  atEvents: '{{kind}}: {{mean}} ± {{sd}} (n {{n}})',
+  atEventsOne: '{{kind}}: {{mean}} (n 1)',
+  atEvent: '{{name}} at {{kind}} {{side}}, frame {{frame}}: {{value}}',
+  missing: 'a bound track was deleted',
+};

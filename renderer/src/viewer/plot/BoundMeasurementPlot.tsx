@@ -1,0 +1,51 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Annotation } from '../../../../common/contract/annotation.ts';
+import type { GaitEvent } from '../../../../common/contract/project.ts';
+import type { AngleConvention, UiLanguage } from '../../../../common/geometry/conventions.ts';
+import { plotLines } from '../../../../common/plot/plot-lines.ts';
+import type { TrackPointsById } from '../../../../common/tracking/track-measure.ts';
+import { useProject } from '../../project/ProjectProvider.tsx';
+import { toolInfo } from '../../../tools/registry.ts';
+import { AngleTimePlot } from './AngleTimePlot.tsx';
+
+const EMPTY_NORMS = {};
+
+/**
+ * The angle plot for a clip: its annotations bound to tracks, measured on every frame (track-measure.ts) with
+ * the project's norms. Its own component, so a change to the project re-renders the plot, not the viewer.
+ */
+export function BoundMeasurementPlot({
+  annotations,
+  tracks,
+  events,
+  convention,
+  language,
+  frameCount,
+  current,
+  onSeek,
+}: {
+  annotations: readonly Annotation[];
+  tracks: TrackPointsById;
+  events: readonly GaitEvent[];
+  convention: AngleConvention;
+  language: UiLanguage;
+  frameCount: number;
+  current: number;
+  onSeek(frame: number): void;
+}) {
+  const { project } = useProject();
+  const norms = project?.settings.norms ?? EMPTY_NORMS;
+  useTranslation();
+  const lines = useMemo(
+    () =>
+      plotLines(annotations, tracks, events, {
+        convention,
+        language,
+        norms,
+        unnamed: (annotation) => toolInfo(annotation.geometry.kind).name[language],
+      }),
+    [annotations, tracks, events, convention, language, norms],
+  );
+  return <AngleTimePlot lines={lines} events={events} frameCount={frameCount} current={current} language={language} onSeek={onSeek} />;
+}

@@ -36,3 +36,12 @@ export function frameAtClientX(clientX: number, box: { left: number; width: numb
 export function frameX(frame: number, frameCount: number, width: number): number {
   return frameFraction(frame, frameCount) * width;
 }
+
+/**
+ * The box frames are drawn over: inside the element's border (marks are positioned in its padding box), so a
+ * pointer is read back over the very box its frame was drawn in. Borders are taken as equal left and right.
+ */
+export function innerBox(element: { getBoundingClientRect(): { left: number; width: number }; clientLeft: number }): { left: number; width: number } {
+  const rect = element.getBoundingClientRect();
+  return { left: rect.left + element.clientLeft, width: rect.width - 2 * element.clientLeft };
+}

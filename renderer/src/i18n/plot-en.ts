@@ -18,6 +18,6 @@ export const plotEn = {
   extreme: '{{which}} of stride {{number}} ({{side}}): {{value}} at frame {{frame}}',
   atEvents: '{{kind}}: {{mean}} ± {{sd}} (n {{n}})',
   atEventsOne: '{{kind}}: {{mean}} (n 1)',
-  atEvent: '{{name}} at {{kind}} {{side}}, frame {{frame}}: {{value}}',
+  atEvent: '{{kind}} {{side}}, frame {{frame}}: {{value}}',
   missing: 'a bound track was deleted',
 };

@@ -1,6 +1,6 @@
 import { useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { frameAtClientX, framePercent } from '../../../common/plot/frame-scale.ts';
+import { frameAtClientX, framePercent, innerBox } from '../../../common/plot/frame-scale.ts';
 import { timelineTicks } from './timeline-ticks.ts';
 import { useElementSize } from './use-element-size.ts';
 
@@ -34,8 +34,8 @@ export function Timeline({ frameCount, current, range, marks, onSeek, timeLabel,
   const percent = (frame: number) => framePercent(frame, frameCount);
 
   const frameAtPointer = (clientX: number) => {
-    const rect = trackRef.current?.getBoundingClientRect();
-    return (rect && frameAtClientX(clientX, rect, frameCount)) ?? current;
+    const element = trackRef.current;
+    return (element && frameAtClientX(clientX, innerBox(element), frameCount)) ?? current;
   };
 
   return (

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { axisTicks, formatDegrees, gaps, seriesPath, valueAt, valueExtent, valueToY } from '../../../common/plot/angle-plot.ts';
-import { frameAtClientX, frameAtFraction, frameFraction, framePercent, frameX } from '../../../common/plot/frame-scale.ts';
+import { frameAtClientX, frameAtFraction, frameFraction, framePercent, frameX, innerBox } from '../../../common/plot/frame-scale.ts';
 
 describe('frame scale (timeline, event lane and plot share it)', () => {
   it('puts frame 0 on the left edge and the last frame on the right edge', () => {
@@ -27,6 +27,13 @@ describe('frame scale (timeline, event lane and plot share it)', () => {
     expect(frameAtClientX(900, { left: 0, width: 500 }, 100)).toBe(99);
     expect(frameAtClientX(10, { left: 0, width: 0 }, 100)).toBeNull();
     expect(frameAtFraction(0.7, 1)).toBe(0);
+  });
+
+  it('reads a pointer over the box inside the border, where marks are drawn', () => {
+    const bordered = { getBoundingClientRect: () => ({ left: 100, width: 402 }), clientLeft: 1 };
+    expect(innerBox(bordered)).toEqual({ left: 101, width: 400 });
+    // The last frame's mark sits at the inner right edge, one pixel inside the border.
+    expect(frameAtClientX(101 + frameX(99, 100, 400), innerBox(bordered), 100)).toBe(99);
   });
 });
 

@@ -1,7 +1,7 @@
 import { memo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GaitEvent } from '../../../../common/contract/project.ts';
-import { frameAtClientX, framePercent } from '../../../../common/plot/frame-scale.ts';
+import { frameAtClientX, framePercent, innerBox } from '../../../../common/plot/frame-scale.ts';
 import { KIND_GLYPH } from './gait-labels.ts';
 
 export interface GaitEventLaneProps {
@@ -23,8 +23,8 @@ export const GaitEventLane = memo(function GaitEventLane({ events, frameCount, s
   const [drag, setDrag] = useState<{ id: string; frame: number } | null>(null);
   const percent = (frame: number) => framePercent(frame, frameCount);
   const frameAt = (clientX: number) => {
-    const rect = laneRef.current?.getBoundingClientRect();
-    return (rect && frameAtClientX(clientX, rect, frameCount)) ?? 0;
+    const element = laneRef.current;
+    return (element && frameAtClientX(clientX, innerBox(element), frameCount)) ?? 0;
   };
 
   return (

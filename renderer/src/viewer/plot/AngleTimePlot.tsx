@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { GaitEvent } from '../../../../common/contract/project.ts';
 import type { UiLanguage } from '../../../../common/geometry/conventions.ts';
 import { axisTicks, formatDegrees, gaps, seriesPath, valueAt, valueExtent, valueToY } from '../../../../common/plot/angle-plot.ts';
-import { frameAtClientX, framePercent, frameX } from '../../../../common/plot/frame-scale.ts';
+import { frameAtClientX, framePercent, innerBox, frameX } from '../../../../common/plot/frame-scale.ts';
 import type { PlotLine, PlotPoint } from '../../../../common/plot/plot-lines.ts';
 import { KIND_GLYPH } from '../gait/gait-labels.ts';
 import { useElementSize } from '../use-element-size.ts';
@@ -18,6 +18,8 @@ export interface AngleTimePlotProps {
   current: number;
   language: UiLanguage;
   onSeek(frame: number): void;
+  /** The tracks are still loading: say nothing yet rather than "nothing bound". */
+  loading?: boolean;
 }
 
 /** Pixels kept free above and below the highest and lowest tick, so a line on the edge is not cut in half. */
@@ -29,13 +31,11 @@ const INSET = 7;
  * Stepping and playback re-render only the cursor and the values in the header: the drawing is memoised on the
  * series, so a 10,000-frame path is built once, not per frame.
  */
-export function AngleTimePlot({ lines, events, frameCount, current, language, onSeek }: AngleTimePlotProps) {
+export function AngleTimePlot({ lines, events, frameCount, current, language, onSeek, loading = false }: AngleTimePlotProps) {
   const { t } = useTranslation();
   const panel = usePlotPanel();
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
   const shown = useMemo(() => lines.filter((line) => !hidden.has(line.id)), [lines, hidden]);
-  const areaRef = useRef<HTMLDivElement>(null);
-  const size = useElementSize(areaRef);
   const bodyId = 'angle-plot-body';
 
   const valuesText = shown
@@ -44,11 +44,6 @@ export function AngleTimePlot({ lines, events, frameCount, current, language, on
       return `${line.name}: ${value === null ? t('plot.noValue') : `${formatDegrees(value, language)} ${line.conventionText}`}`;
     })
     .join('; ');
-
-  const frameAtPointer = (clientX: number) => {
-    const rect = areaRef.current?.getBoundingClientRect();
-    return rect ? frameAtClientX(clientX, rect, frameCount) : null;
-  };
 
   return (
     <section className={`angle-plot${panel.collapsed ? ' collapsed' : ''}`} data-testid="angle-plot" aria-label={t('plot.title')}>
@@ -89,12 +84,12 @@ export function AngleTimePlot({ lines, events, frameCount, current, language, on
                       <span className="angle-plot-at-events" data-testid="plot-at-events">
                         {line.atEvents.stat.n > 1 && line.atEvents.stat.sd !== null
                           ? t('plot.atEvents', {
-                              kind: `${KIND_GLYPH[line.atEvents.kind]}`,
+                              kind: `${KIND_GLYPH[line.atEvents.kind]} ${t(`gait.kind.${line.atEvents.kind}`)}`,
                               mean: formatDegrees(line.atEvents.stat.mean, language),
                               sd: formatDegrees(line.atEvents.stat.sd, language),
                               n: line.atEvents.stat.n,
                             })
-                          : t('plot.atEventsOne', { kind: KIND_GLYPH[line.atEvents.kind], mean: formatDegrees(line.atEvents.stat.mean, language) })}
+                          : t('plot.atEventsOne', { kind: `${KIND_GLYPH[line.atEvents.kind]} ${t(`gait.kind.${line.atEvents.kind}`)}`, mean: formatDegrees(line.atEvents.stat.mean, language) })}
                       </span>
                     )}
                     {line.missing.length > 0 && <span className="angle-plot-missing">{t('plot.missing')}</span>}
@@ -106,46 +101,80 @@ export function AngleTimePlot({ lines, events, frameCount, current, language, on
         )}
       </div>
       <div id={bodyId} hidden={panel.collapsed}>
-        {lines.length === 0 ? (
+        {loading ? null : lines.length === 0 ? (
           <p className="angle-plot-empty" data-testid="plot-empty">
             {t('plot.empty')}
           </p>
         ) : (
-          <>
-            <div
-              ref={areaRef}
-              className="angle-plot-area"
-              data-testid="plot-area"
-              style={{ height: panel.height }}
-              role="slider"
-              tabIndex={0}
-              aria-label={t('plot.area')}
-              aria-valuemin={0}
-              aria-valuemax={Math.max(frameCount - 1, 1)}
-              aria-valuenow={current}
-              aria-valuetext={t('plot.valueText', { frame: current, values: valuesText })}
-              onPointerDown={(event) => {
-                if (event.button !== 0) return;
-                event.currentTarget.setPointerCapture(event.pointerId);
-                const frame = frameAtPointer(event.clientX);
-                if (frame !== null) onSeek(frame);
-              }}
-              onPointerMove={(event) => {
-                if (!event.currentTarget.hasPointerCapture(event.pointerId)) return;
-                const frame = frameAtPointer(event.clientX);
-                if (frame !== null) onSeek(frame);
-              }}
-            >
-              {size && size.width > 0 && (
-                <PlotDrawing lines={shown} events={events} frameCount={frameCount} width={size.width} height={size.height} language={language} onSeek={onSeek} />
-              )}
-              <div className="angle-plot-cursor" data-testid="plot-cursor" data-frame={current} style={{ left: framePercent(current, frameCount) }} />
-            </div>
-            <PlotResizer height={panel.height} onHeight={panel.setHeight} />
-          </>
+          <PlotArea
+            lines={shown}
+            events={events}
+            frameCount={frameCount}
+            current={current}
+            language={language}
+            height={panel.height}
+            onHeight={panel.setHeight}
+            valueText={t('plot.valueText', { frame: current, values: valuesText })}
+            onSeek={onSeek}
+          />
         )}
       </div>
     </section>
+  );
+}
+
+/** The plot itself (mounted once there is a line, so its size is measured from the start) and its resize handle. */
+function PlotArea({
+  lines,
+  events,
+  frameCount,
+  current,
+  language,
+  height,
+  onHeight,
+  valueText,
+  onSeek,
+}: Omit<AngleTimePlotProps, 'lines' | 'loading'> & { lines: readonly PlotLine[]; height: number; onHeight(height: number): void; valueText: string }) {
+  const { t } = useTranslation();
+  const areaRef = useRef<HTMLDivElement>(null);
+  const size = useElementSize(areaRef);
+  const frameAtPointer = (clientX: number) => {
+    const element = areaRef.current;
+    return element ? frameAtClientX(clientX, innerBox(element), frameCount) : null;
+  };
+  return (
+    <>
+      <div
+        ref={areaRef}
+        className="angle-plot-area"
+        data-testid="plot-area"
+        style={{ height }}
+        role="slider"
+        tabIndex={0}
+        aria-label={t('plot.area')}
+        aria-valuemin={0}
+        aria-valuemax={Math.max(frameCount - 1, 1)}
+        aria-valuenow={current}
+        aria-valuetext={valueText}
+        onPointerDown={(event) => {
+          if (event.button !== 0) return;
+          event.currentTarget.setPointerCapture(event.pointerId);
+          const frame = frameAtPointer(event.clientX);
+          if (frame !== null) onSeek(frame);
+        }}
+        onPointerMove={(event) => {
+          if (!event.currentTarget.hasPointerCapture(event.pointerId)) return;
+          const frame = frameAtPointer(event.clientX);
+          if (frame !== null) onSeek(frame);
+        }}
+      >
+        {size && size.width > 0 && (
+          <PlotDrawing lines={lines} events={events} frameCount={frameCount} width={size.width} height={size.height} language={language} onSeek={onSeek} />
+        )}
+        <div className="angle-plot-cursor" data-testid="plot-cursor" data-frame={current} style={{ left: framePercent(current, frameCount) }} />
+      </div>
+      <PlotResizer height={height} onHeight={onHeight} />
+    </>
   );
 }
 
@@ -170,7 +199,7 @@ interface Dot {
 /** Everything but the cursor: memoised, so it is drawn again only when the series, the events or the size change. */
 const PlotDrawing = memo(function PlotDrawing({ lines, events, frameCount, width, height, language, onSeek }: DrawingProps) {
   const { t } = useTranslation();
-  const [tip, setTip] = useState<{ x: number; y: number; text: string } | null>(null);
+  const [tip, setTip] = useState<{ x: number; y: number; text: string; name: string } | null>(null);
   const [active, setActive] = useState(0);
   const dotRefs = useRef<(SVGCircleElement | null)[]>([]);
 
@@ -194,13 +223,13 @@ const PlotDrawing = memo(function PlotDrawing({ lines, events, frameCount, width
             line,
             point,
             kind: which,
-            label: `${line.name} — ${t('plot.extreme', {
+            label: t('plot.extreme', {
               which: t(`plot.${which}`),
               number: step.number,
               side: sideText(step.side),
               value: `${formatDegrees(point.value, language)} ${line.conventionText}`,
               frame: point.frameIndex,
-            })}`,
+            }),
           });
         }
       }
@@ -211,7 +240,6 @@ const PlotDrawing = memo(function PlotDrawing({ lines, events, frameCount, width
           point,
           kind: 'event',
           label: t('plot.atEvent', {
-            name: line.name,
             kind: t(`gait.kind.${line.atEvents!.kind}`),
             side: line.atEvents!.side ? sideText(line.atEvents!.side) : '',
             frame: point.frameIndex,
@@ -223,7 +251,7 @@ const PlotDrawing = memo(function PlotDrawing({ lines, events, frameCount, width
     return out.sort((a, b) => a.point.frameIndex - b.point.frameIndex);
   }, [lines, language, t]);
 
-  const showTip = (dot: Dot) => setTip({ x: frameX(dot.point.frameIndex, frameCount, width), y: y(dot.point.value), text: dot.label });
+  const showTip = (dot: Dot) => setTip({ x: frameX(dot.point.frameIndex, frameCount, width), y: y(dot.point.value), text: dot.label, name: dot.line.name });
   const focusDot = (index: number) => {
     const next = Math.min(dots.length - 1, Math.max(0, index));
     setActive(next);
@@ -298,7 +326,7 @@ const PlotDrawing = memo(function PlotDrawing({ lines, events, frameCount, width
                 dotRefs.current[index] = element;
               }}
               className={`angle-plot-dot ${dot.kind}`}
-              data-testid={`plot-${dot.kind}`}
+              data-testid={`plot-${dot.kind === 'event' ? 'at-event' : dot.kind}`}
               data-frame={dot.point.frameIndex}
               cx={frameX(dot.point.frameIndex, frameCount, width)}
               cy={y(dot.point.value)}
@@ -306,7 +334,7 @@ const PlotDrawing = memo(function PlotDrawing({ lines, events, frameCount, width
               style={{ stroke: dot.line.color, fill: dot.kind === 'max' ? dot.line.color : undefined }}
               role="button"
               tabIndex={index === Math.min(active, dots.length - 1) ? 0 : -1}
-              aria-label={dot.label}
+              aria-label={`${dot.line.name}: ${dot.label}`}
               onPointerDown={(event) => {
                 event.stopPropagation();
                 onSeek(dot.point.frameIndex);
@@ -330,6 +358,11 @@ const PlotDrawing = memo(function PlotDrawing({ lines, events, frameCount, width
           </span>
         ))}
       </div>
+      {band && (
+        <span className="angle-plot-band-label" aria-hidden="true" style={{ top: y(band.max) }}>
+          {t('plot.band', { min: formatDegrees(band.min, language, 0), max: formatDegrees(band.max, language, 0) })}
+        </span>
+      )}
       <div className="angle-plot-glyphs" aria-hidden="true">
         {events.map((event) => (
           <span key={event.id} className={`angle-plot-glyph ${event.side}`} style={{ left: framePercent(event.frameIndex, frameCount) }}>
@@ -338,8 +371,11 @@ const PlotDrawing = memo(function PlotDrawing({ lines, events, frameCount, width
         ))}
       </div>
       {tip && (
-        <div className={`angle-plot-tip${tip.y < 40 ? ' below' : ''}`} role="status" data-testid="plot-tip" style={{ left: tip.x, top: tip.y }}>
-          {tip.text}
+        <div
+          className={`angle-plot-tip${tip.y < 40 ? ' below' : ''}${tip.x < width * 0.35 ? ' from-left' : tip.x > width * 0.65 ? ' from-right' : ''}`}
+          role="status" data-testid="plot-tip" style={{ left: tip.x, top: tip.y }}>
+          <span className="angle-plot-tip-value">{tip.text}</span>
+          <span className="angle-plot-tip-name">{tip.name}</span>
         </div>
       )}
     </>

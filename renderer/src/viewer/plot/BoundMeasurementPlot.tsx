@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Annotation } from '../../../../common/contract/annotation.ts';
 import type { GaitEvent } from '../../../../common/contract/project.ts';
@@ -26,6 +26,7 @@ export function BoundMeasurementPlot({
   onSeek,
 }: {
   annotations: readonly Annotation[];
+  /** The clip's track points; a new map once they are (re)loaded. */
   tracks: TrackPointsById;
   events: readonly GaitEvent[];
   convention: AngleConvention;
@@ -37,15 +38,20 @@ export function BoundMeasurementPlot({
   const { project } = useProject();
   const norms = project?.settings.norms ?? EMPTY_NORMS;
   useTranslation();
+  // The clip's tracks arrive after its drawings: until then every binding would look like a deleted track.
+  const before = useRef(tracks);
+  const loading = tracks === before.current;
   const lines = useMemo(
     () =>
-      plotLines(annotations, tracks, events, {
+      loading
+        ? []
+        : plotLines(annotations, tracks, events, {
         convention,
         language,
         norms,
         unnamed: (annotation) => toolInfo(annotation.geometry.kind).name[language],
       }),
-    [annotations, tracks, events, convention, language, norms],
+    [loading, annotations, tracks, events, convention, language, norms],
   );
-  return <AngleTimePlot lines={lines} events={events} frameCount={frameCount} current={current} language={language} onSeek={onSeek} />;
+  return <AngleTimePlot loading={loading} lines={lines} events={events} frameCount={frameCount} current={current} language={language} onSeek={onSeek} />;
 }

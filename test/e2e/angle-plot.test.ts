@@ -80,6 +80,7 @@ describe('angle-over-time plot (browser mode)', () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 950 } });
     await open(page, 'English');
     await expect.poll(() => page.getByTestId('plot-empty').textContent()).toBe('Bind a goniometer to tracks to plot it over time.');
+    if (screenshots) await page.screenshot({ path: join(screenshots, 'angle-plot-empty-en.png') });
 
     // Tracks with known points and a goniometer bound to them, through the API.
     const clipId = (await fixture.core.handlers['clips.list']({}, {}))[0]!.id;
@@ -132,6 +133,10 @@ describe('angle-over-time plot (browser mode)', () => {
     // The cursor is the timeline's playhead, at the same x; stepping moves it and redraws nothing else.
     expect(await plot.getByTestId('plot-cursor').getAttribute('data-frame')).toBe('0');
     expect(Math.abs((await centreX(en, '[data-testid=plot-cursor]')) - (await centreX(en, '.timeline-playhead')))).toBeLessThan(0.6);
+    // An event's tick on the lane above the timeline and its line in the plot are at the same x.
+    const tick = (await en.locator('.gait-tick[data-frame="20"]').boundingBox())!;
+    const eventLine = (await plot.getByTestId('plot-event').first().boundingBox())!;
+    expect(Math.abs(tick.x + tick.width / 2 - (eventLine.x + eventLine.width / 2))).toBeLessThan(0.4);
     await en.evaluate(() => {
       const svg = document.querySelector('[data-testid=angle-plot] svg')!;
       const counter = { mutations: 0 };

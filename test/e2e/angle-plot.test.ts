@@ -153,6 +153,10 @@ describe('angle-over-time plot (browser mode)', () => {
 
     // A click in the plot goes to the frame under the pointer; a drag scrubs.
     const at150 = await plotX(en, 150);
+    // A resting pointer reads the curve without moving the clip.
+    await en.mouse.move(at150.x, at150.y);
+    await expect.poll(() => plot.getByTestId('plot-hover').textContent()).toBe(`frame 150${kneeAngle(150).toFixed(1)}°`);
+    expect(await shownFrame(en)).toBe(8);
     await en.mouse.click(at150.x, at150.y);
     await expect.poll(() => shownFrame(en)).toBe(150);
     expect(await plot.getByTestId('plot-cursor').getAttribute('data-frame')).toBe('150');
@@ -201,6 +205,10 @@ describe('angle-over-time plot (browser mode)', () => {
       'Hoogste van schrede 1 (links): 170,0° binnenhoek in beeld 75Kniehoek halverwege de steunfase — links',
     );
     if (screenshots) await nl.screenshot({ path: join(screenshots, 'angle-plot-nl.png') });
+    const at230 = await plotX(nl, 230);
+    await nl.mouse.move(at230.x, at230.y);
+    await expect.poll(() => nl.getByTestId('plot-hover').textContent()).toBe(`beeld 230${kneeAngle(230).toFixed(1).replace('.', ',')}°`);
+    if (screenshots) await nl.screenshot({ path: join(screenshots, 'angle-plot-hover-nl.png') });
     expect(goniometer.trackBindings).toHaveLength(3);
     await nl.close();
   }, 180_000);

@@ -8,6 +8,7 @@ export const plotEn = {
   area: 'Angle over time — click or drag to go to a frame',
   valueText: 'Frame {{frame}}: {{values}}',
   noValue: 'no value (track lost)',
+  hover: 'frame {{frame}}',
   resize: 'Height of the angle plot',
   axis: 'degrees',
   band: 'Norm {{min}}–{{max}}',

@@ -9,6 +9,7 @@ export const plotNl: typeof plotEn = {
   area: 'Hoek in de tijd — klik of sleep om naar een beeld te gaan',
   valueText: 'Beeld {{frame}}: {{values}}',
   noValue: 'geen waarde (punt kwijt)',
+  hover: 'beeld {{frame}}',
   resize: 'Hoogte van de hoekgrafiek',
   axis: 'graden',
   band: 'Norm {{min}}–{{max}}',

@@ -138,6 +138,8 @@ function PlotArea({
   const { t } = useTranslation();
   const areaRef = useRef<HTMLDivElement>(null);
   const size = useElementSize(areaRef);
+  // The frame under a resting pointer, with the values there: reading a curve without moving the clip.
+  const [hover, setHover] = useState<number | null>(null);
   const frameAtPointer = (clientX: number) => {
     const element = areaRef.current;
     return element ? frameAtClientX(clientX, innerBox(element), frameCount) : null;
@@ -163,13 +165,30 @@ function PlotArea({
           if (frame !== null) onSeek(frame);
         }}
         onPointerMove={(event) => {
-          if (!event.currentTarget.hasPointerCapture(event.pointerId)) return;
           const frame = frameAtPointer(event.clientX);
+          if (!event.currentTarget.hasPointerCapture(event.pointerId)) return setHover(frame);
+          setHover(null);
           if (frame !== null) onSeek(frame);
         }}
+        onPointerLeave={() => setHover(null)}
       >
         {size && size.width > 0 && (
           <PlotDrawing lines={lines} events={events} frameCount={frameCount} width={size.width} height={size.height} language={language} onSeek={onSeek} />
+        )}
+        {hover !== null && hover !== current && (
+          <div className="angle-plot-hover" data-testid="plot-hover" style={{ left: framePercent(hover, frameCount) }}>
+            <span className={`angle-plot-hover-label${hover > frameCount / 2 ? ' from-right' : ''}`}>
+              {t('plot.hover', { frame: hover })}
+              {lines.map((line) => {
+                const value = valueAt(line.series, hover);
+                return (
+                  <span key={line.id} className="angle-plot-hover-value" style={{ color: line.color }}>
+                    {value === null ? '—' : formatDegrees(value, language)}
+                  </span>
+                );
+              })}
+            </span>
+          </div>
         )}
         <div className="angle-plot-cursor" data-testid="plot-cursor" data-frame={current} style={{ left: framePercent(current, frameCount) }} />
       </div>

@@ -54,6 +54,12 @@ export function AngleTimePlot({ lines, events, frameCount, current, language, on
           </svg>
           {t('plot.title')}
         </button>
+        {!loading && lines.length === 0 && !panel.collapsed && (
+          // On the title's line: under two stacked viewers every line of height is taken from the frames.
+          <span className="angle-plot-empty" data-testid="plot-empty">
+            {t('plot.empty')}
+          </span>
+        )}
         {lines.length > 0 && (
           <ul className="angle-plot-legend" aria-label={t('plot.lines')}>
             {lines.map((line) => {
@@ -101,11 +107,7 @@ export function AngleTimePlot({ lines, events, frameCount, current, language, on
         )}
       </div>
       <div id={bodyId} hidden={panel.collapsed}>
-        {loading ? null : lines.length === 0 ? (
-          <p className="angle-plot-empty" data-testid="plot-empty">
-            {t('plot.empty')}
-          </p>
-        ) : (
+        {loading || lines.length === 0 ? null : (
           <PlotArea
             lines={shown}
             events={events}

@@ -10,7 +10,6 @@ export const plotEn = {
   noValue: 'no value (track lost)',
   hover: 'frame {{frame}}',
   resize: 'Height of the angle plot',
-  axis: 'degrees',
   band: 'Norm {{min}}–{{max}}',
   gap: 'Track lost: frames {{from}}–{{to}}',
   extremes: 'Lowest and highest value per stride (← → to move, Enter to go there)',

@@ -11,7 +11,6 @@ export const plotNl: typeof plotEn = {
   noValue: 'geen waarde (punt kwijt)',
   hover: 'beeld {{frame}}',
   resize: 'Hoogte van de hoekgrafiek',
-  axis: 'graden',
   band: 'Norm {{min}}–{{max}}',
   gap: 'Punt kwijt: beelden {{from}}–{{to}}',
   extremes: 'Laagste en hoogste waarde per schrede (← → om te wisselen, Enter om erheen te gaan)',

@@ -1,4 +1,4 @@
-import { memo, useCallback, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import { memo, useCallback, useId, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GaitEvent } from '../../../../common/contract/project.ts';
 import type { UiLanguage } from '../../../../common/geometry/conventions.ts';
@@ -36,7 +36,7 @@ export function AngleTimePlot({ lines, events, frameCount, current, language, on
   const panel = usePlotPanel();
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
   const shown = useMemo(() => lines.filter((line) => !hidden.has(line.id)), [lines, hidden]);
-  const bodyId = 'angle-plot-body';
+  const bodyId = useId();
 
   const valuesText = shown
     .map((line) => {

@@ -33,6 +33,15 @@ export const AnnotationGeometry = z.discriminatedUnion('kind', [
 export type AnnotationGeometry = z.infer<typeof AnnotationGeometry>;
 export type AnnotationKind = AnnotationGeometry['kind'];
 
+/**
+ * Which track each geometry point follows, one entry per point in geometry order (null = the point stays where
+ * it was drawn). A bound annotation has a value on every frame where its tracks have a position. An entry may
+ * name a track that was deleted: the binding is kept (undo of the delete restores the track under the same id)
+ * and the point is shown as "track missing", the annotation falling back to its stored geometry on its own frame.
+ */
+export const TrackBindings = z.array(z.string().min(1).max(64).nullable()).min(1).max(3);
+export type TrackBindings = z.infer<typeof TrackBindings>;
+
 export const Annotation = z.object({
   id: z.string().min(1).max(64),
   clipId: z.string().min(1).max(64),
@@ -43,6 +52,8 @@ export const Annotation = z.object({
   /** Preset label key (e.g. "knee-midstance-left") or free text; the checklist and report use it. */
   label: z.string().max(200).nullable(),
   style: AnnotationStyle,
+  /** Null (or absent in older callers) when no point is bound to a track. */
+  trackBindings: TrackBindings.nullable().optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Annotation, AnnotationGeometry, AnnotationStyle } from './annotation.ts';
+import { Annotation, AnnotationGeometry, AnnotationStyle, TrackBindings } from './annotation.ts';
 import { AngleConvention, Language } from './app.ts';
 import { defineCall, defineEvent } from './define.ts';
 
@@ -191,6 +191,7 @@ export const AnnotationPatch = z
     geometry: AnnotationGeometry,
     label: Annotation.shape.label,
     style: AnnotationStyle,
+    trackBindings: TrackBindings.nullable(),
   })
   .partial();
 

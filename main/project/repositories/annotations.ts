@@ -15,6 +15,7 @@ interface AnnotationRow {
   geometry: string;
   label: string | null;
   style: string;
+  track_bindings: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -29,6 +30,7 @@ function fromRow(row: AnnotationRow): Annotation {
     geometry: safeJson(row.geometry),
     label: row.label,
     style: safeJson(row.style),
+    trackBindings: row.track_bindings === null ? null : safeJson(row.track_bindings),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   });
@@ -59,6 +61,7 @@ const toRow = (annotation: Annotation) => ({
   geometry: JSON.stringify(annotation.geometry),
   label: annotation.label,
   style: JSON.stringify(annotation.style),
+  trackBindings: annotation.trackBindings ? JSON.stringify(annotation.trackBindings) : null,
   createdAt: annotation.createdAt,
   updatedAt: annotation.updatedAt,
 });
@@ -75,15 +78,39 @@ export function createAnnotationRepository(db: Database) {
   const selectOne = db.prepare<[string], AnnotationRow>('SELECT * FROM annotations WHERE id = ?');
   const clipExists = db.prepare<[string], { id: string }>('SELECT id FROM clips WHERE id = ?');
   const insert = db.prepare(
-    `INSERT INTO annotations (id, clip_id, frame_index, frame_time, kind, geometry, label, style, created_at, updated_at)
-     VALUES (@id, @clipId, @frameIndex, @frameTime, @kind, @geometry, @label, @style, @createdAt, @updatedAt)`,
+    `INSERT INTO annotations (id, clip_id, frame_index, frame_time, kind, geometry, label, style, track_bindings, created_at, updated_at)
+     VALUES (@id, @clipId, @frameIndex, @frameTime, @kind, @geometry, @label, @style, @trackBindings, @createdAt, @updatedAt)`,
   );
   const write = db.prepare(
     `UPDATE annotations SET frame_index = @frameIndex, frame_time = @frameTime, kind = @kind, geometry = @geometry,
-       label = @label, style = @style, updated_at = @updatedAt
+       label = @label, style = @style, track_bindings = @trackBindings, updated_at = @updatedAt
      WHERE id = @id`,
   );
   const remove = db.prepare('DELETE FROM annotations WHERE id = ?');
+  const trackClip = db.prepare<[string], { clip_id: string }>('SELECT clip_id FROM tracks WHERE id = ?');
+
+  /**
+   * One binding per geometry point, each to a track of the same clip. A track id that no longer exists is kept
+   * (an undo may bring back a measurement whose track was deleted; it shows as "track missing").
+   */
+  const checkBindings = (annotation: Annotation): Annotation => {
+    const bindings = annotation.trackBindings;
+    if (!bindings) return { ...annotation, trackBindings: null };
+    if (bindings.length !== annotation.geometry.points.length) {
+      throw new MidstanceError('invalid-request', 'A measurement needs one track binding per point.', {
+        points: annotation.geometry.points.length,
+        bindings: bindings.length,
+      });
+    }
+    for (const trackId of bindings) {
+      if (trackId === null) continue;
+      const track = trackClip.get(trackId);
+      if (track && track.clip_id !== annotation.clipId) {
+        throw new MidstanceError('invalid-request', 'A measurement can only follow tracks of its own clip.', { trackId });
+      }
+    }
+    return bindings.every((trackId) => trackId === null) ? { ...annotation, trackBindings: null } : annotation;
+  };
 
   const get = (id: string): Annotation => {
     const row = selectOne.get(id);
@@ -99,7 +126,9 @@ export function createAnnotationRepository(db: Database) {
     get,
     create(draft: AnnotationDraft, now: string): Annotation {
       if (!clipExists.get(draft.clipId)) throw notFound('clip', draft.clipId);
-      const annotation = Annotation.parse({ ...draft, id: draft.id ?? randomUUID(), createdAt: now, updatedAt: now });
+      const annotation = checkBindings(
+        Annotation.parse({ ...draft, id: draft.id ?? randomUUID(), createdAt: now, updatedAt: now }),
+      );
       try {
         insert.run(toRow(annotation));
       } catch (error) {
@@ -108,7 +137,7 @@ export function createAnnotationRepository(db: Database) {
       return annotation;
     },
     update(id: string, patch: z.input<typeof AnnotationPatch>, now: string): Annotation {
-      const annotation = Annotation.parse({ ...get(id), ...definedOnly(patch), updatedAt: now });
+      const annotation = checkBindings(Annotation.parse({ ...get(id), ...definedOnly(patch), updatedAt: now }));
       write.run(toRow(annotation));
       return annotation;
     },

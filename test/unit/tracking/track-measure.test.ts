@@ -147,3 +147,34 @@ describe('measurements bound to tracks', () => {
     expect(measurementSeries(line, tracks).samples[0]!.value).toBeCloseTo(120, 6);
   });
 });
+
+describe('bound annotations on the frame', () => {
+  it('shows a bound annotation on every frame its tracks cover, at their positions; unbound ones on their own frame', async () => {
+    const { annotationsOnFrame } = await import('../../../common/tracking/track-measure.ts');
+    const plain = { ...goniometer, id: 'plain', trackBindings: null };
+    const on100 = annotationsOnFrame([goniometer, plain], tracks, 100);
+    expect(on100.map((a) => a.id)).toEqual(['a1']);
+    expect(on100[0]!.geometry.points[2]!.x).toBeCloseTo(ankle.find((p) => p.frameIndex === 100)!.x, 6);
+    expect(annotationsOnFrame([goniometer, plain], tracks, drawnOnFrame).map((a) => a.id)).toEqual(['a1', 'plain']);
+    // Uncertain knee on frame 50: not drawn there.
+    expect(annotationsOnFrame([goniometer], tracks, 50)).toEqual([]);
+    // A deleted track: drawn as stored, on its own frame only.
+    const withoutAnkle: TrackPointsById = new Map([...tracks].filter(([id]) => id !== 'ankle'));
+    expect(annotationsOnFrame([goniometer], withoutAnkle, 100)).toEqual([]);
+    expect(annotationsOnFrame([goniometer], withoutAnkle, drawnOnFrame)).toEqual([goniometer]);
+  });
+
+  it('snaps drawn points within the radius to the nearest track and binds them, each track once', async () => {
+    const { snapToTracks } = await import('../../../common/tracking/track-measure.ts');
+    const positions = [
+      { trackId: 'hip', x: 100, y: 100 },
+      { trackId: 'knee', x: 100, y: 200 },
+      { trackId: 'knee2', x: 104, y: 200 },
+    ];
+    const result = snapToTracks([{ x: 103, y: 98 }, { x: 103, y: 201 }, { x: 300, y: 300 }], positions, 8);
+    expect(result.bindings).toEqual(['hip', 'knee2', null]);
+    expect(result.points).toEqual([{ x: 100, y: 100 }, { x: 104, y: 200 }, { x: 300, y: 300 }]);
+    // Two clicks near the same track: the second takes the other one within reach, or none.
+    expect(snapToTracks([{ x: 100, y: 200 }, { x: 101, y: 200 }], positions.slice(1, 2), 8).bindings).toEqual(['knee', null]);
+  });
+});

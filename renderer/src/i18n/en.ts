@@ -4,6 +4,7 @@ import { compareEn } from './compare-en.ts';
 import { gaitEn } from './gait-en.ts';
 import { poseEn } from './pose-en.ts';
 import { tracksEn } from './tracks-en.ts';
+import { trackMeasureEn } from './trackmeasure-en.ts';
 import { projectEn } from './project-en.ts';
 import { reportEn } from './report-en.ts';
 
@@ -12,6 +13,7 @@ export const en = {
   gait: gaitEn,
   pose: poseEn,
   tracks: tracksEn,
+  trackMeasure: trackMeasureEn,
   compare: compareEn,
   checklist: checklistEn,
   export: exportEn,

@@ -5,6 +5,7 @@ import { compareNl } from './compare-nl.ts';
 import { gaitNl } from './gait-nl.ts';
 import { poseNl } from './pose-nl.ts';
 import { tracksNl } from './tracks-nl.ts';
+import { trackMeasureNl } from './trackmeasure-nl.ts';
 import { projectNl } from './project-nl.ts';
 import { reportNl } from './report-nl.ts';
 
@@ -13,6 +14,7 @@ export const nl: Translation = {
   gait: gaitNl,
   pose: poseNl,
   tracks: tracksNl,
+  trackMeasure: trackMeasureNl,
   compare: compareNl,
   checklist: checklistNl,
   export: exportNl,

@@ -178,3 +178,22 @@ describe('bound annotations on the frame', () => {
     expect(snapToTracks([{ x: 100, y: 200 }, { x: 101, y: 200 }], positions.slice(1, 2), 8).bindings).toEqual(['knee', null]);
   });
 });
+
+describe('the measurement table (CSV) with a bound measurement', () => {
+  it('has a row per marked event of the preset, with the value there, and the drawn frame otherwise', async () => {
+    const { measurementTable, COLUMNS } = await import('../../../common/export/measurement-table.ts');
+    const gaitEvents = events.map((e, i) => ({ ...e, id: `e${i}`, clipId: 'c1', frameTime: e.frameIndex / 240, createdAt: '', updatedAt: '' }));
+    const clip = { id: 'c1', name: 'side.mp4', view: 'side-left' as const, annotations: [goniometer], events: gaitEvents, media: null, timing: null };
+    const rowsOf = (withTracks: boolean) =>
+      measurementTable({ clips: [{ ...clip, ...(withTracks ? { tracks } : {}) }], norms: {}, language: 'en' })
+        .slice(1)
+        .filter((row) => row[COLUMNS.indexOf('labelKey')] === 'knee-midstance-left');
+    const cell = (row: unknown[], column: (typeof COLUMNS)[number]) => (row[COLUMNS.indexOf(column)] as { number: number }).number;
+    const bound = rowsOf(true);
+    expect(bound.map((row) => cell(row, 'frame'))).toEqual([40, 120, 190]);
+    expect(cell(bound[1]!, 'interior')).toBeCloseTo(truth(120), 2);
+    // Stored time of the event's frame, as the video is not at hand here.
+    expect(cell(bound[1]!, 'fileTimeS')).toBeCloseTo(120 / 240, 6);
+    expect(rowsOf(false).map((row) => cell(row, 'frame'))).toEqual([drawnOnFrame]);
+  });
+});

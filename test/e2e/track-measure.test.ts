@@ -145,6 +145,27 @@ describe('measurements bound to tracks (browser mode)', () => {
     await expect.poll(() => page.getByTestId('bound-measurement').textContent()).toContain('Volgt de punten');
     expect(await page.getByTestId('bound-at-events').textContent()).toContain('Nog geen passende momenten gemarkeerd');
     if (screenshots) await page.screenshot({ path: join(screenshots, 'track-measure-nl.png') });
+
+    // Dragging a bound point with Select corrects its track on this frame (and tracks again from there); the
+    // drawing stays on its tracks.
+    const kneeTrack = made.trackBindings![1]!;
+    const circle = page.locator(`[data-testid="track-point"][data-track-id="${kneeTrack}"]`);
+    const box = (await page.getByTestId('viewer-stage').boundingBox())!;
+    const from = { x: Number(await circle.getAttribute('cx')) + box.x, y: Number(await circle.getAttribute('cy')) + box.y };
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move(from.x + 8, from.y + 4, { steps: 4 });
+    await page.mouse.move(from.x + 16, from.y + 8, { steps: 4 });
+    await page.mouse.up();
+    await expect
+      .poll(async () => (await handlers()['tracks.get']({ id: kneeTrack, fromFrame: 30, toFrame: 30 }, {})).points[0]?.anchor, { timeout: 60_000 })
+      .toBe(true);
+    const t = JSON.parse((await page.getByTestId('viewer-stage').getAttribute('data-transform'))!) as { scale: number; x: number; y: number };
+    const corrected = (await handlers()['tracks.get']({ id: kneeTrack, fromFrame: 30, toFrame: 30 }, {})).points[0]!;
+    expect(corrected.x).toBeCloseTo((from.x + 16 - box.x - t.x) / t.scale, 0);
+    const after = (await handlers()['annotations.list']({ clipId }, {})).find((a) => a.id === made.id)!;
+    expect(after.geometry).toEqual(made.geometry);
+    expect(after.trackBindings).toEqual(made.trackBindings);
     await page.close();
   }, 180_000);
 });

@@ -81,6 +81,7 @@ describe('measurements bound to tracks (browser mode)', () => {
       const at = await screenPoint(page, clip.truth.stickers[name][10]!);
       await page.mouse.move(at.x + 4, at.y - 3);
       await expect.poll(() => page.getByTestId('track-snap').getAttribute('data-track-id')).toBe(trackIds[name]);
+      if (screenshots && name === 'leftAnkle') await page.screenshot({ path: join(screenshots, 'track-measure-snap-en.png') });
       await page.mouse.click(at.x + 4, at.y - 3);
     }
     await expect.poll(async () => (await handlers()['annotations.list']({ clipId }, {})).length).toBe(1);

@@ -29,6 +29,7 @@ import { BoundMeasurementDetail } from './tracks/BoundMeasurementDetail.tsx';
 import { SnapIndicator } from './tracks/SnapIndicator.tsx';
 import { TrackGoniometer } from './tracks/TrackGoniometer.tsx';
 import { isBindableKind, useBoundMeasurements } from './tracks/use-bound-measurements.ts';
+import { countedAnnotations } from '../../../common/tracking/track-measure.ts';
 import { useViewerStateStore } from '../checklist/viewer-link.tsx';
 import { useAnnounceViewerPanels, ViewerPanelPortal } from '../app/panel-slots.tsx';
 import { EmptyViewer, type PaneRole, SOLO_PANE, ViewerPane } from './ViewerPane.tsx';
@@ -361,6 +362,11 @@ function ReadyViewer({
   useEffect(() => () => viewerStore?.set(owner, null), [viewerStore, owner]);
 
   const selectedAnnotation = annotations.all.find((a) => a.id === selectedId) ?? null;
+  // What the timing tab's summary counts: a bound measurement once per marked event, as the checklist does.
+  const counted = useMemo(
+    () => countedAnnotations({ annotations: annotations.all, tracks: clipTracks.points, events: gait.store.all }),
+    [annotations.all, clipTracks.points, gait.store.all],
+  );
   // The panel shows a bound measurement's value on the frame on screen.
   const shownAnnotations = useMemo(() => {
     const here = new Map(onFrame.map((a) => [a.id, a]));
@@ -559,7 +565,7 @@ function ReadyViewer({
       )}
       {role.focused && (
         <ViewerPanelPortal id="timing">
-        <GaitPanel gait={gait} guide={guide} annotations={annotations.all} convention={preferences.convention} cmPerPx={cmPerPx} treadmillSpeedKmh={gaitContext.treadmillSpeedKmh ?? null} onGoTo={goTo} />
+        <GaitPanel gait={gait} guide={guide} annotations={counted} convention={preferences.convention} cmPerPx={cmPerPx} treadmillSpeedKmh={gaitContext.treadmillSpeedKmh ?? null} onGoTo={goTo} />
         </ViewerPanelPortal>
       )}
       {showShortcuts && <ShortcutOverlay onClose={() => setShowShortcuts(false)} />}

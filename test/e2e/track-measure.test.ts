@@ -144,7 +144,7 @@ describe('measurements bound to tracks (browser mode)', () => {
     expect(made.trackBindings).toHaveLength(3);
     expect(made.frameIndex).toBe(30);
     await expect.poll(() => page.getByTestId('bound-measurement').textContent()).toContain('Volgt de punten');
-    expect(await page.getByTestId('bound-at-events').textContent()).toContain('Nog geen passende momenten gemarkeerd');
+    expect(await page.getByTestId('bound-at-events').textContent()).toContain('Nog geen passende loopmomenten gemarkeerd');
     if (screenshots) await page.screenshot({ path: join(screenshots, 'track-measure-nl.png') });
 
     // Dragging a bound point with Select corrects its track on this frame (and tracks again from there); the

@@ -24,7 +24,7 @@ export const trackMeasureEn = {
   atEventsValue: '{{value}} (n = {{n}})',
   noEvents: 'No matching events marked yet: it counts as drawn on frame {{frame}}.',
   noPreset: 'Give it a preset label to count it at the marked events.',
-  strides: 'Per stride (IC to IC)',
+  strides: 'Per stride (initial contact to initial contact)',
   strideRange: 'min {{min}} · max {{max}} ({{count}} strides)',
   correctHint: 'Drag a bound point with Select to correct its track on this frame.',
   unbind: 'Stop following tracks',

@@ -29,7 +29,7 @@ import { BoundMeasurementDetail } from './tracks/BoundMeasurementDetail.tsx';
 import { SnapIndicator } from './tracks/SnapIndicator.tsx';
 import { TrackGoniometer } from './tracks/TrackGoniometer.tsx';
 import { isBindableKind, useBoundMeasurements } from './tracks/use-bound-measurements.ts';
-import { countedAnnotations } from '../../../common/tracking/track-measure.ts';
+import { countedAnnotations, geometryOnFrame } from '../../../common/tracking/track-measure.ts';
 import { useViewerStateStore } from '../checklist/viewer-link.tsx';
 import { useAnnounceViewerPanels, ViewerPanelPortal } from '../app/panel-slots.tsx';
 import { EmptyViewer, type PaneRole, SOLO_PANE, ViewerPane } from './ViewerPane.tsx';
@@ -558,7 +558,11 @@ function ReadyViewer({
             convention={preferences.convention}
             language={language}
             cmPerPx={cmPerPx}
-            onUnbind={() => void annotations.update(selectedAnnotation.id, { trackBindings: null })}
+            onUnbind={() => {
+              // It stays on its own frame where its tracks were there last (one edit, one undo).
+              const geometry = geometryOnFrame(selectedAnnotation, clipTracks.points, selectedAnnotation.frameIndex, 0) ?? selectedAnnotation.geometry;
+              void annotations.update(selectedAnnotation.id, { trackBindings: null, geometry });
+            }}
           />
         )}
         </ViewerPanelPortal>

@@ -167,6 +167,12 @@ describe('measurements bound to tracks (browser mode)', () => {
     const after = (await handlers()['annotations.list']({ clipId }, {})).find((a) => a.id === made.id)!;
     expect(after.geometry).toEqual(made.geometry);
     expect(after.trackBindings).toEqual(made.trackBindings);
+
+    // Unbound, it stays on its own frame where the (corrected) tracks were.
+    await page.getByRole('button', { name: 'Punten niet meer volgen' }).click();
+    await expect.poll(async () => (await handlers()['annotations.list']({ clipId }, {})).find((a) => a.id === made.id)!.trackBindings).toBeNull();
+    const unbound = (await handlers()['annotations.list']({ clipId }, {})).find((a) => a.id === made.id)!;
+    expect(unbound.geometry.points[1]!.x).toBeCloseTo(corrected.x, 6);
     await page.close();
   }, 180_000);
 });

@@ -3,6 +3,7 @@ import { ChecklistStatus, type BodySide, type ChecklistAnswer, type ChecklistSti
 import { describe, type Stat } from '../gait/stats.ts';
 import type { GaitTiming } from '../gait/timing.ts';
 import { measureAnnotation } from '../measurements/measure.ts';
+import { countedAnnotations, type ClipMeasurements } from '../tracking/track-measure.ts';
 import { resolveItemKey, type Checklist, type ChecklistItem } from './checklist.ts';
 import { measureByKey } from './measures.ts';
 import { isInside, normInForce, type ProjectNorms } from './norms.ts';
@@ -27,11 +28,12 @@ export type MeasureStats = Readonly<Record<string, MeasureStat>>;
  * with pixels from an uncalibrated one: cm wins.
  */
 export function statsFromAnnotations(
-  clips: readonly { annotations: readonly Pick<Annotation, 'geometry' | 'label'>[]; cmPerPx: number | null }[],
+  clips: readonly (ClipMeasurements<Pick<Annotation, 'geometry' | 'label' | 'trackBindings'> & { frameIndex?: number }> & { cmPerPx: number | null })[],
 ): Record<string, MeasureStat> {
   const collected = new Map<string, { cm: number[]; px: number[]; deg: number[] }>();
   for (const clip of clips) {
-    for (const annotation of clip.annotations) {
+    // A measurement bound to tracks counts once per marked event its preset belongs to (see countedAnnotations).
+    for (const annotation of countedAnnotations(clip)) {
       const measured = measureAnnotation(annotation.geometry, annotation.label, clip.cmPerPx);
       if (!measured?.preset) continue;
       const entry = collected.get(measured.preset.key) ?? { cm: [], px: [], deg: [] };

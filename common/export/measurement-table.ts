@@ -8,6 +8,7 @@ import { CONVENTION_LABELS, type UiLanguage } from '../geometry/conventions.ts';
 import { measureAnnotation } from '../measurements/measure.ts';
 import { checkAgainstNorm, labelText } from '../measurements/presets.ts';
 import { captureTimeAt, fileTimeAt, type RateInfo, type TimedFrames } from '../media-time.ts';
+import { countedAnnotations, type TrackPointsById } from '../tracking/track-measure.ts';
 import { formatCsv, num, type CsvCell, type CsvDialect } from './csv.ts';
 
 /**
@@ -22,6 +23,8 @@ export interface ExportClipInput {
   readonly view: ClipView | null;
   readonly annotations: readonly Annotation[];
   readonly events: readonly GaitEvent[];
+  /** Points of the tracks its measurements are bound to: a bound preset measurement gives a row per matching event. */
+  readonly tracks?: TrackPointsById;
   /** The video's frame times and rates; null when the video is missing (times are then the stored file times). */
   readonly media: { readonly frames: TimedFrames; readonly rates: RateInfo } | null;
   /** Timing of the clip's events (computeGaitTiming); null without media. */
@@ -138,6 +141,9 @@ type Row = Partial<Record<ColumnKey, CsvCell>>;
 
 function clipRows(clip: ExportClipInput, norms: ProjectNorms, language: UiLanguage): { frame: number; order: number; row: Row }[] {
   const rows: { frame: number; order: number; row: Row }[] = [];
+  // Without the video, a row placed on an event's frame takes that event's stored time.
+  const storedTimeOf = (annotation: Annotation) =>
+    clip.events.find((event) => event.frameIndex === annotation.frameIndex)?.frameTime ?? annotation.frameTime;
   const cmPerPx = calibrationFromAnnotations(clip.annotations)?.cmPerPx ?? null;
   const base = (frame: number, storedTime: number): Row => ({
     clipId: clip.id,
@@ -149,7 +155,8 @@ function clipRows(clip: ExportClipInput, norms: ProjectNorms, language: UiLangua
     captureTimeMs: clip.media ? num(captureTimeAt(clip.media.frames, clip.media.rates, frame) * 1000, 3) : null,
   });
 
-  for (const annotation of clip.annotations) {
+  // A measurement bound to tracks gives one row per marked event its preset belongs to (see countedAnnotations).
+  for (const annotation of countedAnnotations(clip)) {
     const measured = measureAnnotation(annotation.geometry, annotation.label, cmPerPx);
     const m = measured?.measurement ?? null;
     const preset = measured?.preset ?? null;
@@ -162,7 +169,7 @@ function clipRows(clip: ExportClipInput, norms: ProjectNorms, language: UiLangua
       frame: annotation.frameIndex,
       order: 0,
       row: {
-        ...base(annotation.frameIndex, annotation.frameTime),
+        ...base(annotation.frameIndex, storedTimeOf(annotation)),
         record: RECORD_TEXT[language].measurement,
         type: annotation.geometry.kind,
         labelKey: preset?.key ?? null,

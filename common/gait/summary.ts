@@ -1,6 +1,7 @@
 import type { Annotation } from '../contract/annotation.ts';
 import type { AngleConvention } from '../contract/app.ts';
 import { measureAnnotation } from '../measurements/measure.ts';
+import { countedAnnotations, type ClipMeasurements } from '../tracking/track-measure.ts';
 import { gaitProblemText, gaitWarningText } from './gait-text.ts';
 import { describeRange, type RangeStat, type Stat } from './stats.ts';
 import type { GaitTiming, PerSide } from './timing.ts';
@@ -76,12 +77,14 @@ export interface MeasurementSummaryEntry extends RangeStat {
  * mean ± SD, n, min and max, in the given angle convention (lengths in cm or px as measured).
  */
 export function summarizeMeasurements(
-  annotations: readonly Pick<Annotation, 'geometry' | 'label'>[],
+  annotations: readonly (Pick<Annotation, 'geometry' | 'label' | 'trackBindings'> & { frameIndex?: number })[],
   convention: AngleConvention,
   cmPerPx: number | null,
+  /** The clip's bound tracks and marked events: a measurement bound to tracks counts once per matching event. */
+  bound: Omit<ClipMeasurements<never>, 'annotations'> = {},
 ): Record<string, MeasurementSummaryEntry> {
   const values = new Map<string, { values: number[]; convention: AngleConvention | 'length' }>();
-  for (const annotation of annotations) {
+  for (const annotation of countedAnnotations({ ...bound, annotations })) {
     const measured = measureAnnotation(annotation.geometry, annotation.label, cmPerPx);
     if (!measured?.preset) continue;
     const m = measured.measurement;

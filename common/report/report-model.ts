@@ -10,6 +10,7 @@ import {
 import { measureByKey } from '../checklist/measures.ts';
 import { normForDisplay, normInForce, isInside, type ProjectNorms } from '../checklist/norms.ts';
 import type { Annotation } from '../contract/annotation.ts';
+import type { TrackPointsById } from '../tracking/track-measure.ts';
 import type { BodySide, ChecklistAnswer, Client, ClipView, GaitEvent, Session, SessionNotes } from '../contract/project.ts';
 import { gaitWarningText } from '../gait/gait-text.ts';
 import type { Stat } from '../gait/stats.ts';
@@ -42,6 +43,8 @@ export interface ReportClipInput {
   readonly view: ClipView | null;
   readonly annotations: readonly Annotation[];
   readonly events: readonly GaitEvent[];
+  /** Points of the tracks its measurements are bound to (see common/tracking/track-measure.ts). */
+  readonly tracks?: TrackPointsById;
   /** The clip's video as read now: frame times and rates, or why it could not be used. */
   readonly media:
     | { readonly state: 'found'; readonly frames: TimedFrames; readonly rates: RateInfo; readonly timing: GaitTiming; readonly size: { width: number; height: number } }
@@ -144,6 +147,8 @@ function sessionStats(input: ReportSessionInput): { stats: Record<string, Measur
   const calibrated = input.clips.map((clip) => ({
     annotations: clip.annotations,
     cmPerPx: calibrationFromAnnotations([...clip.annotations])?.cmPerPx ?? null,
+    tracks: clip.tracks,
+    events: clip.events,
   }));
   const timed = sessionTiming(
     input.clips.flatMap((clip) => (clip.media.state === 'found' ? [{ clip, timing: clip.media.timing }] : [])),

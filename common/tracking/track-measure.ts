@@ -204,7 +204,7 @@ export function valuesAtEvents(
  * event, with its geometry at the tracks' positions on that frame (frames where it cannot be measured are left
  * out). Until such events are marked — or when a bound track was deleted — it counts as drawn on its own frame.
  */
-export function annotationsAtEvents<T extends Bound & Pick<Annotation, 'frameIndex'>>(
+export function annotationsAtEvents<T extends Bound & { frameIndex?: number }>(
   annotations: readonly T[],
   tracks: TrackPointsById,
   events: readonly EventLike[],
@@ -228,4 +228,100 @@ export function annotationsAtEvents<T extends Bound & Pick<Annotation, 'frameInd
     }
   }
   return out;
+}
+
+/** Every track id the annotations are bound to, once each. */
+export function boundTrackIds(annotations: readonly Pick<Annotation, 'trackBindings'>[]): string[] {
+  return [...new Set(annotations.flatMap((annotation) => (annotation.trackBindings ?? []).filter((id): id is string => id !== null)))];
+}
+
+/**
+ * The bound tracks' points, indexed, loaded through `pointsOf` (which answers null for a track that no longer
+ * exists: it stays absent, i.e. missing).
+ */
+export function loadBoundTracks(
+  annotations: readonly Pick<Annotation, 'trackBindings'>[],
+  pointsOf: (trackId: string) => readonly BindablePoint[] | null,
+): TrackPointsById {
+  const tracks = new Map<string, TrackPointIndex>();
+  for (const id of boundTrackIds(annotations)) {
+    const points = pointsOf(id);
+    if (points) tracks.set(id, indexTrackPoints(points));
+  }
+  return tracks;
+}
+
+/** What a clip's measurements are counted from: its annotations, and for bound ones its tracks and marked events. */
+export interface ClipMeasurements<T> {
+  readonly annotations: readonly T[];
+  readonly tracks?: TrackPointsById;
+  readonly events?: readonly EventLike[];
+}
+
+/** annotationsAtEvents for a clip given as ClipMeasurements (without tracks: the annotations as drawn). */
+export function countedAnnotations<T extends Bound & { frameIndex?: number }>(clip: ClipMeasurements<T>): readonly T[] {
+  return clip.tracks ? annotationsAtEvents(clip.annotations, clip.tracks, clip.events ?? []) : clip.annotations;
+}
+
+/**
+ * The annotations as shown on a frame: unbound ones on their own frame; a bound one on every frame where its
+ * tracks have a confident position, drawn there (so its label shows that frame's value); a bound one whose track
+ * was deleted on its own frame, as stored.
+ */
+export function annotationsOnFrame<T extends Bound & { frameIndex: number }>(
+  annotations: readonly T[],
+  tracks: TrackPointsById,
+  frameIndex: number,
+  options: { minConfidence?: number } = {},
+): T[] {
+  const out: T[] = [];
+  for (const annotation of annotations) {
+    if (!isBound(annotation) || missingTracks(annotation, tracks).length > 0) {
+      if (annotation.frameIndex === frameIndex) out.push(annotation);
+      continue;
+    }
+    const geometry = geometryOnFrame(annotation, tracks, frameIndex, options.minConfidence);
+    if (geometry) out.push(geometry === annotation.geometry ? annotation : { ...annotation, geometry });
+  }
+  return out;
+}
+
+/**
+ * Snapping while drawing: each point within `radius` (image pixels) of a track's position on the frame moves onto
+ * it and is bound to that track (the nearest one wins; a track binds at most one point of a drawing).
+ */
+export function snapToTracks(
+  points: readonly ImagePoint[],
+  positions: readonly { trackId: string; x: number; y: number }[],
+  radius: number,
+): { points: ImagePoint[]; bindings: (string | null)[] } {
+  const used = new Set<string>();
+  const snapped: ImagePoint[] = [];
+  const bindings: (string | null)[] = [];
+  for (const point of points) {
+    let best: { trackId: string; x: number; y: number } | null = null;
+    let bestDistance = radius;
+    for (const position of positions) {
+      if (used.has(position.trackId)) continue;
+      const distance = Math.hypot(position.x - point.x, position.y - point.y);
+      if (distance <= bestDistance) {
+        best = position;
+        bestDistance = distance;
+      }
+    }
+    if (best) used.add(best.trackId);
+    snapped.push(best ? { x: best.x, y: best.y } : point);
+    bindings.push(best ? best.trackId : null);
+  }
+  return { points: snapped, bindings };
+}
+
+/** Positions of the tracks on a frame (any confidence: the user sees and chooses them). */
+export function trackPositionsOnFrame(tracks: TrackPointsById, frameIndex: number): { trackId: string; x: number; y: number }[] {
+  const positions: { trackId: string; x: number; y: number }[] = [];
+  for (const [trackId, points] of tracks) {
+    const point = points.get(frameIndex);
+    if (point) positions.push({ trackId, x: point.x, y: point.y });
+  }
+  return positions;
 }

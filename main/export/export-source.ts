@@ -1,4 +1,5 @@
 import type { Annotation } from '../../common/contract/annotation.ts';
+import { loadBoundTracks, type TrackPointsById } from '../../common/tracking/track-measure.ts';
 import { MidstanceError } from '../../common/contract/errors.ts';
 import type { GaitEvent, ProjectSettings } from '../../common/contract/project.ts';
 import type { ExportClipInput } from '../../common/export/measurement-table.ts';
@@ -30,6 +31,8 @@ export interface ClipRecords {
   settings: ProjectSettings;
   treadmillSpeedKmh: number | null;
   cmPerPx: number | null;
+  /** Points of the tracks its measurements are bound to. */
+  tracks: TrackPointsById;
 }
 
 export interface ClipWithMedia extends ClipRecords {
@@ -43,6 +46,8 @@ function readClips(project: ExportProject, clipIds: readonly string[]): ClipReco
     return clipIds.map((id) => {
       const clip = repos.clips.get(id);
       const annotations = repos.annotations.list(clip.id);
+      const trackIds = new Set(repos.tracks.list(clip.id).map((track) => track.id));
+      const tracks = loadBoundTracks(annotations, (trackId) => (trackIds.has(trackId) ? repos.tracks.points(trackId) : null));
       const speed = clip.sessionId === null ? null : (repos.sessions.list().find((s) => s.id === clip.sessionId)?.protocol.treadmillSpeedKmh ?? null);
       return {
         clip,
@@ -51,6 +56,7 @@ function readClips(project: ExportProject, clipIds: readonly string[]): ClipReco
         settings,
         treadmillSpeedKmh: speed,
         cmPerPx: calibrationFromAnnotations(annotations)?.cmPerPx ?? null,
+        tracks,
       };
     });
   });
@@ -117,6 +123,7 @@ export async function loadTableClips(
       view: record.clip.view,
       annotations: record.annotations,
       events: record.events,
+      tracks: record.tracks,
       media: loaded ? { frames: loaded.probe.table, rates: { fileFps: loaded.probe.info.fileFps, captureFps: loaded.probe.info.captureFps } } : null,
       timing: loaded?.timing ?? null,
     });

@@ -1,4 +1,5 @@
 import { basename, dirname, extname, join } from 'node:path';
+import { annotationsOnFrame, countedAnnotations } from '../../common/tracking/track-measure.ts';
 import { PassThrough } from 'node:stream';
 import ffmpegCommand from 'fluent-ffmpeg';
 import type { Annotation } from '../../common/contract/annotation.ts';
@@ -46,7 +47,7 @@ export async function exportMeasurementsCsv(
   const text = measurementCsv({ clips, norms: settings.norms, language: input.language ?? settings.language }, input.dialect);
   input.signal?.throwIfAborted();
   writeFileAtomic(input.outPath, text);
-  const rows = clips.reduce((sum, clip) => sum + clip.annotations.length + clip.events.length, 0);
+  const rows = clips.reduce((sum, clip) => sum + countedAnnotations(clip).length + clip.events.length, 0);
   return { path: input.outPath, rows, missingMedia: missing };
 }
 
@@ -107,7 +108,8 @@ export async function exportAnnotatedPngs(
       signal: input.signal,
       onFrame: async (_index, rgba) => {
         painter.setPicture(rgba);
-        painter.paintAnnotations(drawings.get(frame) ?? []);
+        // As the viewer shows the frame: measurements bound to tracks drawn at the tracks' positions there.
+        painter.paintAnnotations(clip.tracks.size > 0 ? annotationsOnFrame(clip.annotations, clip.tracks, frame) : (drawings.get(frame) ?? []));
         png = await painter.png();
       },
     });

@@ -20,6 +20,15 @@ import { calibrationFromAnnotations } from '../../common/geometry/calibration.ts
 import { CONVENTION_LABELS, type MeasurementUnit } from '../../common/geometry/conventions.ts';
 import { measureAnnotation } from '../../common/measurements/measure.ts';
 import { labelText } from '../../common/measurements/presets.ts';
+import {
+  isBound,
+  loadBoundTracks,
+  measurementSeries,
+  missingTracks,
+  perStepExtremes,
+  valuesAtEvents,
+  type TrackPointsById,
+} from '../../common/tracking/track-measure.ts';
 import { openProjectDb } from './db.ts';
 import { locateMedia } from './media-locator.ts';
 import { createProjectStore } from './store.ts';
@@ -42,6 +51,30 @@ export interface MeasurementSummary {
     interiorMeaning: string;
     clinicalMeaning: string;
   } | null;
+}
+
+/**
+ * A measurement bound to tracks in `info --json`: values in the interior convention (as norms are stored), or
+ * cm/px for lengths. `atEvents` is null when the label is not a preset fitting the tool; `missingTracks` lists
+ * bound tracks that were deleted (then it counts as drawn on its own frame). `strides`: minimum and maximum from
+ * each initial contact to the next of the same foot (the preset's foot, else both).
+ */
+export interface BoundMeasurementJson {
+  annotationId: string;
+  label: string | null;
+  type: Annotation['geometry']['kind'];
+  frameIndex: number;
+  trackBindings: (string | null)[];
+  missingTracks: string[];
+  unit: MeasurementUnit | null;
+  atEvents: {
+    presetKey: string;
+    mean: number | null;
+    sd: number | null;
+    n: number;
+    frames: { frameIndex: number; value: number | null }[];
+  } | null;
+  strides: { side: 'left' | 'right'; fromFrame: number; toFrame: number; min: number | null; max: number | null; minFrame: number | null; maxFrame: number | null }[];
 }
 
 export interface ProjectSummary {
@@ -92,8 +125,13 @@ export interface ProjectSummary {
     proposedEvents: ProposedGaitEvent[];
     /** Running timing from the marked events; null when the video (its frame times) could not be read. */
     gait: GaitSummaryJson | null;
-    /** Preset measurements: mean ± SD, n, min, max per preset key, in the project's angle convention. */
+    /**
+     * Preset measurements: mean ± SD, n, min, max per preset key, in the project's angle convention. A measurement
+     * bound to tracks counts once per marked event its preset belongs to.
+     */
     measurementSummary: Record<string, MeasurementSummaryEntry>;
+    /** Measurements whose points follow tracks, with their values at the marked events (see BoundMeasurementJson). */
+    boundMeasurements: BoundMeasurementJson[];
   }[];
   measurements: MeasurementSummary[];
   /**
@@ -142,7 +180,10 @@ export async function summarizeProject(path: string, options: SummaryOptions = {
   const file = await openProjectDb(path, { mode: 'inspect' });
   const store = createProjectStore(file);
   const clipEvents = new Map<string, GaitEvent[]>();
-  const clipAnnotations = new Map<string, { annotations: Annotation[]; cmPerPx: number | null }>();
+  const clipAnnotations = new Map<
+    string,
+    { annotations: Annotation[]; cmPerPx: number | null; tracks: TrackPointsById; events: GaitEvent[] }
+  >();
   const sessionAnswers = new Map<string, ChecklistAnswer[]>();
   let summary: ProjectSummary;
   try {
@@ -165,7 +206,9 @@ export async function summarizeProject(path: string, options: SummaryOptions = {
         const events = repos.gaitEvents.list(clip.id);
         clipEvents.set(clip.id, events);
         const cmPerPx = calibrationFromAnnotations(annotations)?.cmPerPx ?? null;
-        clipAnnotations.set(clip.id, { annotations, cmPerPx });
+        const clipTrackIds = new Set(repos.tracks.list(clip.id).map((track) => track.id));
+        const boundTracks = loadBoundTracks(annotations, (trackId) => (clipTrackIds.has(trackId) ? repos.tracks.points(trackId) : null));
+        clipAnnotations.set(clip.id, { annotations, cmPerPx, tracks: boundTracks, events });
         for (const annotation of annotations) measurements.push(summarizeMeasurement(annotation, clip.name, cmPerPx));
         const found = locateMedia(dirname(file.path), clip, { searchRoot: dirname(file.path) });
         return {
@@ -191,7 +234,8 @@ export async function summarizeProject(path: string, options: SummaryOptions = {
           })),
           proposedEvents: proposeFromTracks(repos.tracks, clip.id, events),
           gait: null,
-          measurementSummary: summarizeMeasurements(annotations, settings.angleConvention, cmPerPx),
+          measurementSummary: summarizeMeasurements(annotations, settings.angleConvention, cmPerPx, { tracks: boundTracks, events }),
+          boundMeasurements: annotations.filter(isBound).map((annotation) => boundMeasurementJson(annotation, boundTracks, events, cmPerPx)),
         };
       });
       return {
@@ -269,6 +313,48 @@ export async function summarizeProject(path: string, options: SummaryOptions = {
     session.checklistVersion = evaluation.version;
   }
   return summary;
+}
+
+const round = (value: number | null, digits = 3) => (value === null ? null : Math.round(value * 10 ** digits) / 10 ** digits);
+
+function boundMeasurementJson(
+  annotation: Annotation,
+  tracks: TrackPointsById,
+  events: readonly GaitEvent[],
+  cmPerPx: number | null,
+): BoundMeasurementJson {
+  const atEvents = valuesAtEvents(annotation, tracks, events, { cmPerPx });
+  const series = measurementSeries(annotation, tracks, { cmPerPx });
+  const sides = series.preset?.side ? [series.preset.side] : (['left', 'right'] as const);
+  return {
+    annotationId: annotation.id,
+    label: annotation.label,
+    type: annotation.geometry.kind,
+    frameIndex: annotation.frameIndex,
+    trackBindings: annotation.trackBindings ?? [],
+    missingTracks: missingTracks(annotation, tracks),
+    unit: series.unit,
+    atEvents: atEvents
+      ? {
+          presetKey: atEvents.presetKey,
+          mean: round(atEvents.stat?.mean ?? null),
+          sd: round(atEvents.stat?.sd ?? null),
+          n: atEvents.stat?.n ?? 0,
+          frames: atEvents.frames.map((frame) => ({ frameIndex: frame.frameIndex, value: round(frame.value) })),
+        }
+      : null,
+    strides: sides.flatMap((side) =>
+      perStepExtremes(series, events, side).map((step) => ({
+        side,
+        fromFrame: step.fromFrame,
+        toFrame: step.toFrame,
+        min: round(step.min?.value ?? null),
+        max: round(step.max?.value ?? null),
+        minFrame: step.min?.frameIndex ?? null,
+        maxFrame: step.max?.frameIndex ?? null,
+      })),
+    ),
+  };
 }
 
 function summarizeMeasurement(annotation: Annotation, clip: string, cmPerPx: number | null): MeasurementSummary {

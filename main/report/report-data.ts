@@ -7,6 +7,7 @@ import type { StoredClip } from '../project/repositories/clips.ts';
 import type { ProjectStore } from '../project/store.ts';
 import { clipGaitTiming } from '../project/summary.ts';
 import { probeMedia, type ProbeResult } from '../media/probe.ts';
+import { loadBoundTracks } from '../../common/tracking/track-measure.ts';
 
 /**
  * Reads what a session report needs from a project (open in the app, or opened for reading by the CLI) and
@@ -45,7 +46,12 @@ export async function loadReportData(store: Pick<ProjectStore, 'read'>, options:
       clips: repos.clips
         .list()
         .filter((clip) => clip.sessionId === id)
-        .map((clip) => ({ clip, annotations: repos.annotations.list(clip.id), events: repos.gaitEvents.list(clip.id) })),
+        .map((clip) => {
+          const annotations = repos.annotations.list(clip.id);
+          const trackIds = new Set(repos.tracks.list(clip.id).map((track) => track.id));
+          const tracks = loadBoundTracks(annotations, (id) => (trackIds.has(id) ? repos.tracks.points(id) : null));
+          return { clip, annotations, events: repos.gaitEvents.list(clip.id), tracks };
+        }),
     });
     return {
       settings: repos.settings.get(),
@@ -60,12 +66,12 @@ export async function loadReportData(store: Pick<ProjectStore, 'read'>, options:
   const probes = new Map<string, ProbeResult>();
 
   const readClip = async (
-    part: { clip: StoredClip; annotations: ReportClipInput['annotations']; events: ReportClipInput['events'] },
+    part: { clip: StoredClip; annotations: ReportClipInput['annotations']; events: ReportClipInput['events']; tracks: ReportClipInput['tracks'] },
     treadmillSpeedKmh: number | null,
     keepProbe: boolean,
   ): Promise<ReportClipInput> => {
     const { clip } = part;
-    const base = { id: clip.id, name: clip.name, view: clip.view, annotations: part.annotations, events: part.events };
+    const base = { id: clip.id, name: clip.name, view: clip.view, annotations: part.annotations, events: part.events, tracks: part.tracks };
     const found = locateMedia(options.projectDir, clip, { searchRoot: options.searchRoot });
     if (!found) return { ...base, media: { state: 'missing', reason: '', captureFps: clip.captureFps } };
     let probe: ProbeResult;

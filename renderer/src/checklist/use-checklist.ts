@@ -8,7 +8,8 @@ import {
   type ChecklistEvaluation,
 } from '../../../common/checklist/evaluate.ts';
 import type { Annotation } from '../../../common/contract/annotation.ts';
-import type { ChecklistAnswer, ChecklistStill, Clip, SessionNotes } from '../../../common/contract/project.ts';
+import type { ChecklistAnswer, ChecklistStill, Clip, GaitEvent, SessionNotes } from '../../../common/contract/project.ts';
+import { boundTrackIds, loadBoundTracks, type TrackPointsById } from '../../../common/tracking/track-measure.ts';
 import type { GaitTiming } from '../../../common/gait/timing.ts';
 import { calibrationFromAnnotations } from '../../../common/geometry/calibration.ts';
 import { useApi } from '../api/ApiProvider.tsx';
@@ -24,6 +25,25 @@ import type { MeasurementNorm } from '../../../common/measurements/presets.ts';
  * rear view) is on screen. Timing needs the clip's frame times, which only an opened clip has.
  */
 const timingSeen = new Map<string, GaitTiming>();
+
+interface StoredClipMeasurements {
+  annotations: readonly Annotation[];
+  /** Points of the tracks its measurements are bound to, and its marked events (bound ones count per event). */
+  tracks: TrackPointsById;
+  events: readonly GaitEvent[];
+}
+
+async function loadClipMeasurements(api: ReturnType<typeof useApi>, clipId: string): Promise<StoredClipMeasurements> {
+  const [annotations, events, trackList] = await Promise.all([
+    api.call('annotations.list', { clipId }),
+    api.call('gaitEvents.list', { clipId }),
+    api.call('tracks.list', { clipId }),
+  ]);
+  const existing = new Set(trackList.map((track) => track.id));
+  const ids = boundTrackIds(annotations).filter((id) => existing.has(id));
+  const loaded = new Map(await Promise.all(ids.map(async (id) => [id, (await api.call('tracks.get', { id })).points] as const)));
+  return { annotations, events, tracks: loadBoundTracks(annotations, (id) => loaded.get(id) ?? null) };
+}
 
 export const notesKey = (sessionId: string, field: 'findings' | 'advice') => `notes:${sessionId}:${field}`;
 
@@ -50,7 +70,7 @@ export function useChecklist(sessionId: string | null, clips: readonly Clip[], v
   const { report } = useErrorReporter();
   const { project } = useProject();
   const [answers, setAnswers] = useState<Map<string, ChecklistAnswer> | null>(null);
-  const [stored, setStored] = useState<Map<string, Annotation[]>>(new Map());
+  const [stored, setStored] = useState<Map<string, StoredClipMeasurements>>(new Map());
   const [notes, setNotes] = useState<SessionNotes | null>(null);
 
   useEffect(() => {
@@ -75,7 +95,7 @@ export function useChecklist(sessionId: string | null, clips: readonly Clip[], v
   useEffect(() => {
     let alive = true;
     const ids = clipIds === '' ? [] : clipIds.split(',');
-    Promise.all(ids.map((clipId) => api.call('annotations.list', { clipId }).then((list) => [clipId, list] as const)))
+    Promise.all(ids.map(async (clipId) => [clipId, await loadClipMeasurements(api, clipId)] as const))
       .then((entries) => alive && setStored(new Map(entries)))
       .catch(report);
     return () => {
@@ -94,18 +114,21 @@ export function useChecklist(sessionId: string | null, clips: readonly Clip[], v
 
   const evaluation = useMemo(() => {
     if (!answers || !norms) return null;
-    const annotationsOf = (clip: Clip) => (viewer?.clipId === clip.id ? viewer.annotations : (stored.get(clip.id) ?? []));
+    const measurementsOf = (clip: Clip): StoredClipMeasurements =>
+      viewer?.clipId === clip.id
+        ? { annotations: viewer.annotations, tracks: viewer.tracks ?? new Map(), events: viewer.events ?? [] }
+        : (stored.get(clip.id) ?? { annotations: [], tracks: new Map(), events: [] });
     const stats = {
       ...statsFromAnnotations(
         clips.map((clip) => {
-          const annotations = annotationsOf(clip);
-          return { annotations, cmPerPx: calibrationFromAnnotations(annotations)?.cmPerPx ?? null };
+          const measured = measurementsOf(clip);
+          return { ...measured, cmPerPx: calibrationFromAnnotations(measured.annotations)?.cmPerPx ?? null };
         }),
       ),
       ...(timed ? statsFromTiming(timed.timing) : {}),
     };
     return evaluateChecklist({ checklist: RUNNING_TECHNIQUE_CHECKLIST, answers: [...answers.values()], norms, stats });
-  }, [answers, norms, clips, stored, viewer?.clipId, viewer?.annotations, timed?.timing]);
+  }, [answers, norms, clips, stored, viewer?.clipId, viewer?.annotations, viewer?.tracks, viewer?.events, timed?.timing]);
 
   const remember = useCallback((answer: ChecklistAnswer) => {
     setAnswers((current) => {

@@ -2,6 +2,8 @@ import { createContext, useContext, useSyncExternalStore } from 'react';
 import type { Annotation } from '../../../common/contract/annotation.ts';
 import type { AngleConvention } from '../../../common/contract/app.ts';
 import type { GaitTiming } from '../../../common/gait/timing.ts';
+import type { GaitEvent } from '../../../common/contract/project.ts';
+import type { TrackPointsById } from '../../../common/tracking/track-measure.ts';
 
 /** What the viewer shows right now, as the checklist needs it: live measurements, timing, the frame on screen. */
 export interface ViewerState {
@@ -14,6 +16,9 @@ export interface ViewerState {
   frameCount?: number;
   captureFps?: number;
   range?: { in: number | null; out: number | null };
+  /** The clip's track points and marked events: measurements bound to tracks count at the marked events. */
+  tracks?: TrackPointsById;
+  events?: readonly GaitEvent[];
 }
 
 /**

@@ -5,6 +5,7 @@ import { gaitEn } from './gait-en.ts';
 import { poseEn } from './pose-en.ts';
 import { tracksEn } from './tracks-en.ts';
 import { plotEn } from './plot-en.ts';
+import { trackMeasureEn } from './trackmeasure-en.ts';
 import { projectEn } from './project-en.ts';
 import { reportEn } from './report-en.ts';
 
@@ -14,6 +15,7 @@ export const en = {
   pose: poseEn,
   tracks: tracksEn,
   plot: plotEn,
+  trackMeasure: trackMeasureEn,
   compare: compareEn,
   checklist: checklistEn,
   export: exportEn,

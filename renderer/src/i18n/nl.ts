@@ -6,6 +6,7 @@ import { gaitNl } from './gait-nl.ts';
 import { poseNl } from './pose-nl.ts';
 import { tracksNl } from './tracks-nl.ts';
 import { plotNl } from './plot-nl.ts';
+import { trackMeasureNl } from './trackmeasure-nl.ts';
 import { projectNl } from './project-nl.ts';
 import { reportNl } from './report-nl.ts';
 
@@ -15,6 +16,7 @@ export const nl: Translation = {
   pose: poseNl,
   tracks: tracksNl,
   plot: plotNl,
+  trackMeasure: trackMeasureNl,
   compare: compareNl,
   checklist: checklistNl,
   export: exportNl,

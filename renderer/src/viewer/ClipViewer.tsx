@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AnnotationGeometry, AnnotationStyle } from '../../../common/contract/annotation.ts';
+import type { AnnotationGeometry, AnnotationStyle, ImagePoint } from '../../../common/contract/annotation.ts';
 import type { AngleConvention } from '../../../common/contract/app.ts';
 import type { OpenedMedia } from '../../../common/contract/media.ts';
 import { calibrationFromAnnotations } from '../../../common/geometry/calibration.ts';
@@ -26,6 +26,11 @@ import { TrackOverlay } from './tracks/TrackOverlay.tsx';
 import { TrackPanel } from './tracks/TrackPanel.tsx';
 import { TrackPointButton } from './tracks/TrackPointButton.tsx';
 import { useClipTracks } from './tracks/use-tracks.ts';
+import { BoundMeasurementDetail } from './tracks/BoundMeasurementDetail.tsx';
+import { SnapIndicator } from './tracks/SnapIndicator.tsx';
+import { TrackGoniometer } from './tracks/TrackGoniometer.tsx';
+import { isBindableKind, useBoundMeasurements } from './tracks/use-bound-measurements.ts';
+import { countedAnnotations, geometryOnFrame } from '../../../common/tracking/track-measure.ts';
 import { useViewerStateStore } from '../checklist/viewer-link.tsx';
 import { useAnnounceViewerPanels, ViewerPanelPortal } from '../app/panel-slots.tsx';
 import { EmptyViewer, type PaneRole, SOLO_PANE, ViewerPane } from './ViewerPane.tsx';
@@ -241,7 +246,16 @@ function ReadyViewer({
     onSelected: dropDrawingSelection,
     context: gaitContext,
   });
-  const onFrame = useMemo(() => annotations.all.filter((a) => a.frameIndex === shownIndex), [annotations.all, shownIndex]);
+  // A measurement bound to tracks is drawn on every frame its tracks cover, at their positions there.
+  const bound = useBoundMeasurements({
+    annotations: annotations.all,
+    points: clipTracks.points,
+    frame: shownIndex,
+    scale: view.transform.scale,
+    update: (id, geometry) => void annotations.update(id, { geometry }),
+    correct: (trackId, x, y) => void clipTracks.correct(trackId, shownIndex, x, y),
+  });
+  const onFrame = bound.onFrame;
   const faded = useMemo(
     () => (fadeNeighbours ? fadedNeighbours(annotations.all, shownIndex, 3) : []),
     [annotations.all, shownIndex, fadeNeighbours],
@@ -249,8 +263,10 @@ function ReadyViewer({
   const cmPerPx = useMemo(() => calibrationFromAnnotations(annotations.all)?.cmPerPx ?? null, [annotations.all]);
 
   const drawing = useDrawingFlow({
-    store: (geometry: AnnotationGeometry) =>
-      annotations.create({ frameIndex: shownIndex, frameTime: fileTimeAt(frames, shownIndex), geometry, label: guide.label, style }),
+    store: (drawn: AnnotationGeometry) => {
+      const { geometry, trackBindings } = bound.snap(drawn);
+      return annotations.create({ frameIndex: shownIndex, frameTime: fileTimeAt(frames, shownIndex), geometry, label: guide.label, style, trackBindings });
+    },
     onStored: useCallback((record: { id: string }, follow: CreateFollowUp) => {
       setSelectedId(record.id);
       setFollowUp(follow === 'none' ? null : { id: record.id, kind: follow });
@@ -340,11 +356,23 @@ function ReadyViewer({
     viewerStore.set(
       owner,
       role.focused
-        ? { clipId, frameIndex: shownIndex, annotations: annotations.all, timing: timingOrNull, goTo, frameCount: info.frameCount, captureFps: info.captureFps, range }
+        ? { clipId, frameIndex: shownIndex, annotations: annotations.all, timing: timingOrNull, goTo, frameCount: info.frameCount, captureFps: info.captureFps, range, tracks: clipTracks.points, events: gait.store.all }
         : null,
     );
-  }, [viewerStore, owner, role.focused, clipId, shownIndex, annotations.all, timingOrNull, goTo, info.frameCount, info.captureFps, range]);
+  }, [viewerStore, owner, role.focused, clipId, shownIndex, annotations.all, timingOrNull, goTo, info.frameCount, info.captureFps, range, clipTracks.points, gait.store.all]);
   useEffect(() => () => viewerStore?.set(owner, null), [viewerStore, owner]);
+
+  const selectedAnnotation = annotations.all.find((a) => a.id === selectedId) ?? null;
+  // What the timing tab's summary counts: a bound measurement once per marked event, as the checklist does.
+  const counted = useMemo(
+    () => countedAnnotations({ annotations: annotations.all, tracks: clipTracks.points, events: gait.store.all }),
+    [annotations.all, clipTracks.points, gait.store.all],
+  );
+  // The panel shows a bound measurement's value on the frame on screen.
+  const shownAnnotations = useMemo(() => {
+    const here = new Map(onFrame.map((a) => [a.id, a]));
+    return annotations.all.map((a) => here.get(a.id) ?? a);
+  }, [annotations.all, onFrame]);
 
   const marks = useMemo(() => {
     const seen = new Set<number>();
@@ -408,7 +436,7 @@ function ReadyViewer({
                 sourceSize={sourceSize}
                 panKeyHeld={spaceHeld}
                 onCreate={drawing.onCreate}
-                onChange={(id, geometry) => void annotations.update(id, { geometry })}
+                onChange={bound.change}
                 onSelect={setSelectedId}
               />
               <TrackOverlay
@@ -427,6 +455,9 @@ function ReadyViewer({
                 }}
                 onCorrect={(id, x, y) => void clipTracks.correct(id, shownIndex, x, y)}
               />
+              {isBindableKind(tool) && clipTracks.tracks.length > 0 && (
+                <SnapIndicator points={clipTracks.points} frame={shownIndex} transform={view.transform} width={viewport.width} height={viewport.height} />
+              )}
             </>
           )}
           {error != null && (
@@ -463,6 +494,24 @@ function ReadyViewer({
         <GaitControls gait={gait} guide={guide} shownIndex={shownIndex} />
         <LandmarkDetection clipId={clipId} mediaId={media.mediaId} />
         <TrackPanel tracks={clipTracks} armed={trackArmed} onGoTo={goTo} />
+        <TrackGoniometer
+          tracks={clipTracks.tracks}
+          points={clipTracks.points}
+          frame={shownIndex}
+          onMake={async (ids, label) => {
+            const at = ids.map((id) => clipTracks.points.get(id)!.get(shownIndex)!);
+            const points = at.map(({ x, y }) => ({ x, y })) as [ImagePoint, ImagePoint, ImagePoint];
+            const record = await annotations.create({
+              frameIndex: shownIndex,
+              frameTime: fileTimeAt(frames, shownIndex),
+              geometry: { kind: 'goniometer', points },
+              label,
+              style,
+              trackBindings: ids,
+            });
+            if (record) setSelectedId(record.id);
+          }}
+        />
         <Timeline
           frameCount={info.frameCount}
           current={shownIndex}
@@ -488,7 +537,7 @@ function ReadyViewer({
       {role.focused && (
         <ViewerPanelPortal id="measurements">
         <MeasurementsPanel
-          annotations={annotations.all}
+          annotations={shownAnnotations}
           currentFrame={shownIndex}
           selectedId={selectedId}
           convention={preferences.convention}
@@ -512,11 +561,28 @@ function ReadyViewer({
           onCopyToFrame={(id, delta) => void copyToFrame(id, shownIndex + delta)}
           onFollowUpDone={() => setFollowUp(null)}
         />
+        {selectedAnnotation && (
+          <BoundMeasurementDetail
+            annotation={selectedAnnotation}
+            shown={onFrame.find((a) => a.id === selectedAnnotation.id) ?? null}
+            tracks={clipTracks.tracks}
+            points={clipTracks.points}
+            events={gait.store.all}
+            convention={preferences.convention}
+            language={language}
+            cmPerPx={cmPerPx}
+            onUnbind={() => {
+              // It stays on its own frame where its tracks were there last (one edit, one undo).
+              const geometry = geometryOnFrame(selectedAnnotation, clipTracks.points, selectedAnnotation.frameIndex, 0) ?? selectedAnnotation.geometry;
+              void annotations.update(selectedAnnotation.id, { trackBindings: null, geometry });
+            }}
+          />
+        )}
         </ViewerPanelPortal>
       )}
       {role.focused && (
         <ViewerPanelPortal id="timing">
-        <GaitPanel gait={gait} guide={guide} annotations={annotations.all} convention={preferences.convention} cmPerPx={cmPerPx} treadmillSpeedKmh={gaitContext.treadmillSpeedKmh ?? null} onGoTo={goTo} />
+        <GaitPanel gait={gait} guide={guide} annotations={counted} convention={preferences.convention} cmPerPx={cmPerPx} treadmillSpeedKmh={gaitContext.treadmillSpeedKmh ?? null} onGoTo={goTo} />
         </ViewerPanelPortal>
       )}
       {showShortcuts && <ShortcutOverlay onClose={() => setShowShortcuts(false)} />}

@@ -8,7 +8,7 @@ import type { EditHistory } from './edit-history.ts';
 import { useClipRecords } from './use-clip-records.ts';
 import { recordEdit, type UndoEntry } from './undo-stack.ts';
 
-export type AnnotationPatch = Partial<Pick<Annotation, 'frameIndex' | 'frameTime' | 'geometry' | 'label' | 'style'>>;
+export type AnnotationPatch = Partial<Pick<Annotation, 'frameIndex' | 'frameTime' | 'geometry' | 'label' | 'style' | 'trackBindings'>>;
 
 /** Free text of an annotation that is saved while typed: its label, a note's text. */
 export type TypedField = 'label' | 'text';

@@ -10,7 +10,8 @@ import { type FfmpegTools, resolveTools } from '../../../main/media/ffmpeg-path.
 import { liveProcessCount } from '../../../main/media/processes.ts';
 import { type ProbeResult, probeMedia } from '../../../main/media/probe.ts';
 import { runTrackJob, trackJobMedia } from '../../../main/tracking/track-job.ts';
-import { interiorAngle, makeRunnerClip, type RunnerClip, type StickerName } from '../../fixtures/runner-clip.ts';
+import { indexTrackPoints, measurementSeries, valuesAtEvents } from '../../../common/tracking/track-measure.ts';
+import { interiorAngle, makeRunnerClip, type Point, type RunnerClip, type StickerName } from '../../fixtures/runner-clip.ts';
 
 const folder = mkdtempSync(join(tmpdir(), 'midstance-tracking-'));
 let clip: RunnerClip;
@@ -66,6 +67,29 @@ describe('point tracking on a synthetic runner (H.264, 1,000 frames)', () => {
       worst = Math.max(worst, Math.abs(angle - clip.truth.leftKneeAngle[f]!));
     }
     expect(worst).toBeLessThan(1);
+
+    // The same through a goniometer bound to the three tracks (the annotation's own angle code), and its value
+    // at every marked left midstance, which feeds the checklist.
+    const tracks = new Map([
+      ['hip', indexTrackPoints(tracked[0]!)],
+      ['knee', indexTrackPoints(tracked[1]!)],
+      ['ankle', indexTrackPoints(tracked[2]!)],
+    ]);
+    const at = (name: StickerName) => clip.truth.stickers[name][0]!;
+    const goniometer = {
+      geometry: { kind: 'goniometer' as const, points: [at('leftHip'), at('leftKnee'), at('leftAnkle')] as [Point, Point, Point] },
+      label: 'knee-midstance-left',
+      trackBindings: ['hip', 'knee', 'ankle'],
+    };
+    const series = measurementSeries(goniometer, tracks);
+    const measured = series.samples.filter((s) => s.frameIndex !== 200 && s.value !== null);
+    expect(measured.length).toBeGreaterThan(990);
+    expect(Math.max(...measured.map((s) => Math.abs(s.value! - clip.truth.leftKneeAngle[s.frameIndex]!)))).toBeLessThan(1);
+    const midstances = clip.truth.events.filter((e) => e.side === 'left' && e.kind === 'midstance' && e.frameIndex !== 200);
+    const atEvents = valuesAtEvents(goniometer, tracks, midstances)!;
+    const truthMean = midstances.reduce((sum, e) => sum + clip.truth.leftKneeAngle[e.frameIndex]!, 0) / midstances.length;
+    expect(atEvents.stat!.n).toBe(midstances.length);
+    expect(Math.abs(atEvents.stat!.mean - truthMean)).toBeLessThan(1);
   }, 180_000);
 
   it('proposes IC and TO from tracked toe stickers within ±1 frame for at least 95 % of the events', async () => {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TrackPoint } from '../../../common/contract/track.ts';
 import { openProjectDb } from '../../../main/project/db.ts';
 import { MIGRATIONS } from '../../../main/project/migrations/index.ts';
+import { summarizeProject } from '../../../main/project/summary.ts';
 import { STYLE, goniometer, inspectRaw, startProjectService, tempDir, writeVideo } from '../project/helpers.ts';
 
 const dir = tempDir('midstance-bindings-');
@@ -77,6 +78,50 @@ describe('annotations bound to tracks (format 4)', () => {
     const removed = (await app.call('annotations.delete', { id: annotation.id })).record;
     const restored = await app.call('annotations.create', { ...removed });
     expect(restored.record.trackBindings).toEqual([hip.id, knee.id, ankle.id]);
+  });
+});
+
+describe('`midstance info` with a bound measurement', () => {
+  it('lists its values at the marked events and per stride, and counts it per event in the summary and the checklist', async () => {
+    const path = join(dir.path, 'info.midstance');
+    const other = startProjectService(join(dir.path, 'data-info'));
+    await other.call('project.create', { path });
+    const client = (await other.call('clients.create', { name: 'Ria' })).record.id;
+    const sessionId = (await other.call('sessions.create', { clientId: client, date: '2026-12-03' })).record.id;
+    const clip = (await other.call('clips.add', { path: writeVideo(join(dir.path, 'info.mp4'), 3000, 4), sessionId })).record.id;
+    // Hip above the knee; the ankle swings forward by 1° per frame: interior knee angle 180 − frame.
+    const frames = Array.from({ length: 40 }, (_, f) => f);
+    const make = async (xy: (f: number) => { x: number; y: number }) =>
+      (await other.call('tracks.create', { clipId: clip, source: 'point', points: frames.map((f) => ({ frameIndex: f, ...xy(f), confidence: 1, anchor: false })) })).record.id;
+    const hip = await make(() => ({ x: 100, y: 0 }));
+    const knee = await make(() => ({ x: 100, y: 100 }));
+    const ankle = await make((f) => ({ x: 100 + 100 * Math.sin((f * Math.PI) / 180), y: 100 + 100 * Math.cos((f * Math.PI) / 180) }));
+    const annotation = (
+      await other.call('annotations.create', {
+        clipId: clip, frameIndex: 5, frameTime: 0, label: 'knee-midstance-left', style: STYLE, trackBindings: [hip, knee, ankle],
+        geometry: { kind: 'goniometer', points: [{ x: 100, y: 0 }, { x: 100, y: 100 }, { x: 100, y: 200 }] },
+      })
+    ).record;
+    for (const [frameIndex, kind] of [[2, 'initial-contact'], [10, 'midstance'], [22, 'initial-contact'], [30, 'midstance'], [38, 'initial-contact']] as const) {
+      await other.call('gaitEvents.create', { clipId: clip, frameIndex, frameTime: frameIndex / 240, kind, side: 'left' });
+    }
+    await other.dispose();
+
+    const summary = await summarizeProject(path);
+    const [entry] = summary.clips[0]!.boundMeasurements;
+    expect(entry).toMatchObject({ annotationId: annotation.id, missingTracks: [], unit: '°', trackBindings: [hip, knee, ankle] });
+    expect(entry!.atEvents).toEqual({
+      presetKey: 'knee-midstance-left', mean: 160, sd: expect.closeTo(14.142, 3), n: 2,
+      frames: [{ frameIndex: 10, value: 170 }, { frameIndex: 30, value: 150 }],
+    });
+    expect(entry!.strides).toEqual([
+      { side: 'left', fromFrame: 2, toFrame: 22, min: 159, max: 178, minFrame: 21, maxFrame: 2 },
+      { side: 'left', fromFrame: 22, toFrame: 38, min: 143, max: 158, minFrame: 37, maxFrame: 22 },
+    ]);
+    // Counted per event (n = 2), not once for the drawn frame.
+    expect(summary.clips[0]!.measurementSummary['knee-midstance-left']).toMatchObject({ mean: expect.closeTo(160, 6), n: 2, min: expect.closeTo(150, 6), max: expect.closeTo(170, 6) });
+    const kneeItem = summary.sessions[0]!.checklist.find((item) => item.key === 'side-midstance.knee-angle')!;
+    expect(kneeItem.values.find((v) => v.presetKey === 'knee-midstance-left')).toMatchObject({ mean: expect.closeTo(160, 6), n: 2 });
   });
 });
 

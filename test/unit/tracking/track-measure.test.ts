@@ -147,3 +147,53 @@ describe('measurements bound to tracks', () => {
     expect(measurementSeries(line, tracks).samples[0]!.value).toBeCloseTo(120, 6);
   });
 });
+
+describe('bound annotations on the frame', () => {
+  it('shows a bound annotation on every frame its tracks cover, at their positions; unbound ones on their own frame', async () => {
+    const { annotationsOnFrame } = await import('../../../common/tracking/track-measure.ts');
+    const plain = { ...goniometer, id: 'plain', trackBindings: null };
+    const on100 = annotationsOnFrame([goniometer, plain], tracks, 100);
+    expect(on100.map((a) => a.id)).toEqual(['a1']);
+    expect(on100[0]!.geometry.points[2]!.x).toBeCloseTo(ankle.find((p) => p.frameIndex === 100)!.x, 6);
+    expect(annotationsOnFrame([goniometer, plain], tracks, drawnOnFrame).map((a) => a.id)).toEqual(['a1', 'plain']);
+    // Uncertain knee on frame 50: not drawn there.
+    expect(annotationsOnFrame([goniometer], tracks, 50)).toEqual([]);
+    // A deleted track: drawn as stored, on its own frame only.
+    const withoutAnkle: TrackPointsById = new Map([...tracks].filter(([id]) => id !== 'ankle'));
+    expect(annotationsOnFrame([goniometer], withoutAnkle, 100)).toEqual([]);
+    expect(annotationsOnFrame([goniometer], withoutAnkle, drawnOnFrame)).toEqual([goniometer]);
+  });
+
+  it('snaps drawn points within the radius to the nearest track and binds them, each track once', async () => {
+    const { snapToTracks } = await import('../../../common/tracking/track-measure.ts');
+    const positions = [
+      { trackId: 'hip', x: 100, y: 100 },
+      { trackId: 'knee', x: 100, y: 200 },
+      { trackId: 'knee2', x: 104, y: 200 },
+    ];
+    const result = snapToTracks([{ x: 103, y: 98 }, { x: 103, y: 201 }, { x: 300, y: 300 }], positions, 8);
+    expect(result.bindings).toEqual(['hip', 'knee2', null]);
+    expect(result.points).toEqual([{ x: 100, y: 100 }, { x: 104, y: 200 }, { x: 300, y: 300 }]);
+    // Two clicks near the same track: the second takes the other one within reach, or none.
+    expect(snapToTracks([{ x: 100, y: 200 }, { x: 101, y: 200 }], positions.slice(1, 2), 8).bindings).toEqual(['knee', null]);
+  });
+});
+
+describe('the measurement table (CSV) with a bound measurement', () => {
+  it('has a row per marked event of the preset, with the value there, and the drawn frame otherwise', async () => {
+    const { measurementTable, COLUMNS } = await import('../../../common/export/measurement-table.ts');
+    const gaitEvents = events.map((e, i) => ({ ...e, id: `e${i}`, clipId: 'c1', frameTime: e.frameIndex / 240, createdAt: '', updatedAt: '' }));
+    const clip = { id: 'c1', name: 'side.mp4', view: 'side-left' as const, annotations: [goniometer], events: gaitEvents, media: null, timing: null };
+    const rowsOf = (withTracks: boolean) =>
+      measurementTable({ clips: [{ ...clip, ...(withTracks ? { tracks } : {}) }], norms: {}, language: 'en' })
+        .slice(1)
+        .filter((row) => row[COLUMNS.indexOf('labelKey')] === 'knee-midstance-left');
+    const cell = (row: unknown[], column: (typeof COLUMNS)[number]) => (row[COLUMNS.indexOf(column)] as { number: number }).number;
+    const bound = rowsOf(true);
+    expect(bound.map((row) => cell(row, 'frame'))).toEqual([40, 120, 190]);
+    expect(cell(bound[1]!, 'interior')).toBeCloseTo(truth(120), 2);
+    // Stored time of the event's frame, as the video is not at hand here.
+    expect(cell(bound[1]!, 'fileTimeS')).toBeCloseTo(120 / 240, 6);
+    expect(rowsOf(false).map((row) => cell(row, 'frame'))).toEqual([drawnOnFrame]);
+  });
+});

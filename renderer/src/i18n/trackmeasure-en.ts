@@ -1,0 +1,31 @@
+/** Measurements bound to tracks: the quick goniometer from tracks and what a bound measurement shows. */
+export const trackMeasureEn = {
+  bar: 'Measure on tracks',
+  kneeLeft: 'Knee angle left',
+  kneeRight: 'Knee angle right',
+  kneeHint:
+    'A goniometer on the tracked hip, knee and ankle: it measures on every frame and at every marked midstance of this foot.',
+  fromTracks: 'Goniometer from tracks',
+  firstEnd: 'First end',
+  vertex: 'Vertex',
+  secondEnd: 'Second end',
+  make: 'Make goniometer',
+  noPoint: 'Not every chosen track has a point on this frame. Go to a frame where all three are shown.',
+  sameTrack: 'Choose three different tracks.',
+  made: 'Goniometer made: it follows the tracks on every frame.',
+  follows: 'Follows tracks',
+  fixedPoint: 'fixed point',
+  missing: 'track missing',
+  missingHint:
+    'A track this measurement follows was deleted. It shows its stored value on its own frame; undo the delete to bring the track back.',
+  onThisFrame: 'On this frame',
+  notMeasurable: 'not measurable on this frame',
+  atEvents: 'At marked events',
+  atEventsValue: '{{value}} (n = {{n}})',
+  noEvents: 'No matching events marked yet: it counts as drawn on frame {{frame}}.',
+  noPreset: 'Give it a preset label to count it at the marked events.',
+  strides: 'Per stride (initial contact to initial contact)',
+  strideRange: 'min {{min}} · max {{max}} ({{count}} strides)',
+  correctHint: 'Drag a bound point with Select to correct its track on this frame.',
+  unbind: 'Stop following tracks',
+};

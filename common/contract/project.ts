@@ -194,6 +194,7 @@ export const AnnotationPatch = z
     trackBindings: TrackBindings.nullable(),
   })
   .partial();
+export type AnnotationPatch = z.input<typeof AnnotationPatch>;
 
 export const GaitEvent = z.object({
   id: Id,

@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useRef } from 'react';
 import type { Annotation } from '../../../common/contract/annotation.ts';
-import type { AnnotationDraft } from '../../../common/contract/project.ts';
+import type { AnnotationDraft, AnnotationPatch } from '../../../common/contract/project.ts';
 import { useApi } from '../api/ApiProvider.tsx';
 import { useErrorReporter } from '../app/errors.tsx';
 import { type SavedAnswer, useAutosaver } from '../project/index.ts';
@@ -8,7 +8,7 @@ import type { EditHistory } from './edit-history.ts';
 import { useClipRecords } from './use-clip-records.ts';
 import { recordEdit, type UndoEntry } from './undo-stack.ts';
 
-export type AnnotationPatch = Partial<Pick<Annotation, 'frameIndex' | 'frameTime' | 'geometry' | 'label' | 'style' | 'trackBindings'>>;
+export type { AnnotationPatch };
 
 /** Free text of an annotation that is saved while typed: its label, a note's text. */
 export type TypedField = 'label' | 'text';

@@ -17,6 +17,8 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // expect.poll gives up after 1 s by default: too short on a busy two-core machine.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
       {
@@ -26,6 +28,8 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 90_000,
           hookTimeout: 120_000,
+          // expect.poll gives up after 1 s by default: too short for a UI update on a busy two-core machine.
+          expect: { poll: { timeout: 10_000 } },
           // One Chromium at a time: these machines have two cores.
           fileParallelism: false,
         },

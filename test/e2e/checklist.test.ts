@@ -136,7 +136,7 @@ describe('running-technique checklist', () => {
 
     await flagged.getByRole('button', { name: 'Open: Knee angle (left and right)' }).click();
     const value = kneeItem(page).getByTestId('value-knee-midstance-right');
-    expect(await value.textContent()).toContain(`${angle.toFixed(1)}°`);
+    await expect.poll(() => value.textContent()).toContain(`${angle.toFixed(1)}°`);
     expect(await value.getAttribute('class')).toContain('cl-out');
     expect(await kneeItem(page).getAttribute('data-status')).toBe('needs-attention');
     expect(await kneeItem(page).getByRole('radio', { name: /Needs attention/ }).isChecked()).toBe(true);
@@ -157,7 +157,7 @@ describe('running-technique checklist', () => {
     // The physio still wants it on the list: an override, shown as such.
     await kneeItem(page).getByText('Needs attention', { exact: true }).click();
     await expect.poll(async () => (await storedAnswers()).find((answer) => answer.itemKey === 'side-midstance.knee-angle')?.answer).toBe('needs-attention');
-    expect(await kneeItem(page).getByText(/Set by you \(the values propose: Good\)/).count()).toBe(1);
+    await expect.poll(() => kneeItem(page).getByText(/Set by you \(the values propose: Good\)/).count()).toBe(1);
 
     // The frame on screen becomes the item's still.
     await kneeItem(page).getByRole('button', { name: 'Use the current frame (30)' }).click();
@@ -174,12 +174,12 @@ describe('running-technique checklist', () => {
     await again.getByRole('tab', { name: 'Checklist' }).click();
     await showView(again, 'Midstance');
     await expect.poll(() => kneeItem(again).getAttribute('data-status')).toBe('needs-attention');
-    expect(await kneeItem(again).getByTestId('status-badge').getAttribute('title')).toBe('status set by you');
+    await expect.poll(() => kneeItem(again).getByTestId('status-badge').getAttribute('title')).toBe('status set by you');
     expect(await kneeItem(again).getByTestId('value-knee-midstance-right').getAttribute('class')).toContain('cl-in');
-    expect(await kneeItem(again).getByRole('button', { name: 'side.mp4 · frame 30', exact: true }).count()).toBe(1);
+    await expect.poll(() => kneeItem(again).getByRole('button', { name: 'side.mp4 · frame 30', exact: true }).count()).toBe(1);
     if (screenshots) await kneeItem(again).screenshot({ path: join(screenshots, 'checklist-knee-item-en.png') });
     await showView(again, 'Summary');
-    expect(await again.getByLabel('Advice and drills').inputValue()).toContain('• Land under the body:');
+    await expect.poll(() => again.getByLabel('Advice and drills').inputValue()).toContain('• Land under the body:');
     await again.close();
   });
 
@@ -193,6 +193,7 @@ describe('running-technique checklist', () => {
     expect(views.length).toBe(RUNNING_TECHNIQUE_CHECKLIST.groups.length + 2);
     for (const [index, view] of views.entries()) {
       await view.click();
+      await expect.poll(() => view.getAttribute('aria-selected')).toBe('true');
       // Drills and hints included: open every drill list.
       for (const details of await panel(page).locator('details').all()) await details.evaluate((element) => ((element as HTMLDetailsElement).open = true));
       const text = (await panel(page).innerText()).replace(/\s+/g, ' ');
@@ -204,9 +205,9 @@ describe('running-technique checklist', () => {
     await panel(page).getByRole('tab', { name: 'Overzicht' }).press('ArrowRight');
     await expect.poll(() => panel(page).getByRole('tab', { name: 'Normale snelheid' }).getAttribute('aria-selected')).toBe('true');
     await panel(page).locator('.cl-item').first().focus();
+    const frameBefore = await shownFrame(page);
     await page.keyboard.press('PageDown');
     await expect.poll(() => panel(page).getByRole('tab', { name: 'Vertraagd' }).getAttribute('aria-selected')).toBe('true');
-    const frameBefore = await shownFrame(page);
     expect(await shownFrame(page)).toBe(frameBefore);
 
     await showView(page, 'Overzicht');

@@ -141,6 +141,7 @@ describe('the Dutch UI', () => {
 
       for (const tab of nl ? ['Clips', 'Cliënt & sessie', 'Tijden', 'Metingen'] : ['Clips', 'Client & session', 'Timing', 'Measurements']) {
         await page.getByRole('tab', { name: tab }).click();
+        await expect.poll(() => page.getByRole('tab', { name: tab }).getAttribute('aria-selected')).toBe('true');
         await check(`tab-${tab.replace(/\W+/g, '-').toLowerCase()}`);
         if (tab.startsWith('Client') || tab.startsWith('Cliënt')) {
           // The session date is written the way the UI writes dates, not in the browser's own pattern.

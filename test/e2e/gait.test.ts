@@ -70,8 +70,7 @@ describe('gait events and running timing', () => {
 
     // The timeline's ruler numbers frames and their real time (frame 40 at 240 fps = 0.17 s).
     const ruler = page.getByTestId('timeline-ruler');
-    const frameNumbers = await ruler.locator('.timeline-tick-frame').allTextContents();
-    expect(frameNumbers.slice(0, 3)).toEqual(['0', '20', '40']);
+    await expect.poll(async () => (await ruler.locator('.timeline-tick-frame').allTextContents()).slice(0, 3)).toEqual(['0', '20', '40']);
     expect(await ruler.locator('.timeline-tick-time').nth(2).textContent()).toBe('0.17 s');
 
     // Left foot (the active foot at first), right foot with Shift.
@@ -97,7 +96,7 @@ describe('gait events and running timing', () => {
     ]);
     // Five ticks on the timeline, coloured by foot.
     await expect.poll(() => page.getByTestId('gait-lane').locator('.gait-tick.left').count()).toBe(3);
-    expect(await page.getByTestId('gait-lane').locator('.gait-tick.right').count()).toBe(2);
+    await expect.poll(() => page.getByTestId('gait-lane').locator('.gait-tick.right').count()).toBe(2);
 
     await page.getByRole('tab', { name: 'Timing' }).click();
     const contactLeft = msBetween(events, [10, 'initial-contact'], [34, 'toe-off']);
@@ -105,7 +104,7 @@ describe('gait events and running timing', () => {
     const contactRight = msBetween(events, [40, 'initial-contact'], [70, 'toe-off']);
     const flightRight = msBetween(events, [70, 'toe-off'], [80, 'initial-contact']);
     expect(contactLeft).toBeCloseTo(100, 1); // 24 frames at 240 fps
-    expect((await shownMean(page, 'contactTimeMs', 'left')).mean).toBeCloseTo(contactLeft, 6);
+    await expect.poll(async () => (await shownMean(page, 'contactTimeMs', 'left')).mean).toBeCloseTo(contactLeft, 6);
     expect((await shownMean(page, 'contactTimeMs', 'left')).text).toMatch(/^100\.0/);
     expect((await shownMean(page, 'flightTimeMs', 'left')).mean).toBeCloseTo(flightLeft, 6);
     expect((await shownMean(page, 'contactTimeMs', 'right')).mean).toBeCloseTo(contactRight, 6);
@@ -170,11 +169,11 @@ describe('gait events and running timing', () => {
 
     // The asymmetry threshold is a project setting: contact time differs 40 % (flagged above 8 %), not above 45 %.
     const contactAsymmetry = page.getByTestId('timing-contactTimeMs-asymmetry');
-    expect(await contactAsymmetry.getAttribute('class')).toBe('timing-flag');
+    await expect.poll(() => contactAsymmetry.getAttribute('class')).toBe('timing-flag');
     await page.getByTestId('asymmetry-threshold').fill('45');
     await page.getByTestId('asymmetry-threshold').press('Enter');
     await expect.poll(() => contactAsymmetry.getAttribute('class')).toBeNull();
-    expect((await fixture.core.handlers['project.current']({}, {}))!.settings.norms['gait.asymmetry']).toEqual({ target: 0, tolerance: 45 });
+    await expect.poll(async () => (await fixture.core.handlers['project.current']({}, {}))!.settings.norms['gait.asymmetry']).toEqual({ target: 0, tolerance: 45 });
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
 
     // Reload: everything is still there and timed the same.

@@ -42,7 +42,7 @@ describe('measuring flow', () => {
     await expect.poll(() => page.getByRole('tab', { name: 'Measurements' }).getAttribute('aria-selected')).toBe('false');
     // The goniometer by its key.
     await page.keyboard.press('a');
-    expect(await toolButton('Goniometer').getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => toolButton('Goniometer').getAttribute('aria-pressed')).toBe('true');
     for (const point of [{ x: 400, y: 200 }, { x: 600, y: 400 }, { x: 1000, y: 400 }]) await clickImagePoint(page, point);
     await expect.poll(async () => (await stored()).length).toBe(1);
     await expect.poll(() => page.getByRole('tab', { name: 'Measurements' }).getAttribute('aria-selected')).toBe('true');
@@ -85,7 +85,7 @@ describe('measuring flow', () => {
     const prompt = page.getByRole('dialog', { name: 'How long is this ruler in reality?' });
     await expect.poll(() => prompt.isVisible()).toBe(true);
     const field = prompt.getByRole('textbox', { name: 'Real length (cm)' });
-    expect(await field.evaluate((element) => element === document.activeElement)).toBe(true);
+    await expect.poll(() => field.evaluate((element) => element === document.activeElement)).toBe(true);
     // Nothing stored yet, and the lines are still in px.
     expect((await stored()).some((a) => a.geometry.kind === 'ruler')).toBe(false);
     expect(await page.getByTestId('measurement-value').allTextContents()).toContain('200 px');

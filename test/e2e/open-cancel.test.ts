@@ -86,7 +86,7 @@ describe('opening a long clip', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Opnieuw openen');
     // The indexing ffprobe is stopped and reaped, and no half-opened clip stays behind in the engine.
     await expect.poll(() => liveProcessCount(), { timeout: 5000 }).toBe(0);
-    expect(await mediaDiagnostics()).toMatchObject({ openClips: 0, liveProcesses: 0 });
+    await expect.poll(() => mediaDiagnostics()).toMatchObject({ openClips: 0, liveProcesses: 0 });
     // Still nothing wrong a moment later (a late result of the cancelled open must not show up).
     await page.waitForTimeout(300);
     expect(await page.getByRole('alert').count()).toBe(0);
@@ -99,7 +99,7 @@ describe('opening a long clip', () => {
     await progress.waitFor({ timeout: 10_000 });
     const readout = page.getByTestId('frame-number');
     await readout.waitFor({ timeout: 60_000 });
-    expect(await readout.textContent()).toBe(`0 van 0–${FORTY_MINUTES.frames - 1}`);
+    await expect.poll(() => readout.textContent()).toBe(`0 van 0–${FORTY_MINUTES.frames - 1}`);
     expect(await page.getByRole('slider', { name: 'Tijdlijn' }).getAttribute('aria-valuemax')).toBe(String(FORTY_MINUTES.frames - 1));
     expect(await page.getByRole('alert').count()).toBe(0);
     expect((await mediaDiagnostics()).openClips).toBe(1);

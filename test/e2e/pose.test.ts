@@ -59,7 +59,7 @@ describe('Detect landmarks (browser mode)', () => {
     await expect.poll(() => balk.getByRole('status').textContent(), { timeout: 30_000 }).toBe(
       'De lichaamspunten van deze clip zijn al herkend; ze staan in het project.',
     );
-    await expect(balk.getByRole('button', { name: 'Opnieuw herkennen' }).count()).resolves.toBe(1);
+    await expect.poll(() => balk.getByRole('button', { name: 'Opnieuw herkennen' }).count()).toBe(1);
     if (screenshots) await dutch.screenshot({ path: join(screenshots, 'pose-nl.png') });
     await dutch.close();
   });

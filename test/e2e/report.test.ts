@@ -52,8 +52,8 @@ describe('Report: preview of the pages, then save', () => {
     const dialog = page.getByRole('dialog', { name: 'Session report' });
     const pages = dialog.locator('.report-page canvas');
     await expect.poll(() => pages.count(), { timeout: 60_000 }).toBeGreaterThan(2);
-    const shown = await pages.count();
-    await expect.poll(() => dialog.getByText(new RegExp(`^${shown} pages · `)).isVisible()).toBe(true);
+    // Pages may still be added while the first ones are drawn: the canvases and the count must agree in the end.
+    await expect.poll(async () => dialog.getByText(new RegExp(`^${await pages.count()} pages · `)).isVisible()).toBe(true);
     // The first page is really painted (not a blank canvas): some of its pixels are dark text.
     await expect
       .poll(
@@ -123,14 +123,15 @@ describe('Report: preview of the pages, then save', () => {
     await expect.poll(() => picker.getByText('1 other file is not shown: only folders and PNG or JPEG pictures are listed.').isVisible()).toBe(true);
     await picker.getByRole('button', { name: /logo\.png/ }).click();
     await expect.poll(() => dialog.getByText('logo.png', { exact: true }).isVisible()).toBe(true);
-    const settings = await fixture.core.handlers['settings.get']({}, {});
-    expect(settings).toMatchObject({ practiceName: 'Fysiotherapie De Loper', practiceLogoPath: logo });
+    await expect.poll(() => fixture.core.handlers['settings.get']({}, {})).toMatchObject({ practiceName: 'Fysiotherapie De Loper', practiceLogoPath: logo });
     await dialog.getByRole('button', { name: 'Make again' }).click();
     await expect.poll(() => dialog.getByText(/^\d+ pages · /).isVisible(), { timeout: 60_000 }).toBe(true);
     await expect.poll(() => dialog.locator('.report-warnings').count()).toBe(0);
     await expect.poll(() => dialog.locator('.report-page canvas').count(), { timeout: 60_000 }).toBeGreaterThan(2);
-    await page.waitForTimeout(500);
-    if (screenshots) await page.screenshot({ path: join(screenshots, 'report-logo-en.png') });
+    if (screenshots) {
+      await page.waitForTimeout(500);
+      await page.screenshot({ path: join(screenshots, 'report-logo-en.png') });
+    }
     await fixture.core.handlers['settings.update']({ practiceName: '', practiceLogoPath: null }, {});
     await page.close();
   }, 180_000);

@@ -63,7 +63,7 @@ async function openPage(): Promise<Page> {
 async function expectOnRearAt(page: Page, frame: number) {
   await expect.poll(() => page.getByRole('button', { name: /Rear/, pressed: true }).count(), { timeout: 15_000 }).toBe(1);
   await expect.poll(() => shownFrame(page), { timeout: 15_000 }).toBe(frame);
-  await expect.poll(() => paintedFrameIndex(page, rear.spec), { timeout: 5000 }).toBe(frame);
+  await expect.poll(() => paintedFrameIndex(page, rear.spec), { timeout: 15_000 }).toBe(frame);
 }
 
 async function showClips(page: Page) {

@@ -42,12 +42,12 @@ describe('browser mode shell', () => {
     expect(new URL(page.url()).searchParams.has('token')).toBe(false);
 
     await expect.poll(() => page.getByRole('button', { name: /Nieuw project/ }).isVisible()).toBe(true);
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe('nl');
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('nl');
 
     await page.getByRole('button', { name: 'English' }).click();
     await expect.poll(() => page.getByRole('button', { name: /New project/ }).isVisible()).toBe(true);
     expect(await page.getByRole('button', { name: 'English' }).getAttribute('aria-pressed')).toBe('true');
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
 
     await page.reload();
     await expect.poll(() => page.getByRole('button', { name: /Open video/ }).isVisible()).toBe(true);

@@ -51,7 +51,7 @@ describe('Track point (browser mode)', () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await open(page, 'English');
     await expect(page.getByTestId('track-point').count()).resolves.toBe(0);
-    await expect(page.getByText('No tracks yet: use Track point (P) or Detect landmarks.').count()).resolves.toBe(1);
+    await expect.poll(() => page.getByText('No tracks yet: use Track point (P) or Detect landmarks.').count()).toBe(1);
 
     await page.getByTestId('viewer-stage').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('Shift+?');
@@ -61,25 +61,25 @@ describe('Track point (browser mode)', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => tools.count()).toBe(0);
     await page.keyboard.press('p');
-    await expect(page.getByRole('button', { name: 'Track point' }).getAttribute('aria-pressed')).resolves.toBe('true');
+    await expect.poll(() => page.getByRole('button', { name: 'Track point' }).getAttribute('aria-pressed')).toBe('true');
     const start = await screenPoint(page, clip.truth.stickers.leftKnee[0]!);
     await page.mouse.click(start.x, start.y);
     const bar = page.getByRole('group', { name: 'Track point' });
     await expect.poll(() => bar.getByRole('status').textContent(), { timeout: 60_000 }).toBe(`Tracked on ${FRAMES} frames.`);
-    await expect(page.getByRole('button', { name: 'Track point' }).getAttribute('aria-pressed')).resolves.toBe('false');
+    await expect.poll(() => page.getByRole('button', { name: 'Track point' }).getAttribute('aria-pressed')).toBe('false');
 
     const rows = page.getByTestId('track-row');
-    await expect(rows.count()).resolves.toBe(1);
-    await expect(rows.first().textContent()).resolves.toContain(`Point 1point · accepted · frames 0–${FRAMES - 1} (${FRAMES})`);
+    await expect.poll(() => rows.count()).toBe(1);
+    await expect.poll(() => rows.first().textContent()).toContain(`Point 1point · accepted · frames 0–${FRAMES - 1} (${FRAMES})`);
 
     // Drawn on the current frame, on the knee, and it follows the knee when stepping.
-    await expect(page.getByTestId('track-point').count()).resolves.toBe(1);
+    await expect.poll(() => page.getByTestId('track-point').count()).toBe(1);
     expect(await pointError(page, 0)).toBeLessThan(4);
     for (let i = 0; i < 20; i += 1) await page.keyboard.press('ArrowRight');
     await expect.poll(() => shownFrame(page)).toBe(20);
-    expect(await pointError(page, 20)).toBeLessThan(6);
+    await expect.poll(() => pointError(page, 20)).toBeLessThan(6);
     // And its trail around the current frame.
-    await expect(page.locator('.track-trail').count()).resolves.toBeGreaterThan(20);
+    await expect.poll(() => page.locator('.track-trail').count()).toBeGreaterThan(20);
     if (screenshots) await page.screenshot({ path: join(screenshots, 'tracking-en.png') });
 
     const clips = await fixture.core.handlers['clips.list']({}, {});
@@ -96,6 +96,8 @@ describe('Track point (browser mode)', () => {
     await page.mouse.move(from.x + 6, from.y + 3, { steps: 4 });
     await page.mouse.move(from.x + 12, from.y + 6, { steps: 4 });
     await page.mouse.up();
+    // The status still says "Tracked" from the first run: wait for the stored anchor, then for the new run to end.
+    await expect.poll(async () => (await fixture.core.handlers['tracks.get']({ id: tracks[0]!.id, fromFrame: 20, toFrame: 20 }, {})).points[0]?.anchor).toBe(true);
     await expect.poll(() => bar.getByRole('status').textContent(), { timeout: 60_000 }).toBe(`Tracked on ${FRAMES} frames.`);
     const corrected = await fixture.core.handlers['tracks.get']({ id: tracks[0]!.id, fromFrame: 20, toFrame: 20 }, {});
     const t = JSON.parse((await page.getByTestId('viewer-stage').getAttribute('data-transform'))!) as { scale: number; x: number; y: number };
@@ -126,13 +128,12 @@ describe('Track point (browser mode)', () => {
     await expect(rijen.first().textContent()).resolves.toContain(`Point 1punt · geaccepteerd · beelden 0–${FRAMES - 1}`);
     await expect(rijen.nth(1).textContent()).resolves.toContain('Linkerheuphouding · voorstel · beelden 0–');
     await expect(dutch.getByRole('button', { name: 'Punt volgen' }).count()).resolves.toBe(1);
-    await expect(dutch.locator('circle.track-point.proposed.low').count()).resolves.toBe(2);
+    await expect.poll(() => dutch.locator('circle.track-point.proposed.low').count()).toBe(2);
     if (screenshots) await dutch.screenshot({ path: join(screenshots, 'tracking-nl.png') });
     await dutch.getByRole('button', { name: 'Alle voorstellen accepteren (2)' }).click();
     await expect.poll(() => dutch.locator('circle.track-point.proposed').count()).toBe(0);
-    await expect(rijen.nth(1).textContent()).resolves.toContain('houding · geaccepteerd');
-    const after = await fixture.core.handlers['tracks.list']({ clipId }, {});
-    expect(after.map((track) => track.status)).toEqual(['accepted', 'accepted', 'accepted']);
+    await expect.poll(() => rijen.nth(1).textContent()).toContain('houding · geaccepteerd');
+    await expect.poll(async () => (await fixture.core.handlers['tracks.list']({ clipId }, {})).map((track) => track.status)).toEqual(['accepted', 'accepted', 'accepted']);
     await dutch.close();
   }, 180_000);
 

@@ -62,7 +62,7 @@ describe('line width slider', () => {
     await page.mouse.down();
     for (let x = at(2); x <= at(6) + 40; x += 6) await page.mouse.move(x, track.y + track.height / 2 + 10);
     // Live: the value follows the pointer before anything is stored.
-    expect(await slider.inputValue()).toBe('6');
+    await expect.poll(() => slider.inputValue()).toBe('6');
     expect(updates).toBe(0);
     await page.mouse.up();
 

@@ -76,7 +76,7 @@ describe('statReadableFile', () => {
       details: { fileKind: 'pipe', path: fifo },
     });
     // Opening a pipe for reading would have blocked this thread until a writer came.
-    expect(Date.now() - started).toBeLessThan(1000);
+    expect(Date.now() - started).toBeLessThan(3000);
     expect(thrown(() => statReadableFile('/dev/zero', options))).toMatchObject({ details: { fileKind: 'device' } });
     expect(thrown(() => statReadableFile(dir, options))).toMatchObject({ message: expect.stringMatching(/is a folder/), details: { fileKind: 'folder' } });
   });
@@ -112,7 +112,7 @@ describe('ensureFolder', () => {
     });
     const started = Date.now();
     const error = thrown(() => ensureFolder('/proc/nope/x'));
-    expect(Date.now() - started).toBeLessThan(500);
+    expect(Date.now() - started).toBeLessThan(2000);
     expect(error).toMatchObject({ code: 'file-access', details: { path: '/proc/nope', fsCode: 'ENOENT' } });
     expect(error.message).toMatch(/No folder can be created in \/proc/);
     const childReturned = await exited;

@@ -4,12 +4,14 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readStaticFile } from '../../../main/server/static-files.ts';
 
-const root = mkdtempSync(join(tmpdir(), 'midstance-static-'));
-mkdirSync(join(root, 'assets'));
+// The secret sits beside the root, where a path leaving the root would land (in a folder of this run's own).
+const parent = mkdtempSync(join(tmpdir(), 'midstance-static-'));
+const root = join(parent, 'root');
+mkdirSync(join(root, 'assets'), { recursive: true });
 writeFileSync(join(root, 'index.html'), '<html>index</html>');
 writeFileSync(join(root, 'assets', 'app.js'), 'console.log(1)');
-writeFileSync(join(tmpdir(), 'midstance-secret.txt'), 'secret');
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+writeFileSync(join(parent, 'midstance-secret.txt'), 'secret');
+afterAll(() => rmSync(parent, { recursive: true, force: true }));
 
 describe('static files', () => {
   it('serves files with their content type and falls back to index.html', async () => {

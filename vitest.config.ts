@@ -2,17 +2,23 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    globalSetup: ['test/support/clip-cache.setup.ts'],
     projects: [
       {
         test: {
           name: 'unit',
+          // Vitest's default on two cores is one worker: every file would wait for the one before it.
+          maxWorkers: 2,
           include: ['test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx'],
           environment: 'node',
+          // A few unit tests start a process (the CLI, a fake Electron); 5 s is not enough on a busy machine.
+          testTimeout: 30_000,
         },
       },
       {
         test: {
           name: 'integration',
+          maxWorkers: 2,
           include: ['test/integration/**/*.test.ts'],
           environment: 'node',
           testTimeout: 60_000,

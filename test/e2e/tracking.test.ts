@@ -95,15 +95,17 @@ describe('Track point (browser mode)', () => {
     await page.mouse.down();
     await page.mouse.move(from.x + 6, from.y + 3, { steps: 4 });
     await page.mouse.move(from.x + 12, from.y + 6, { steps: 4 });
+    // The view as it was when the point was dropped (the bar below the frame changes while tracking runs).
+    const t = JSON.parse((await page.getByTestId('viewer-stage').getAttribute('data-transform'))!) as { scale: number; x: number; y: number };
     await page.mouse.up();
     // The status still says "Tracked" from the first run: wait for the stored anchor, then for the new run to end.
     await expect.poll(async () => (await fixture.core.handlers['tracks.get']({ id: tracks[0]!.id, fromFrame: 20, toFrame: 20 }, {})).points[0]?.anchor).toBe(true);
     await expect.poll(() => bar.getByRole('status').textContent(), { timeout: 60_000 }).toBe(`Tracked on ${FRAMES} frames.`);
     const corrected = await fixture.core.handlers['tracks.get']({ id: tracks[0]!.id, fromFrame: 20, toFrame: 20 }, {});
-    const t = JSON.parse((await page.getByTestId('viewer-stage').getAttribute('data-transform'))!) as { scale: number; x: number; y: number };
     expect(corrected.points[0]).toMatchObject({ frameIndex: 20, anchor: true, confidence: 1 });
-    expect(corrected.points[0]!.x).toBeCloseTo((from.x + 12 - box.x - t.x) / t.scale, 0);
-    expect(corrected.points[0]!.y).toBeCloseTo((from.y + 6 - box.y - t.y) / t.scale, 0);
+    // Where it was dropped, within a screen pixel (the pointer lands on whole pixels; got 0.79 image px off once).
+    expect(Math.abs(corrected.points[0]!.x - (from.x + 12 - box.x - t.x) / t.scale)).toBeLessThanOrEqual(1 / t.scale);
+    expect(Math.abs(corrected.points[0]!.y - (from.y + 6 - box.y - t.y) / t.scale)).toBeLessThanOrEqual(1 / t.scale);
     await page.close();
 
     // Pose proposals (as Detect landmarks stores them) are drawn dashed and accepted from the list.
@@ -143,7 +145,8 @@ describe('Track point (browser mode)', () => {
     fixture.core.requestOpen(long.path);
     await page.goto(fixture.server.url);
     await page.getByRole('button', { name: 'English' }).click();
-    await page.getByTestId('frame-number').waitFor({ timeout: 30_000 });
+    // The project of the test before is still open: the page may first show its clip, then the long one.
+    await expect.poll(() => page.getByTestId('frame-number').textContent(), { timeout: 60_000 }).toContain('of 0–1499');
     await page.getByRole('button', { name: 'Track point' }).click();
     const start = await screenPoint(page, long.truth.stickers.leftKnee[0]!);
     await page.mouse.click(start.x, start.y);

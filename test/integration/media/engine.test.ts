@@ -191,7 +191,7 @@ describe('warm-up, cache bound, cancellation, processes', () => {
       // Both windows fit together: with the first warmed again, the second is still all there.
       expect((await warmAround(first.mediaId, 200)).complete).toBe(true);
       // (Under load the second's last warm-up batch can still be landing: give it a moment, without asking it for frames.)
-      for (let waited = 0; !small.warmStatus(second.mediaId).complete && waited < 5000; waited += 100) await new Promise((r) => setTimeout(r, 100));
+      for (let waited = 0; !small.warmStatus(second.mediaId).complete && waited < 20_000; waited += 100) await new Promise((r) => setTimeout(r, 100));
       expect(small.warmStatus(second.mediaId).complete).toBe(true);
       expect(small.session(first.mediaId).isCached(200, 'preview')).toBe(true);
       expect(small.session(second.mediaId).isCached(40, 'preview')).toBe(true);
@@ -218,7 +218,7 @@ describe('warm-up, cache bound, cancellation, processes', () => {
     expect(working()).toBeGreaterThan(0);
     controller.abort();
     await expect(pending).rejects.toMatchObject({ code: 'cancelled' });
-    const deadline = Date.now() + 5000;
+    const deadline = Date.now() + 20_000;
     while (working() > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
     expect(working()).toBe(0);
     session.setWarm(true);

@@ -59,7 +59,7 @@ describe('disk spill behind the memory cache', () => {
 
       const session = service.session(opened.mediaId);
       // The last warm-up process may still be exiting after its last frame.
-      const settled = Date.now() + 5000;
+      const settled = Date.now() + 20_000;
       while (session.liveJobs() > 0 && Date.now() < settled) await new Promise((r) => setTimeout(r, 10));
       expect(session.liveJobs()).toBe(0);
       // Backwards, then forwards: memory holds the newest frames, the rest must come from disk.

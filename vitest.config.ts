@@ -1,5 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
+/** Unit and integration files run side by side; MIDSTANCE_TEST_WORKERS=1 runs them one at a time. */
+const workers = Number(process.env.MIDSTANCE_TEST_WORKERS) || 2;
+
 export default defineConfig({
   test: {
     globalSetup: ['test/support/clip-cache.setup.ts'],
@@ -8,7 +11,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           // Vitest's default on two cores is one worker: every file would wait for the one before it.
-          maxWorkers: 2,
+          maxWorkers: workers,
           include: ['test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx'],
           environment: 'node',
           // A few unit tests start a process (the CLI, a fake Electron); 5 s is not enough on a busy machine.
@@ -18,7 +21,7 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
-          maxWorkers: 2,
+          maxWorkers: workers,
           include: ['test/integration/**/*.test.ts'],
           environment: 'node',
           testTimeout: 60_000,

@@ -127,7 +127,7 @@ describe('warm-up, cache bound, cancellation, processes', () => {
     try {
       const clip = await store.clip('h264_bframes');
       const opened = await warm.open({ path: clip.path });
-      const deadline = Date.now() + 20_000;
+      const deadline = Date.now() + 60_000;
       while (!warm.warmStatus(opened.mediaId).complete && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
       const status = warm.warmStatus(opened.mediaId);
       expect(status).toMatchObject({ complete: true, mode: 'all', cachedFrames: clip.frameCount });
@@ -142,7 +142,7 @@ describe('warm-up, cache bound, cancellation, processes', () => {
     } finally {
       await warm.dispose();
     }
-  });
+  }, 120_000);
 
   it('without a disk spill: keeps the cache within its bound and warms a window around the current frame when the clip does not fit', async () => {
     const tight = { ...settings, frameCacheMegabytes: 4 };
@@ -151,7 +151,7 @@ describe('warm-up, cache bound, cancellation, processes', () => {
       const clip = await store.clip('h264_1080p240');
       const opened = await small.open({ path: clip.path });
       await small.getFrame({ clipId: opened.mediaId, index: 200 });
-      const deadline = Date.now() + 20_000;
+      const deadline = Date.now() + 60_000;
       while (!small.warmStatus(opened.mediaId).complete && Date.now() < deadline) {
         await small.getFrame({ clipId: opened.mediaId, index: 200 });
         await new Promise((r) => setTimeout(r, 50));
@@ -165,13 +165,13 @@ describe('warm-up, cache bound, cancellation, processes', () => {
     } finally {
       await small.dispose();
     }
-  });
+  }, 240_000);
 
   it('two clips open at once (compare) share the warm-up budget: each warms a window half the size and both fit together', async () => {
     const tight = { ...settings, frameCacheMegabytes: 4 };
     const small = createMediaService({ settings: () => tight, spill: false });
     const warmAround = async (mediaId: string, index: number) => {
-      const deadline = Date.now() + 30_000;
+      const deadline = Date.now() + 60_000;
       while (!small.warmStatus(mediaId).complete && Date.now() < deadline) {
         await small.getFrame({ clipId: mediaId, index });
         await new Promise((r) => setTimeout(r, 50));
@@ -203,7 +203,7 @@ describe('warm-up, cache bound, cancellation, processes', () => {
     } finally {
       await small.dispose();
     }
-  });
+  }, 240_000);
 
   it('an aborted request kills its decoder; close and dispose leave no process behind', async () => {
     const service = createMediaService({ settings: () => settings, warm: false });
@@ -281,7 +281,7 @@ describe('warm-up, cache bound, cancellation, processes', () => {
       await service.dispose();
     }
     expect(pausedProcessCount()).toBe(0);
-  });
+  }, 240_000);
 
   it.skipIf(process.platform === 'win32').each([
     ['dies before it is used', 'exit 1'],

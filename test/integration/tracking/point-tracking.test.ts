@@ -124,8 +124,7 @@ describe('point tracking on a synthetic runner (H.264, 1,000 frames)', () => {
     const pending = track('leftKnee', 'template', 10, [10], controller.signal);
     setTimeout(() => controller.abort(), 150);
     await expect(pending).rejects.toMatchObject({ code: 'cancelled' });
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(liveProcessCount()).toBe(0);
+    await expect.poll(() => liveProcessCount()).toBe(0);
   }, 30_000);
 
   it('`midstance track FILE --frame N --point X,Y --json` prints { index, x, y, confidence } per frame', () => {

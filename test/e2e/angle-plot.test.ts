@@ -159,7 +159,7 @@ describe('angle-over-time plot (browser mode)', () => {
     expect(await shownFrame(en)).toBe(8);
     await en.mouse.click(at150.x, at150.y);
     await expect.poll(() => shownFrame(en)).toBe(150);
-    expect(await plot.getByTestId('plot-cursor').getAttribute('data-frame')).toBe('150');
+    await expect.poll(() => plot.getByTestId('plot-cursor').getAttribute('data-frame')).toBe('150');
     const from = await plotX(en, 100);
     const to = await plotX(en, 200);
     await en.mouse.move(from.x, from.y);
@@ -176,7 +176,7 @@ describe('angle-over-time plot (browser mode)', () => {
     );
     await plot.getByTestId('plot-min').first().focus();
     await en.keyboard.press('ArrowRight');
-    expect(await en.evaluate(() => document.activeElement?.getAttribute('data-frame'))).toBe('50');
+    await expect.poll(() => en.evaluate(() => document.activeElement?.getAttribute('data-frame'))).toBe('50');
     expect(await shownFrame(en)).toBe(200);
     await en.keyboard.press('ArrowRight');
     await en.keyboard.press('Enter');
@@ -185,7 +185,7 @@ describe('angle-over-time plot (browser mode)', () => {
 
     // Folded away, it stays folded on the next visit (same browser profile).
     await plot.getByRole('button', { name: 'Angles over time' }).click();
-    expect(await plot.getByTestId('plot-area').isVisible()).toBe(false);
+    await expect.poll(() => plot.getByTestId('plot-area').isVisible()).toBe(false);
     await open(en, 'English');
     const toggle = en.getByTestId('angle-plot').getByRole('button', { name: 'Angles over time' });
     await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('false');

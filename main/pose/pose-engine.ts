@@ -1,8 +1,9 @@
 import { Worker } from 'node:worker_threads';
 import { existsSync } from 'node:fs';
 import { MidstanceError } from '../../common/contract/errors.ts';
-import type { PoseFrame, PoseLandmark, PoseModel, PosePoint } from '../../common/contract/pose.ts';
+import type { PoseFrame, PoseLandmark, PoseModel, PoseModelChoice, PosePoint } from '../../common/contract/pose.ts';
 import { BLAZEPOSE_PART } from '../../common/pose/landmarks.ts';
+import { framesNeedingHeavy, rangesOf } from '../../common/pose/model-choice.ts';
 import { ALL_LANDMARKS } from '../../common/pose/sequence.ts';
 import { decodeSourceOf, type OutputSize } from '../media/decoder.ts';
 import type { ResolvedTool } from '../media/ffmpeg-path.ts';
@@ -14,6 +15,15 @@ import type { FromPoseWorker, PoseWorkerData, RawKeypoints, ToPoseWorker } from 
 
 /** The model sees frames at most this large (longer side): BlazePose crops the body to 256 px anyway. */
 export const POSE_INPUT_SIZE = 960;
+/**
+ * The detector looks afresh on every frame whose index is a multiple of this (and wherever the body was
+ * lost); in between the body is followed from the previous frame. A run that starts mid-clip begins
+ * reading at the multiple before it, so a frame gets the same landmarks whichever range was asked for.
+ */
+export const DETECT_EVERY = 16;
+/** The model a run uses when none is asked for (chosen by bench:pose and the agreement test; see README). */
+export const DEFAULT_POSE_MODEL: PoseModelChoice = 'heavy';
+export const detectionStart = (from: number): number => from - (from % DETECT_EVERY);
 /** A frame the model has not answered in this time means the worker is stuck: it is ended. */
 const FRAME_TIMEOUT_MS = 60_000;
 const LOAD_TIMEOUT_MS = 120_000;
@@ -24,18 +34,20 @@ export interface PoseRunRequest {
   /** First and last frame (display indices, both included). */
   from: number;
   to: number;
-  model: PoseModel;
+  model: PoseModelChoice;
   signal?: AbortSignal;
-  /** After every frame: frames done of the total. */
+  /** After every frame: work done of the total, in frames (auto counts the heavy pass as a second run over the clip). */
   onProgress?: (done: number, total: number) => void;
 }
 
 export interface PoseRunResult {
   /** The model's landmarks per frame in source pixels, upright, before any post-processing. */
   frames: PoseFrame[];
-  model: PoseModel;
+  model: PoseModelChoice;
+  /** Frames (of those returned) whose landmarks come from the heavy model. */
+  heavyFrames: number[];
   loadMs: number;
-  /** Mean model time per frame (inside the worker). */
+  /** Model time (inside the worker, every pass) per frame returned. */
   msPerFrame: number;
   /** Frames where no body was found. */
   missed: number;
@@ -65,7 +77,7 @@ function workerEntry(): URL {
 /** A started pose worker with its model loaded. */
 export interface PoseWorker {
   readonly loadMs: number;
-  detect(width: number, height: number, pixels: Uint8Array): Promise<{ keypoints: RawKeypoints | null; ms: number }>;
+  detect(width: number, height: number, pixels: Uint8Array, redetect: boolean): Promise<{ keypoints: RawKeypoints | null; ms: number }>;
   close(): Promise<void>;
 }
 
@@ -136,11 +148,11 @@ export async function startPoseWorker(model: PoseModel, signal?: AbortSignal): P
   }
   return {
     loadMs,
-    detect(width, height, pixels) {
+    detect(width, height, pixels, redetect) {
       if (failure) return Promise.reject(failure);
       const id = nextId++;
       const answer = new Promise<{ keypoints: RawKeypoints | null; ms: number }>((resolve, reject) => pending.set(id, { resolve, reject }));
-      const message: ToPoseWorker = { type: 'frame', id, width, height, pixels };
+      const message: ToPoseWorker = { type: 'frame', id, width, height, pixels, redetect };
       worker.postMessage(message, [pixels.buffer as ArrayBuffer]);
       return withTimeout(answer, FRAME_TIMEOUT_MS, () => {
         void worker.terminate();
@@ -157,7 +169,9 @@ export async function startPoseWorker(model: PoseModel, signal?: AbortSignal): P
 /**
  * Runs the pose model over frames from…to of a probed clip: frames are decoded upright by ffmpeg
  * (pulled as the model is ready for them) and the model runs in a worker thread. Landmarks come back
- * in source pixels of the upright picture. Cancel with the signal: ffmpeg and the worker are ended.
+ * in source pixels of the upright picture. `auto` runs full over the range, then heavy over the frames
+ * full was unsure of (framesNeedingHeavy) and keeps heavy's landmarks there. Cancel with the signal:
+ * ffmpeg and the worker are ended.
  */
 export async function detectPoses(request: PoseRunRequest): Promise<PoseRunResult> {
   const { probe, signal } = request;
@@ -167,6 +181,42 @@ export async function detectPoses(request: PoseRunRequest): Promise<PoseRunResul
   if (!Number.isInteger(from) || !Number.isInteger(to) || from < 0 || from > to) {
     throw new MidstanceError('invalid-request', `Frames ${request.from}–${request.to} are not in this clip (0–${frameCount - 1}).`);
   }
+  const total = to - from + 1;
+  const passes = request.model === 'auto' ? 2 : 1;
+  const first = await runPass(request, request.model === 'auto' ? 'full' : request.model, [[from, to]], (done) =>
+    request.onProgress?.(done, total * passes),
+  );
+  let frames = first.frames;
+  let heavyFrames = request.model === 'heavy' ? frames.map((frame) => frame.index) : [];
+  let modelMs = first.modelMs;
+  let loadMs = first.loadMs;
+  if (request.model === 'auto') {
+    const needed = framesNeedingHeavy(frames);
+    // Ranges closer than the detector's spacing share one reading: a new one would re-read that much anyway.
+    const ranges = rangesOf(needed, DETECT_EVERY);
+    const size = ranges.reduce((sum, [a, b]) => sum + b - a + 1, 0);
+    if (ranges.length > 0) {
+      const second = await runPass(request, 'heavy', ranges, (done) => request.onProgress?.(total + Math.round((done * total) / size), total * 2));
+      const heavyByIndex = new Map(second.frames.map((frame) => [frame.index, frame]));
+      frames = frames.map((frame) => heavyByIndex.get(frame.index) ?? frame);
+      heavyFrames = second.frames.map((frame) => frame.index);
+      modelMs += second.modelMs;
+      loadMs += second.loadMs;
+    }
+    request.onProgress?.(total * 2, total * 2);
+  }
+  return { frames, model: request.model, heavyFrames, loadMs, msPerFrame: frames.length > 0 ? modelMs / frames.length : 0, missed: frames.filter((frame) => Object.keys(frame.landmarks).length === 0).length };
+}
+
+interface PassResult {
+  frames: PoseFrame[];
+  modelMs: number;
+  loadMs: number;
+}
+
+/** One model over the given ranges (each read from its detection start; frames before the range are not returned). */
+async function runPass(request: PoseRunRequest, model: PoseModel, ranges: readonly [number, number][], onFrame: (done: number) => void): Promise<PassResult> {
+  const { probe, signal } = request;
   const controller = new AbortController();
   const forward = () => controller.abort();
   signal?.addEventListener('abort', forward, { once: true });
@@ -175,36 +225,41 @@ export async function detectPoses(request: PoseRunRequest): Promise<PoseRunResul
   const size = poseInputSize(upright);
   const scaleX = upright.width / size.width;
   const scaleY = upright.height / size.height;
-  const worker = await startPoseWorker(request.model, controller.signal);
   const frames: PoseFrame[] = [];
   let modelMs = 0;
-  let missed = 0;
-  const total = to - from + 1;
   try {
-    for await (const frame of readRgbFrames({
-      ffmpeg: request.ffmpeg,
-      source: decodeSourceOf(probe),
-      keyframes: probe.table.keyframes,
-      fromIndex: from,
-      toIndex: to,
-      size,
-      signal: controller.signal,
-    })) {
-      const answer = await worker.detect(size.width, size.height, frame.pixels);
-      modelMs += answer.ms;
-      if (!answer.keypoints) missed += 1;
-      frames.push({ index: frame.index, landmarks: toLandmarks(answer.keypoints, scaleX, scaleY) });
-      request.onProgress?.(frames.length, total);
+    const worker = await startPoseWorker(model, controller.signal);
+    try {
+      for (const [from, to] of ranges) {
+        let fresh = true;
+        for await (const frame of readRgbFrames({
+          ffmpeg: request.ffmpeg,
+          source: decodeSourceOf(probe),
+          keyframes: probe.table.keyframes,
+          fromIndex: detectionStart(from),
+          toIndex: to,
+          size,
+          signal: controller.signal,
+        })) {
+          const answer = await worker.detect(size.width, size.height, frame.pixels, fresh || frame.index % DETECT_EVERY === 0);
+          fresh = false;
+          modelMs += answer.ms;
+          if (frame.index < from) continue;
+          frames.push({ index: frame.index, landmarks: toLandmarks(answer.keypoints, scaleX, scaleY) });
+          onFrame(frames.length);
+        }
+      }
+    } finally {
+      await worker.close();
     }
+    if (signal?.aborted) throw cancelledError();
+    return { frames, modelMs, loadMs: worker.loadMs };
   } catch (error) {
     if (signal?.aborted) throw cancelledError();
     throw error;
   } finally {
     signal?.removeEventListener('abort', forward);
-    await worker.close();
   }
-  if (signal?.aborted) throw cancelledError();
-  return { frames, model: request.model, loadMs: worker.loadMs, msPerFrame: frames.length > 0 ? modelMs / frames.length : 0, missed };
 }
 
 function toLandmarks(keypoints: RawKeypoints | null, scaleX: number, scaleY: number): PoseFrame['landmarks'] {

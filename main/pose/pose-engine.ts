@@ -9,8 +9,8 @@ import { decodeSourceOf, type OutputSize } from '../media/decoder.ts';
 import type { ResolvedTool } from '../media/ffmpeg-path.ts';
 import type { ProbeResult } from '../media/probe.ts';
 import { cancelledError } from '../media/processes.ts';
+import { readFrames } from '../media/raw-frames.ts';
 import { poseRuntimeFiles, unavailable } from './model-files.ts';
-import { readRgbFrames } from './pose-frames.ts';
 import type { FromPoseWorker, PoseWorkerData, RawKeypoints, ToPoseWorker } from './worker-protocol.ts';
 
 /** The model sees frames at most this large (longer side): BlazePose crops the body to 256 px anyway. */
@@ -49,6 +49,8 @@ export interface PoseRunResult {
   loadMs: number;
   /** Model time (inside the worker, every pass) per frame returned. */
   msPerFrame: number;
+  /** The same in CPU time of the model's thread (NaN where the runtime cannot tell): what a quiet machine would take. */
+  cpuMsPerFrame: number;
   /** Frames where no body was found. */
   missed: number;
 }
@@ -74,10 +76,16 @@ function workerEntry(): URL {
   return candidates.find((url) => existsSync(url)) ?? candidates[0]!;
 }
 
+interface WorkerAnswer {
+  keypoints: RawKeypoints | null;
+  ms: number;
+  cpuMs: number;
+}
+
 /** A started pose worker with its model loaded. */
 export interface PoseWorker {
   readonly loadMs: number;
-  detect(width: number, height: number, pixels: Uint8Array, redetect: boolean): Promise<{ keypoints: RawKeypoints | null; ms: number }>;
+  detect(width: number, height: number, pixels: Uint8Array, redetect: boolean): Promise<WorkerAnswer>;
   close(): Promise<void>;
 }
 
@@ -94,7 +102,7 @@ export async function startPoseWorker(model: PoseModel, signal?: AbortSignal): P
   });
   let failure: Error | null = null;
   let nextId = 1;
-  const pending = new Map<number, { resolve: (value: { keypoints: RawKeypoints | null; ms: number }) => void; reject: (error: Error) => void }>();
+  const pending = new Map<number, { resolve: (value: WorkerAnswer) => void; reject: (error: Error) => void }>();
   const failAll = (error: Error) => {
     failure ??= error;
     for (const waiter of pending.values()) waiter.reject(error);
@@ -113,7 +121,7 @@ export async function startPoseWorker(model: PoseModel, signal?: AbortSignal): P
       const waiter = pending.get(message.id);
       pending.delete(message.id);
       if (!waiter) return;
-      if (message.type === 'result') waiter.resolve({ keypoints: message.keypoints, ms: message.ms });
+      if (message.type === 'result') waiter.resolve({ keypoints: message.keypoints, ms: message.ms, cpuMs: message.cpuMs });
       else waiter.reject(new MidstanceError('internal', `The landmark model failed on a frame: ${message.message}`));
     }
   });
@@ -151,7 +159,7 @@ export async function startPoseWorker(model: PoseModel, signal?: AbortSignal): P
     detect(width, height, pixels, redetect) {
       if (failure) return Promise.reject(failure);
       const id = nextId++;
-      const answer = new Promise<{ keypoints: RawKeypoints | null; ms: number }>((resolve, reject) => pending.set(id, { resolve, reject }));
+      const answer = new Promise<WorkerAnswer>((resolve, reject) => pending.set(id, { resolve, reject }));
       const message: ToPoseWorker = { type: 'frame', id, width, height, pixels, redetect };
       worker.postMessage(message, [pixels.buffer as ArrayBuffer]);
       return withTimeout(answer, FRAME_TIMEOUT_MS, () => {
@@ -189,6 +197,7 @@ export async function detectPoses(request: PoseRunRequest): Promise<PoseRunResul
   let frames = first.frames;
   let heavyFrames = request.model === 'heavy' ? frames.map((frame) => frame.index) : [];
   let modelMs = first.modelMs;
+  let cpuMs = first.cpuMs;
   let loadMs = first.loadMs;
   if (request.model === 'auto') {
     const needed = framesNeedingHeavy(frames);
@@ -201,16 +210,18 @@ export async function detectPoses(request: PoseRunRequest): Promise<PoseRunResul
       frames = frames.map((frame) => heavyByIndex.get(frame.index) ?? frame);
       heavyFrames = second.frames.map((frame) => frame.index);
       modelMs += second.modelMs;
+      cpuMs += second.cpuMs;
       loadMs += second.loadMs;
     }
     request.onProgress?.(total * 2, total * 2);
   }
-  return { frames, model: request.model, heavyFrames, loadMs, msPerFrame: frames.length > 0 ? modelMs / frames.length : 0, missed: frames.filter((frame) => Object.keys(frame.landmarks).length === 0).length };
+  return { frames, model: request.model, heavyFrames, loadMs, msPerFrame: frames.length > 0 ? modelMs / frames.length : 0, cpuMsPerFrame: frames.length > 0 ? cpuMs / frames.length : 0, missed: frames.filter((frame) => Object.keys(frame.landmarks).length === 0).length };
 }
 
 interface PassResult {
   frames: PoseFrame[];
   modelMs: number;
+  cpuMs: number;
   loadMs: number;
 }
 
@@ -227,23 +238,27 @@ async function runPass(request: PoseRunRequest, model: PoseModel, ranges: readon
   const scaleY = upright.height / size.height;
   const frames: PoseFrame[] = [];
   let modelMs = 0;
+  let cpuMs = 0;
   try {
     const worker = await startPoseWorker(model, controller.signal);
     try {
       for (const [from, to] of ranges) {
         let fresh = true;
-        for await (const frame of readRgbFrames({
+        for await (const frame of readFrames({
           ffmpeg: request.ffmpeg,
           source: decodeSourceOf(probe),
           keyframes: probe.table.keyframes,
           fromIndex: detectionStart(from),
           toIndex: to,
           size,
+          scaling: 'bicubic',
+          pixelFormat: 'rgb24',
           signal: controller.signal,
         })) {
-          const answer = await worker.detect(size.width, size.height, frame.pixels, fresh || frame.index % DETECT_EVERY === 0);
+          const answer = await worker.detect(size.width, size.height, frame.data, fresh || frame.index % DETECT_EVERY === 0);
           fresh = false;
           modelMs += answer.ms;
+          cpuMs += answer.cpuMs;
           if (frame.index < from) continue;
           frames.push({ index: frame.index, landmarks: toLandmarks(answer.keypoints, scaleX, scaleY) });
           onFrame(frames.length);
@@ -253,7 +268,7 @@ async function runPass(request: PoseRunRequest, model: PoseModel, ranges: readon
       await worker.close();
     }
     if (signal?.aborted) throw cancelledError();
-    return { frames, modelMs, loadMs: worker.loadMs };
+    return { frames, modelMs, cpuMs, loadMs: worker.loadMs };
   } catch (error) {
     if (signal?.aborted) throw cancelledError();
     throw error;

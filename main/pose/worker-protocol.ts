@@ -20,5 +20,5 @@ export type RawKeypoints = Record<string, RawKeypoint>;
 export type FromPoseWorker =
   | { type: 'ready'; loadMs: number; backend: string }
   | { type: 'load-failed'; message: string }
-  | { type: 'result'; id: number; ms: number; score: number; detected: boolean; keypoints: RawKeypoints | null }
+  | { type: 'result'; id: number; ms: number; cpuMs: number; score: number; detected: boolean; keypoints: RawKeypoints | null }
   | { type: 'frame-failed'; id: number; message: string };

@@ -87,6 +87,16 @@ export function createBlazePose(tf: TfLike, detector: GraphModelLike, landmarks:
   };
 
   return {
+    /**
+     * Runs both models once on a black picture: tfjs prepares each graph's kernels on its first run (hundreds
+     * of ms for heavy), which belongs to loading, not to the first frame of a clip.
+     */
+    warmUp(): void {
+      const black = new Uint8Array(64 * 64 * 3);
+      detect(black, 64, 64);
+      readLandmarks(black, 64, 64, { centerX: 32, centerY: 32, size: 64, rotation: 0 });
+      roi = null;
+    },
     /** One frame, in order after the previous one; `redetect` makes the detector look afresh. */
     frame(rgb: Uint8Array, width: number, height: number, redetect: boolean): FrameResult {
       let detected = false;

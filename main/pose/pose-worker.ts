@@ -74,6 +74,7 @@ try {
   const { blazeposedetect: detector, blazepose: landmarks } = human.models.models;
   if (!detector || !landmarks) throw new Error('the model files could not be read');
   pose = createBlazePose(human.tf, detector, landmarks);
+  pose.warmUp();
   send({ type: 'ready', loadMs: performance.now() - started, backend: human.tf.getBackend() });
 } catch (error) {
   send({ type: 'load-failed', message: error instanceof Error ? error.message : String(error) });

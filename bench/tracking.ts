@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { resolveTools } from '../main/media/ffmpeg-path.ts';
 import { probeMedia } from '../main/media/probe.ts';
 import { runTrackJob, trackJobMedia } from '../main/tracking/track-job.ts';
-import { readRawFrames } from '../main/tracking/raw-frames.ts';
+import { readFrames } from '../main/media/raw-frames.ts';
 import { makeRunnerClip, runnerTruth } from '../test/fixtures/runner-clip.ts';
 
 const FRAMES = 1000;
@@ -30,7 +30,7 @@ const signal = () => new AbortController().signal;
 async function decodeOnly(channels: 1 | 3): Promise<number> {
   const started = performance.now();
   let frames = 0;
-  await readRawFrames({ ...media, size: media.frameSize, channels, fromIndex: 0, toIndex: FRAMES - 1, signal: signal() }, () => frames++);
+  for await (const _frame of readFrames({ ...media, size: media.frameSize, pixelFormat: channels === 1 ? 'gray' : 'rgb24', fromIndex: 0, toIndex: FRAMES - 1, signal: signal() })) frames++;
   return frames / ((performance.now() - started) / 1000);
 }
 

@@ -27,6 +27,13 @@ export type PoseLandmark = z.infer<typeof PoseLandmark>;
 export const PoseModel = z.enum(['heavy', 'full']);
 export type PoseModel = z.infer<typeof PoseModel>;
 
+/**
+ * What a run uses: one model on every frame, or auto — full on every frame, then heavy on the frames where
+ * full is unsure (low leg confidence, legs on top of each other) and a few frames around them.
+ */
+export const PoseModelChoice = z.enum(['heavy', 'full', 'auto']);
+export type PoseModelChoice = z.infer<typeof PoseModelChoice>;
+
 export const PosePoint = z.object({
   x: z.number(),
   y: z.number(),
@@ -51,7 +58,9 @@ export const PoseDetectResult = z.object({
   trackIds: z.array(Id),
   /** True when the clip already had pose tracks and nothing was computed. */
   cached: z.boolean(),
-  model: PoseModel,
+  model: PoseModelChoice,
+  /** Frames whose landmarks come from the heavy model (all of them for heavy, none for full). */
+  heavyFrames: z.number().int().nonnegative().optional(),
   frames: z.number().int().nonnegative(),
   /** Frames where no body was found. */
   missed: z.number().int().nonnegative(),
@@ -65,7 +74,7 @@ export const poseCalls = {
   'pose.detect': defineCall({
     summary:
       'Detect body landmarks on every frame of an open clip (offline BlazePose, in a worker) and store them as proposed pose tracks; answers with the stored ones when the clip already has pose tracks, unless redo is set (then proposed pose tracks are replaced, accepted ones kept).',
-    input: z.object({ clipId: Id, mediaId: MediaId, jobId: JobId, model: PoseModel.optional(), redo: z.boolean().optional() }),
+    input: z.object({ clipId: Id, mediaId: MediaId, jobId: JobId, model: PoseModelChoice.optional(), redo: z.boolean().optional() }),
     output: PoseDetectResult,
   }),
   'pose.cancel': defineCall({

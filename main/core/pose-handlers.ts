@@ -1,11 +1,11 @@
 import { MidstanceError } from '../../common/contract/errors.ts';
-import { PoseLandmark, type PoseModel } from '../../common/contract/pose.ts';
+import { PoseLandmark, type PoseModelChoice } from '../../common/contract/pose.ts';
 import type { TrackPoint } from '../../common/contract/track.ts';
 import { POSE_LANDMARK_NAMES } from '../../common/pose/landmark-names.ts';
 import { refinePoses } from '../../common/pose/refine.ts';
 import type { MediaService } from '../media/media-service.ts';
 import type { ProjectService } from '../project/service.ts';
-import { detectPoses } from '../pose/pose-engine.ts';
+import { DEFAULT_POSE_MODEL, detectPoses } from '../pose/pose-engine.ts';
 import type { EventBus, Handlers } from './types.ts';
 
 /**
@@ -21,7 +21,7 @@ export function createPoseHandlers(deps: {
   const jobs = new Map<string, AbortController>();
   return {
     async 'pose.detect'({ clipId, mediaId, jobId, model: asked, redo }, context) {
-      const model: PoseModel = asked ?? 'heavy';
+      const model: PoseModelChoice = asked ?? DEFAULT_POSE_MODEL;
       const store = deps.project.store();
       const existing = store.read((repos) => repos.tracks.list(clipId)).filter((track) => track.source === 'pose');
       if (existing.length > 0 && !redo) {
@@ -53,11 +53,13 @@ export function createPoseHandlers(deps: {
           to: total - 1,
           model,
           signal: controller.signal,
-          onProgress: (done) => {
-            const percent = Math.floor((done * 100) / total);
-            if (percent === shown && done !== total) return;
+          onProgress: (done, work) => {
+            // Auto counts its heavy pass as a second run over the clip: shown as frames of the clip.
+            const frames = Math.min(total, Math.round((done * total) / work));
+            const percent = Math.floor((frames * 100) / total);
+            if (percent === shown && frames !== total) return;
             shown = percent;
-            deps.events.emit('pose.progress', { jobId, clipId, done, total });
+            deps.events.emit('pose.progress', { jobId, clipId, done: frames, total });
           },
         });
         const refined = refinePoses(result.frames);
@@ -91,6 +93,7 @@ export function createPoseHandlers(deps: {
           model,
           frames: result.frames.length,
           missed: result.missed,
+          heavyFrames: result.heavyFrames.length,
           swappedFrames: new Set([...refined.swapped.legs, ...refined.swapped.trunk]).size,
           coincidentFrames: refined.coincident.length,
         };

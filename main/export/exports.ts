@@ -13,7 +13,7 @@ import { adoptProcess, cancelledError } from '../media/processes.ts';
 import { assertCanCreateBeside, produceFileAtomic, writeFileAtomic } from '../platform/atomic-write.ts';
 import { loadClipWithMedia, loadTableClips, sessionClipIds, type ClipWithMedia, type ExportProject } from './export-source.ts';
 import { createOverlayPainter } from './overlay-canvas.ts';
-import { checkRange, decodeRawFrames, rawFrameSize } from './raw-frames.ts';
+import { checkRange, exportFrames, rawFrameSize } from './frame-range.ts';
 import { yuvFrameBytes } from './yuv.ts';
 
 /** Progress of a long export: which stage, and how far (0…1, null while unknown). */
@@ -100,19 +100,12 @@ export async function exportAnnotatedPngs(
   for (const [i, frame] of frames.entries()) {
     input.onProgress?.({ stage: 'frames', fraction: i / frames.length, done: i, total: frames.length });
     let png: Buffer | null = null;
-    await decodeRawFrames({
-      ffmpeg,
-      probe: clip.probe,
-      from: frame,
-      to: frame,
-      signal: input.signal,
-      onFrame: async (_index, rgba) => {
-        painter.setPicture(rgba);
-        // As the viewer shows the frame: measurements bound to tracks drawn at the tracks' positions there.
-        painter.paintAnnotations(clip.tracks.size > 0 ? annotationsOnFrame(clip.annotations, clip.tracks, frame) : (drawings.get(frame) ?? []));
-        png = await painter.png();
-      },
-    });
+    for await (const { data: rgba } of exportFrames({ ffmpeg, probe: clip.probe, from: frame, to: frame, signal: input.signal, pixelFormat: 'rgba' })) {
+      painter.setPicture(rgba);
+      // As the viewer shows the frame: measurements bound to tracks drawn at the tracks' positions there.
+      painter.paintAnnotations(clip.tracks.size > 0 ? annotationsOnFrame(clip.annotations, clip.tracks, frame) : (drawings.get(frame) ?? []));
+      png = await painter.png();
+    }
     input.signal?.throwIfAborted();
     const path = pngPathFor(input.outPath, frame, frames.length);
     writeFileAtomic(path, png!);
@@ -205,28 +198,18 @@ export async function exportSlowVideo(project: ExportProject, input: VideoExport
     // A failing encoder stops the decoder too, and the other way round.
     encoding.catch(() => controller.abort());
     try {
-      await decodeRawFrames({
-        ffmpeg,
-        probe: clip.probe,
-        from: input.from,
-        to: input.to,
-        signal: controller.signal,
-        pixelFormat: 'yuv420p',
-        onFrame: async (index, yuv) => {
-          const copies = plan.copies[index - input.from] ?? 0;
-          if (copies === 0) return;
-          const onFrame = drawings.get(index) ?? [];
-          const picture = yuv;
-          painter.paintAnnotationsYuv(picture, onFrame);
-          if (input.caption) {
-            const captureSeconds = captureTimeAt(clip.probe.table, rates, index);
-            painter.captionIntoYuv(picture, captionLines({ index, captureSeconds, slow: input.slow, language }));
-          }
-          for (let copy = 0; copy < copies; copy++) {
-            if (!frames.write(picture)) await waitForDrain(frames, controller.signal);
-          }
-        },
-      });
+      for await (const { index, data: picture } of exportFrames({ ffmpeg, probe: clip.probe, from: input.from, to: input.to, signal: controller.signal, pixelFormat: 'yuv420p' })) {
+        const copies = plan.copies[index - input.from] ?? 0;
+        if (copies === 0) continue;
+        painter.paintAnnotationsYuv(picture, drawings.get(index) ?? []);
+        if (input.caption) {
+          const captureSeconds = captureTimeAt(clip.probe.table, rates, index);
+          painter.captionIntoYuv(picture, captionLines({ index, captureSeconds, slow: input.slow, language }));
+        }
+        for (let copy = 0; copy < copies; copy++) {
+          if (!frames.write(picture)) await waitForDrain(frames, controller.signal);
+        }
+      }
       frames.end();
       await encoding;
     } catch (error) {

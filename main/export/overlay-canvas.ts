@@ -1,14 +1,12 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { type Canvas, createCanvas, GlobalFonts, ImageData, type SKRSContext2D } from '@napi-rs/canvas';
 import type { Annotation } from '../../common/contract/annotation.ts';
-import { MidstanceError } from '../../common/contract/errors.ts';
 import type { AngleConvention, UiLanguage } from '../../common/geometry/conventions.ts';
 import type { Size } from '../../common/geometry/view-transform.ts';
 import { paintFrameAnnotations } from '../../common/painter/frame-painter.ts';
 import type { MeasureText } from '../../common/painter/label-layout.ts';
 import type { PaintContext } from '../../common/painter/paint.ts';
 import { PLATE_STYLE } from '../../common/painter/style.ts';
+import { bundledFonts } from '../platform/fonts.ts';
 import { evenRect, rgbaIntoYuv, yuvToRgba } from './yuv.ts';
 
 /**
@@ -33,22 +31,11 @@ let fontsReady = false;
  */
 export function registerOverlayFonts(): void {
   if (fontsReady) return;
-  const roots = [
-    join(import.meta.dirname, '..', '..', 'resources', 'fonts'),
-    join(import.meta.dirname, '..', '..', '..', 'resources', 'fonts'),
-    ...(typeof process.resourcesPath === 'string' ? [join(process.resourcesPath, 'app.asar.unpacked', 'resources', 'fonts'), join(process.resourcesPath, 'app.asar', 'resources', 'fonts')] : []),
-  ];
+  const { regular, bold } = bundledFonts();
   const family = PLATE_STYLE.fontFamily.split(',')[0]!.trim().replaceAll('"', '');
-  for (const root of roots) {
-    const regular = join(root, 'DejaVuSansCondensed.ttf');
-    const bold = join(root, 'DejaVuSansCondensed-Bold.ttf');
-    if (!existsSync(regular) || !existsSync(bold)) continue;
-    GlobalFonts.registerFromPath(regular, family);
-    GlobalFonts.registerFromPath(bold, family);
-    fontsReady = true;
-    return;
-  }
-  throw new MidstanceError('internal', `The overlay font is missing from this installation (looked in ${roots.join(', ')}).`);
+  GlobalFonts.registerFromPath(regular, family);
+  GlobalFonts.registerFromPath(bold, family);
+  fontsReady = true;
 }
 
 export interface OverlaySettings {

@@ -1,19 +1,29 @@
 import { Worker } from 'node:worker_threads';
 import { existsSync } from 'node:fs';
 import { MidstanceError } from '../../common/contract/errors.ts';
-import type { PoseFrame, PoseLandmark, PoseModel, PosePoint } from '../../common/contract/pose.ts';
+import type { PoseFrame, PoseLandmark, PoseModel, PoseModelChoice, PosePoint } from '../../common/contract/pose.ts';
 import { BLAZEPOSE_PART } from '../../common/pose/landmarks.ts';
+import { framesNeedingHeavy, rangesOf } from '../../common/pose/model-choice.ts';
 import { ALL_LANDMARKS } from '../../common/pose/sequence.ts';
 import { decodeSourceOf, type OutputSize } from '../media/decoder.ts';
 import type { ResolvedTool } from '../media/ffmpeg-path.ts';
 import type { ProbeResult } from '../media/probe.ts';
 import { cancelledError } from '../media/processes.ts';
+import { readFrames } from '../media/raw-frames.ts';
 import { poseRuntimeFiles, unavailable } from './model-files.ts';
-import { readRgbFrames } from './pose-frames.ts';
 import type { FromPoseWorker, PoseWorkerData, RawKeypoints, ToPoseWorker } from './worker-protocol.ts';
 
 /** The model sees frames at most this large (longer side): BlazePose crops the body to 256 px anyway. */
 export const POSE_INPUT_SIZE = 960;
+/**
+ * The detector looks afresh on every frame whose index is a multiple of this (and wherever the body was
+ * lost); in between the body is followed from the previous frame. A run that starts mid-clip begins
+ * reading at the multiple before it, so a frame gets the same landmarks whichever range was asked for.
+ */
+export const DETECT_EVERY = 16;
+/** The model a run uses when none is asked for (chosen by bench:pose and the agreement test; see README). */
+export const DEFAULT_POSE_MODEL: PoseModelChoice = 'heavy';
+export const detectionStart = (from: number): number => from - (from % DETECT_EVERY);
 /** A frame the model has not answered in this time means the worker is stuck: it is ended. */
 const FRAME_TIMEOUT_MS = 60_000;
 const LOAD_TIMEOUT_MS = 120_000;
@@ -24,19 +34,23 @@ export interface PoseRunRequest {
   /** First and last frame (display indices, both included). */
   from: number;
   to: number;
-  model: PoseModel;
+  model: PoseModelChoice;
   signal?: AbortSignal;
-  /** After every frame: frames done of the total. */
+  /** After every frame: work done of the total, in frames (auto counts the heavy pass as a second run over the clip). */
   onProgress?: (done: number, total: number) => void;
 }
 
 export interface PoseRunResult {
   /** The model's landmarks per frame in source pixels, upright, before any post-processing. */
   frames: PoseFrame[];
-  model: PoseModel;
+  model: PoseModelChoice;
+  /** Frames (of those returned) whose landmarks come from the heavy model. */
+  heavyFrames: number[];
   loadMs: number;
-  /** Mean model time per frame (inside the worker). */
+  /** Model time (inside the worker, every pass) per frame returned. */
   msPerFrame: number;
+  /** The same in CPU time of the model's thread (NaN where the runtime cannot tell): what a quiet machine would take. */
+  cpuMsPerFrame: number;
   /** Frames where no body was found. */
   missed: number;
 }
@@ -62,10 +76,16 @@ function workerEntry(): URL {
   return candidates.find((url) => existsSync(url)) ?? candidates[0]!;
 }
 
+interface WorkerAnswer {
+  keypoints: RawKeypoints | null;
+  ms: number;
+  cpuMs: number;
+}
+
 /** A started pose worker with its model loaded. */
 export interface PoseWorker {
   readonly loadMs: number;
-  detect(width: number, height: number, pixels: Uint8Array): Promise<{ keypoints: RawKeypoints | null; ms: number }>;
+  detect(width: number, height: number, pixels: Uint8Array, redetect: boolean): Promise<WorkerAnswer>;
   close(): Promise<void>;
 }
 
@@ -82,7 +102,7 @@ export async function startPoseWorker(model: PoseModel, signal?: AbortSignal): P
   });
   let failure: Error | null = null;
   let nextId = 1;
-  const pending = new Map<number, { resolve: (value: { keypoints: RawKeypoints | null; ms: number }) => void; reject: (error: Error) => void }>();
+  const pending = new Map<number, { resolve: (value: WorkerAnswer) => void; reject: (error: Error) => void }>();
   const failAll = (error: Error) => {
     failure ??= error;
     for (const waiter of pending.values()) waiter.reject(error);
@@ -101,7 +121,7 @@ export async function startPoseWorker(model: PoseModel, signal?: AbortSignal): P
       const waiter = pending.get(message.id);
       pending.delete(message.id);
       if (!waiter) return;
-      if (message.type === 'result') waiter.resolve({ keypoints: message.keypoints, ms: message.ms });
+      if (message.type === 'result') waiter.resolve({ keypoints: message.keypoints, ms: message.ms, cpuMs: message.cpuMs });
       else waiter.reject(new MidstanceError('internal', `The landmark model failed on a frame: ${message.message}`));
     }
   });
@@ -136,11 +156,11 @@ export async function startPoseWorker(model: PoseModel, signal?: AbortSignal): P
   }
   return {
     loadMs,
-    detect(width, height, pixels) {
+    detect(width, height, pixels, redetect) {
       if (failure) return Promise.reject(failure);
       const id = nextId++;
-      const answer = new Promise<{ keypoints: RawKeypoints | null; ms: number }>((resolve, reject) => pending.set(id, { resolve, reject }));
-      const message: ToPoseWorker = { type: 'frame', id, width, height, pixels };
+      const answer = new Promise<WorkerAnswer>((resolve, reject) => pending.set(id, { resolve, reject }));
+      const message: ToPoseWorker = { type: 'frame', id, width, height, pixels, redetect };
       worker.postMessage(message, [pixels.buffer as ArrayBuffer]);
       return withTimeout(answer, FRAME_TIMEOUT_MS, () => {
         void worker.terminate();
@@ -157,7 +177,9 @@ export async function startPoseWorker(model: PoseModel, signal?: AbortSignal): P
 /**
  * Runs the pose model over frames from…to of a probed clip: frames are decoded upright by ffmpeg
  * (pulled as the model is ready for them) and the model runs in a worker thread. Landmarks come back
- * in source pixels of the upright picture. Cancel with the signal: ffmpeg and the worker are ended.
+ * in source pixels of the upright picture. `auto` runs full over the range, then heavy over the frames
+ * full was unsure of (framesNeedingHeavy) and keeps heavy's landmarks there. Cancel with the signal:
+ * ffmpeg and the worker are ended.
  */
 export async function detectPoses(request: PoseRunRequest): Promise<PoseRunResult> {
   const { probe, signal } = request;
@@ -167,6 +189,45 @@ export async function detectPoses(request: PoseRunRequest): Promise<PoseRunResul
   if (!Number.isInteger(from) || !Number.isInteger(to) || from < 0 || from > to) {
     throw new MidstanceError('invalid-request', `Frames ${request.from}–${request.to} are not in this clip (0–${frameCount - 1}).`);
   }
+  const total = to - from + 1;
+  const passes = request.model === 'auto' ? 2 : 1;
+  const first = await runPass(request, request.model === 'auto' ? 'full' : request.model, [[from, to]], (done) =>
+    request.onProgress?.(done, total * passes),
+  );
+  let frames = first.frames;
+  let heavyFrames = request.model === 'heavy' ? frames.map((frame) => frame.index) : [];
+  let modelMs = first.modelMs;
+  let cpuMs = first.cpuMs;
+  let loadMs = first.loadMs;
+  if (request.model === 'auto') {
+    const needed = framesNeedingHeavy(frames);
+    // Ranges closer than the detector's spacing share one reading: a new one would re-read that much anyway.
+    const ranges = rangesOf(needed, DETECT_EVERY);
+    const size = ranges.reduce((sum, [a, b]) => sum + b - a + 1, 0);
+    if (ranges.length > 0) {
+      const second = await runPass(request, 'heavy', ranges, (done) => request.onProgress?.(total + Math.round((done * total) / size), total * 2));
+      const heavyByIndex = new Map(second.frames.map((frame) => [frame.index, frame]));
+      frames = frames.map((frame) => heavyByIndex.get(frame.index) ?? frame);
+      heavyFrames = second.frames.map((frame) => frame.index);
+      modelMs += second.modelMs;
+      cpuMs += second.cpuMs;
+      loadMs += second.loadMs;
+    }
+    request.onProgress?.(total * 2, total * 2);
+  }
+  return { frames, model: request.model, heavyFrames, loadMs, msPerFrame: frames.length > 0 ? modelMs / frames.length : 0, cpuMsPerFrame: frames.length > 0 ? cpuMs / frames.length : 0, missed: frames.filter((frame) => Object.keys(frame.landmarks).length === 0).length };
+}
+
+interface PassResult {
+  frames: PoseFrame[];
+  modelMs: number;
+  cpuMs: number;
+  loadMs: number;
+}
+
+/** One model over the given ranges (each read from its detection start; frames before the range are not returned). */
+async function runPass(request: PoseRunRequest, model: PoseModel, ranges: readonly [number, number][], onFrame: (done: number) => void): Promise<PassResult> {
+  const { probe, signal } = request;
   const controller = new AbortController();
   const forward = () => controller.abort();
   signal?.addEventListener('abort', forward, { once: true });
@@ -175,36 +236,45 @@ export async function detectPoses(request: PoseRunRequest): Promise<PoseRunResul
   const size = poseInputSize(upright);
   const scaleX = upright.width / size.width;
   const scaleY = upright.height / size.height;
-  const worker = await startPoseWorker(request.model, controller.signal);
   const frames: PoseFrame[] = [];
   let modelMs = 0;
-  let missed = 0;
-  const total = to - from + 1;
+  let cpuMs = 0;
   try {
-    for await (const frame of readRgbFrames({
-      ffmpeg: request.ffmpeg,
-      source: decodeSourceOf(probe),
-      keyframes: probe.table.keyframes,
-      fromIndex: from,
-      toIndex: to,
-      size,
-      signal: controller.signal,
-    })) {
-      const answer = await worker.detect(size.width, size.height, frame.pixels);
-      modelMs += answer.ms;
-      if (!answer.keypoints) missed += 1;
-      frames.push({ index: frame.index, landmarks: toLandmarks(answer.keypoints, scaleX, scaleY) });
-      request.onProgress?.(frames.length, total);
+    const worker = await startPoseWorker(model, controller.signal);
+    try {
+      for (const [from, to] of ranges) {
+        let fresh = true;
+        for await (const frame of readFrames({
+          ffmpeg: request.ffmpeg,
+          source: decodeSourceOf(probe),
+          keyframes: probe.table.keyframes,
+          fromIndex: detectionStart(from),
+          toIndex: to,
+          size,
+          scaling: 'bicubic',
+          pixelFormat: 'rgb24',
+          signal: controller.signal,
+        })) {
+          const answer = await worker.detect(size.width, size.height, frame.data, fresh || frame.index % DETECT_EVERY === 0);
+          fresh = false;
+          modelMs += answer.ms;
+          cpuMs += answer.cpuMs;
+          if (frame.index < from) continue;
+          frames.push({ index: frame.index, landmarks: toLandmarks(answer.keypoints, scaleX, scaleY) });
+          onFrame(frames.length);
+        }
+      }
+    } finally {
+      await worker.close();
     }
+    if (signal?.aborted) throw cancelledError();
+    return { frames, modelMs, cpuMs, loadMs: worker.loadMs };
   } catch (error) {
     if (signal?.aborted) throw cancelledError();
     throw error;
   } finally {
     signal?.removeEventListener('abort', forward);
-    await worker.close();
   }
-  if (signal?.aborted) throw cancelledError();
-  return { frames, model: request.model, loadMs: worker.loadMs, msPerFrame: frames.length > 0 ? modelMs / frames.length : 0, missed };
 }
 
 function toLandmarks(keypoints: RawKeypoints | null, scaleX: number, scaleY: number): PoseFrame['landmarks'] {

@@ -2,12 +2,14 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
-import type { FromPoseWorker, PoseWorkerData, RawKeypoints, ToPoseWorker } from './worker-protocol.ts';
+import { createBlazePose, type GraphModelLike, type TfLike } from './blazepose.ts';
+import type { FromPoseWorker, PoseWorkerData, ToPoseWorker } from './worker-protocol.ts';
 
 /**
  * The pose model in a worker thread: a crash, an out-of-memory or a 300 ms frame stays here and never
  * blocks the app. Runs @vladmandic/human's BlazePose on tfjs' WebAssembly backend (no native
- * TensorFlow, no GPU). Everything it reads is local: fetch is replaced by one that reads file:// URLs
+ * TensorFlow, no GPU): human loads the two models, Midstance's own BlazePose pipeline runs them
+ * (blazepose.ts: detector only where needed, the body followed from frame to frame). Everything it reads is local: fetch is replaced by one that reads file:// URLs
  * and refuses every other address, so the model can never reach the network.
  */
 
@@ -24,12 +26,8 @@ globalThis.fetch = async (input: string | URL | Request): Promise<Response> => {
 
 interface HumanLike {
   load(): Promise<void>;
-  models: { loaded(): string[] };
-  detect(input: unknown): Promise<{ body: { score: number; keypoints: { part: string; position: number[]; score: number }[] }[] }>;
-  tf: {
-    getBackend(): string;
-    tensor3d(values: Uint8Array, shape: [number, number, number], dtype: 'int32'): { dispose(): void };
-  };
+  models: { loaded(): string[]; models: Record<string, GraphModelLike | null> };
+  tf: TfLike & { getBackend(): string };
 }
 
 async function loadHuman(): Promise<HumanLike> {
@@ -58,8 +56,6 @@ async function loadHuman(): Promise<HumanLike> {
       detector: { modelPath: fileUrl(data.detector) },
       maxDetected: 1,
       minConfidence: 0.1,
-      // Every frame is detected afresh: frames of one clip are handed over in order, but a reused
-      // box from a previous frame would make results depend on which frames were asked for.
       skipFrames: 0,
       skipTime: 0,
     },
@@ -71,31 +67,32 @@ async function loadHuman(): Promise<HumanLike> {
   return human;
 }
 
-let human: HumanLike | null = null;
+let pose: ReturnType<typeof createBlazePose> | null = null;
 const started = performance.now();
 try {
-  human = await loadHuman();
+  const human = await loadHuman();
+  const { blazeposedetect: detector, blazepose: landmarks } = human.models.models;
+  if (!detector || !landmarks) throw new Error('the model files could not be read');
+  pose = createBlazePose(human.tf, detector, landmarks);
+  pose.warmUp();
   send({ type: 'ready', loadMs: performance.now() - started, backend: human.tf.getBackend() });
 } catch (error) {
   send({ type: 'load-failed', message: error instanceof Error ? error.message : String(error) });
 }
 
-port.on('message', async (message: ToPoseWorker) => {
-  if (message.type !== 'frame' || !human) return;
+/** This thread's CPU time in ms (where the runtime can tell): unlike the clock, not stretched by a busy machine. */
+const threadCpuMs = (): number => {
+  const usage = (process as { threadCpuUsage?: () => { user: number; system: number } }).threadCpuUsage?.();
+  return usage ? (usage.user + usage.system) / 1000 : Number.NaN;
+};
+
+port.on('message', (message: ToPoseWorker) => {
+  if (message.type !== 'frame' || !pose) return;
   const begin = performance.now();
+  const cpuBegin = threadCpuMs();
   try {
-    const tensor = human.tf.tensor3d(message.pixels, [message.height, message.width, 3], 'int32');
-    let result;
-    try {
-      result = await human.detect(tensor);
-    } finally {
-      tensor.dispose();
-    }
-    const body = result.body[0];
-    const keypoints: RawKeypoints | null = body
-      ? Object.fromEntries(body.keypoints.map((point) => [point.part, [point.position[0]!, point.position[1]!, point.score]]))
-      : null;
-    send({ type: 'result', id: message.id, ms: performance.now() - begin, score: body?.score ?? 0, keypoints });
+    const result = pose.frame(message.pixels, message.width, message.height, message.redetect);
+    send({ type: 'result', id: message.id, ms: performance.now() - begin, cpuMs: threadCpuMs() - cpuBegin, score: result.score, detected: result.detected, keypoints: result.keypoints });
   } catch (error) {
     send({ type: 'frame-failed', id: message.id, message: error instanceof Error ? error.message : String(error) });
   }

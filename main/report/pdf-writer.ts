@@ -1,11 +1,9 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
-import { MidstanceError } from '../../common/contract/errors.ts';
 import { paintFrameAnnotations } from '../../common/painter/frame-painter.ts';
 import { PLATE_STYLE } from '../../common/painter/style.ts';
 import type { KeyFrame, KeyValue, ReportModel, ReportTable } from '../../common/report/report-model.ts';
 import { fill, formatDateTime } from '../../common/report/report-text.ts';
+import { bundledFonts } from '../platform/fonts.ts';
 import { APP_VERSION } from '../platform/version.ts';
 import { createPdfPaintContext, type PdfFonts } from './pdf-painter.ts';
 
@@ -57,21 +55,9 @@ const COLOUR = {
 
 const SIZE = { body: 9.5, small: 7.5, h1: 20, h2: 13, label: 8.5 };
 
-let cachedFonts: PdfFonts | null = null;
-/** The fonts in resources/fonts, from the sources (CLI, tests) or next to the bundled main (app). */
+/** The fonts in resources/fonts (the same lookup as the export overlays). */
 export function reportFonts(): PdfFonts {
-  if (cachedFonts) return cachedFonts;
-  const roots = [
-    join(import.meta.dirname, '..', '..', 'resources', 'fonts'),
-    join(import.meta.dirname, '..', '..', '..', 'resources', 'fonts'),
-    ...(typeof process.resourcesPath === 'string' ? [join(process.resourcesPath, 'app.asar', 'resources', 'fonts'), join(process.resourcesPath, 'resources', 'fonts')] : []),
-  ];
-  for (const root of roots) {
-    const regular = join(root, 'DejaVuSansCondensed.ttf');
-    const bold = join(root, 'DejaVuSansCondensed-Bold.ttf');
-    if (existsSync(regular) && existsSync(bold)) return (cachedFonts = { regular, bold });
-  }
-  throw new MidstanceError('internal', `The report font is missing from this installation (looked in ${roots.join(', ')}).`);
+  return bundledFonts();
 }
 
 export const stillKey = (clipId: string, frameIndex: number) => `${clipId}:${frameIndex}`;

@@ -7,7 +7,7 @@ import { previewSizeFor } from '../media/media-session.ts';
 import type { ProbeResult } from '../media/probe.ts';
 import type { ResolvedTool } from '../media/ffmpeg-path.ts';
 import { cancelledError } from '../media/processes.ts';
-import { type RawFrame, readRawFrames, readRawFramesBackward } from './raw-frames.ts';
+import { type RawFrame, readFrames, readFramesBackward } from '../media/raw-frames.ts';
 
 /**
  * One tracking job: from a known point on one frame, forward and backward through the clip until the next
@@ -57,16 +57,14 @@ export async function runTrackJob(
     source: input.source,
     keyframes: input.keyframes,
     size: input.frameSize,
-    channels,
+    pixelFormat: channels === 1 ? 'gray' : 'rgb24',
   } as const;
 
   // The picked frame itself, once, to take the template from.
   let first: RawFrame | null = null;
-  await readRawFrames({ ...common, fromIndex: input.start.frameIndex, toIndex: input.start.frameIndex, signal }, (frame) => {
-    first = frame;
-  });
+  for await (const frame of readFrames({ ...common, fromIndex: input.start.frameIndex, toIndex: input.start.frameIndex, signal })) first = frame;
   if (!first) throw cancelledError();
-  const startFrame = toFrame((first as RawFrame).data);
+  const startFrame = toFrame(first.data);
 
   let done = 0;
   let lastReport = 0;
@@ -101,10 +99,10 @@ export async function runTrackJob(
       }
     };
     try {
-      if (run.direction === 1) {
-        await readRawFrames({ ...common, fromIndex: run.from, toIndex: run.to, signal: runController.signal }, onFrame);
-      } else {
-        await readRawFramesBackward({ ...common, fromIndex: run.from, toIndex: run.to, signal: runController.signal }, onFrame);
+      const request = { ...common, fromIndex: run.from, toIndex: run.to, signal: runController.signal };
+      for await (const frame of run.direction === 1 ? readFrames(request) : readFramesBackward(request)) {
+        onFrame(frame);
+        if (lost) break;
       }
     } catch (error) {
       if (!lost || signal.aborted) throw signal.aborted ? cancelledError() : error;

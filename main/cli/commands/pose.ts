@@ -1,18 +1,18 @@
 import { resolve } from 'node:path';
-import { PoseModel, type PoseFrame } from '../../../common/contract/pose.ts';
+import { PoseModelChoice, type PoseFrame } from '../../../common/contract/pose.ts';
 import { ALL_LANDMARKS } from '../../../common/pose/sequence.ts';
 import { refinePoses } from '../../../common/pose/refine.ts';
 import { parseCommandArgs, type CliCommand } from '../command.ts';
 import { usageError, wholeNumber } from '../options.ts';
 import { toolsForCli } from '../../media/cli-support.ts';
 import { probeMedia } from '../../media/probe.ts';
-import { detectPoses } from '../../pose/pose-engine.ts';
+import { DEFAULT_POSE_MODEL, detectPoses } from '../../pose/pose-engine.ts';
 import { single } from './probe.ts';
 
 export const poseCommand: CliCommand = {
   name: 'pose',
   summary: 'Detect body landmarks (shoulder, hip, knee, ankle, heel, toe per side) on every frame, offline.',
-  usage: 'midstance pose FILE [--from N] [--to M] [--model heavy|full] [--raw] [--json]',
+  usage: 'midstance pose FILE [--from N] [--to M] [--model heavy|full|auto] [--raw] [--json]',
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, {
       from: { type: 'string' },
@@ -22,8 +22,8 @@ export const poseCommand: CliCommand = {
       json: { type: 'boolean' },
     });
     const file = single(positionals);
-    const model = values.model ?? 'heavy';
-    if (!PoseModel.safeParse(model).success) throw usageError(`--model must be heavy or full, not "${model}"`);
+    const model = values.model ?? DEFAULT_POSE_MODEL;
+    if (!PoseModelChoice.safeParse(model).success) throw usageError(`--model must be heavy, full or auto, not "${model}"`);
     const tools = await toolsForCli();
     const probe = await probeMedia(resolve(file), { ffprobe: tools.ffprobe.path });
     const last = probe.table.pts.length - 1;
@@ -40,24 +40,28 @@ export const poseCommand: CliCommand = {
         probe,
         from,
         to,
-        model: model as PoseModel,
+        model: model as PoseModelChoice,
         signal: controller.signal,
-        onProgress: (done, total) => {
-          const percent = Math.floor((done * 100) / total);
-          if (percent === lastShown && done !== total) return;
+        onProgress: (done, work) => {
+          // Auto's heavy pass counts as a second run over the range: shown as frames of the range.
+          const frames = Math.min(to - from + 1, Math.round((done * (to - from + 1)) / work));
+          const percent = Math.floor((frames * 100) / (to - from + 1));
+          if (percent === lastShown && frames !== to - from + 1) return;
           lastShown = percent;
-          io.stderr(`Landmarks: ${done} of ${total} frames (${percent} %)\n`);
+          io.stderr(`Landmarks: ${frames} of ${to - from + 1} frames (${percent} %)\n`);
         },
       });
       const refined = values.raw ? null : refinePoses(result.frames);
       const frames = refined ? refined.frames : result.frames;
       const seconds = (performance.now() - started) / 1000;
-      io.stderr(`Done in ${seconds.toFixed(1)} s: BlazePose ${result.model}, ${result.msPerFrame.toFixed(0)} ms per frame, no body found on ${result.missed} of ${frames.length} frames.\n`);
+      const heavy = result.model === 'auto' ? ` (heavy on ${result.heavyFrames.length} of ${frames.length} frames)` : '';
+      io.stderr(`Done in ${seconds.toFixed(1)} s: BlazePose ${result.model}${heavy}, ${result.msPerFrame.toFixed(0)} ms per frame, no body found on ${result.missed} of ${frames.length} frames.\n`);
       if (values.json) {
         io.stdout(
           `${JSON.stringify({
             file: probe.file.path,
             model: result.model,
+            heavyFrames: result.heavyFrames,
             refined: refined !== null,
             width: probe.info.width,
             height: probe.info.height,

@@ -130,6 +130,25 @@ describe('pose on real footage (vtest.avi, a man walking seen from the side)', (
     expect(Math.max(...deltas)).toBeLessThan(12);
   });
 
+  it('auto: full everywhere, heavy where full is unsure — those frames exactly as a heavy run gives them', async () => {
+    const progress: [number, number][] = [];
+    const auto = await detectPoses({ ffmpeg: tools.ffmpeg, probe, from: 0, to: 19, model: 'auto', onProgress: (done, total) => progress.push([done, total]) });
+    expect(auto.model).toBe('auto');
+    expect(auto.frames.map((frame) => frame.index)).toEqual([...Array(20).keys()]);
+    // The walker's legs cross every few frames: heavy is needed on some, not all, of them.
+    expect(auto.heavyFrames.length).toBeGreaterThan(0);
+    for (const index of auto.heavyFrames) {
+      for (const name of PoseLandmarkEnum.options) {
+        const a = auto.frames[index]!.landmarks[name]!;
+        const b = heavy[index]!.landmarks[name]!;
+        expect(Math.hypot(a.x - b.x, a.y - b.y), `frame ${index} ${name}`).toBeLessThan(0.01);
+      }
+    }
+    // Progress only grows and ends at its total.
+    for (let at = 1; at < progress.length; at += 1) expect(progress[at]![0] / progress[at]![1]).toBeGreaterThanOrEqual(progress[at - 1]![0] / progress[at - 1]![1]);
+    expect(progress.at(-1)![0]).toBe(progress.at(-1)![1]);
+  });
+
   it('stops at once when cancelled, leaving no ffmpeg running', async () => {
     const controller = new AbortController();
     const job = detectPoses({

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Track } from '../../../common/contract/track.ts';
 import { trackDisplayName } from '../../../common/tracking/track-names.ts';
-import { frameWindowAround, needsNewWindow } from '../../../renderer/src/viewer/tracks/track-window.ts';
+import { frameWindowAround, needsNewWindow } from '../../../common/tracking/track-window.ts';
 
 const track = (id: string, patch: Partial<Track> = {}): Track => ({
   id,

@@ -66,21 +66,23 @@ export function ProposalBar({
       </button>
       <span className="proposal-here">
         {here.map((p) => {
-          const name = `${t(`gait.kind.${p.kind}`)} ${t(`gait.side.${p.side}`)}`;
+          const name = `${t(`gait.kind.${p.kind}`)} ${t(`gait.side.${p.side}`)} · ${percent(p)}`;
           return (
-            <span key={`${p.side}-${p.kind}`} className={`proposal-chip ${p.side}${p.rejected ? ' rejected' : ''}`} data-testid="proposal-here">
-              <span aria-hidden="true">{KIND_GLYPH[p.kind]}</span> {name} · {percent(p)}
+            <span key={`${p.side}-${p.kind}`} className={`proposal-chip ${p.side}${p.rejected ? ' rejected' : ''}`} data-testid="proposal-here" title={name}>
+              <span className="proposal-name">
+                <span aria-hidden="true">{KIND_GLYPH[p.kind]}</span> {name}
+              </span>
               {p.rejected ? (
                 <button type="button" onClick={() => void proposals.restore([p])}>
                   {t('proposals.restore')}
                 </button>
               ) : (
                 <>
-                  <button type="button" className="primary" onClick={() => void proposals.accept([p])} title={t('proposals.acceptHint')}>
-                    {t('proposals.accept')} <kbd>Enter</kbd>
+                  <button type="button" className="proposal-accept" onClick={() => void proposals.accept([p])} title={t('proposals.acceptHint')} aria-label={t('proposals.accept')}>
+                    ✓ <kbd>Enter</kbd>
                   </button>
-                  <button type="button" onClick={() => void proposals.reject([p])}>
-                    {t('proposals.reject')}
+                  <button type="button" className="proposal-reject" onClick={() => void proposals.reject([p])} title={t('proposals.reject')} aria-label={t('proposals.reject')}>
+                    ✕
                   </button>
                 </>
               )}

@@ -60,6 +60,12 @@ export function TrackPanel({ tracks, armed, onGoTo }: { tracks: ClipTracks; arme
               >
                 {names.get(track.id)}
               </button>
+              <span className="track-meta">
+                {t(`tracks.source.${track.source}`)} · {t(`tracks.status.${track.status}`)} ·{' '}
+                {track.firstFrame === null || track.lastFrame === null
+                  ? t('tracks.noFrames')
+                  : t('tracks.frames', { first: track.firstFrame, last: track.lastFrame, count: track.pointCount })}
+              </span>
               {track.source !== 'pose' && (
                 // Which body point the sticker is on: foot points feed the proposed gait events.
                 <select
@@ -78,12 +84,6 @@ export function TrackPanel({ tracks, armed, onGoTo }: { tracks: ClipTracks; arme
                   ))}
                 </select>
               )}
-              <span className="track-meta">
-                {t(`tracks.source.${track.source}`)} · {t(`tracks.status.${track.status}`)} ·{' '}
-                {track.firstFrame === null || track.lastFrame === null
-                  ? t('tracks.noFrames')
-                  : t('tracks.frames', { first: track.firstFrame, last: track.lastFrame, count: track.pointCount })}
-              </span>
               {track.status === 'proposed' && (
                 <button type="button" onClick={() => void tracks.accept([track.id])}>
                   {t('tracks.accept')}

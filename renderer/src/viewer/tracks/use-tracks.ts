@@ -4,7 +4,7 @@ import { isMidstanceError } from '../../../../common/contract/errors.ts';
 import { useApi } from '../../api/ApiProvider.tsx';
 import { useErrorReporter } from '../../app/errors.tsx';
 import { type EditHistory, recordEdit } from '../edit-history.ts';
-import { type FrameWindow, frameWindowAround, needsNewWindow } from './track-window.ts';
+import { type FrameWindow, frameWindowAround, needsNewWindow } from '../../../../common/tracking/track-window.ts';
 
 export type TrackJob =
   | { status: 'idle' }

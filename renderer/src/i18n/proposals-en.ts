@@ -9,6 +9,7 @@ export const proposalsEn = {
   acceptHint: 'Mark this event (Enter on this frame)',
   reject: 'Reject',
   restore: 'Propose again',
+  enterShortcut: 'Accept the proposed event on this frame',
   acceptAll: 'Accept all',
   rejectAll: 'Reject all',
   showRejected: 'Show rejected ({{count}})',

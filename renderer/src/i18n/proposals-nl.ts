@@ -10,6 +10,7 @@ export const proposalsNl: typeof proposalsEn = {
   acceptHint: 'Dit moment markeren (Enter op dit beeld)',
   reject: 'Afwijzen',
   restore: 'Weer voorstellen',
+  enterShortcut: 'Het voorgestelde moment op dit beeld overnemen',
   acceptAll: 'Alles overnemen',
   rejectAll: 'Alles afwijzen',
   showRejected: 'Afgewezen tonen ({{count}})',

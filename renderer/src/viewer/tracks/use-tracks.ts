@@ -85,10 +85,11 @@ export function useClipTracks(clipId: string, mediaId: string, history: EditHist
     [api],
   );
 
-  const reload = useCallback(async () => {
+  /** The list and the points, together: the newest ask wins, so a list never shows with another list's points. */
+  const reload = useCallback(async (keepWhole = false) => {
     const ask = ++asked.current;
     const list = await api.call('tracks.list', { clipId });
-    const loaded = await loadPoints(list, windowRef.current);
+    const loaded = await loadPoints(list, windowRef.current, keepWhole);
     if (!alive.current || ask !== asked.current) return;
     setTracks(list);
     applyPoints(loaded);
@@ -101,14 +102,12 @@ export function useClipTracks(clipId: string, mediaId: string, history: EditHist
   const tracksRef = useRef(tracks);
   tracksRef.current = tracks;
   const wholeKey = [...wholeTrackIds].sort().join(',');
+  const first = useRef(true);
   useEffect(() => {
-    const ask = ++asked.current;
-    void loadPoints(tracksRef.current, frameWindow, true)
-      .then((loaded) => {
-        if (alive.current && ask === asked.current) applyPoints(loaded);
-      })
-      .catch(() => undefined);
-  }, [frameWindow, loadPoints, wholeKey]);
+    // The first load is the clip's own (below); after that a moved window or a newly bound track loads again.
+    if (first.current) return void (first.current = false);
+    void reload(true).catch(() => undefined);
+  }, [frameWindow, wholeKey, reload]);
 
   useEffect(() => {
     alive.current = true;

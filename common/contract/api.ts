@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { appCalls, appEvents } from './app.ts';
 import { exportCalls, exportEvents } from './export.ts';
+import { gaitProposalCalls } from './gait-proposals.ts';
 import { mediaCalls, mediaEvents } from './media.ts';
 import { poseCalls, poseEvents } from './pose.ts';
 import { projectCalls, projectEvents } from './project.ts';
@@ -17,6 +18,7 @@ export const api = {
   ...poseCalls,
   ...projectCalls,
   ...trackCalls,
+  ...gaitProposalCalls,
   ...exportCalls,
   ...reportCalls,
 } as const;

@@ -47,24 +47,23 @@ export function proposeGaitEvents(input: ProposeInput): ProposedGaitEvent[] {
   for (const foot of input.feet) {
     const tracks = [foot.heel, foot.ankle, foot.toe].filter((track): track is readonly TrackSample[] => !!track && track.length > 2);
     if (tracks.length === 0) continue;
-    const contact = new Map<number, boolean>();
-    const known = new Set<number>();
+    // Per frame (frames are dense indices): 1 = some track has a position, 2 = and it is on the belt.
+    const state = new Uint8Array(Math.max(...tracks.map(lastFrame)) + 1);
     for (const track of tracks) {
-      for (const [frame, isContact] of contactFrames(track)) {
-        known.add(frame);
-        if (isContact) contact.set(frame, true);
-      }
+      for (const [frame, isContact] of contactFrames(track)) state[frame] = Math.max(state[frame]!, isContact ? 2 : 1);
     }
-    const frames = [...known].sort((a, b) => a - b);
+    const frames: number[] = [];
+    for (let f = 0; f < state.length; f++) if (state[f]) frames.push(f);
     if (frames.length === 0) continue;
     const first = frames[0]!;
     const last = frames.at(-1)!;
-    const runs = contactRuns(frames, (frame) => contact.get(frame) === true);
+    const runs = contactRuns(frames, (frame) => state[frame] === 2);
     const reference = byFrame(foot.ankle ?? foot.heel ?? foot.toe!);
+    // Indexed once per foot: a 10-minute clip has thousands of contacts and 144,000 frames per track.
+    const indexed = tracks.map(byFrame);
     const confidenceAt = (frame: number) => {
       let lowest = 1;
-      for (const track of tracks) {
-        const samples = byFrame(track);
+      for (const samples of indexed) {
         for (let f = frame - 2; f <= frame + 2; f++) lowest = Math.min(lowest, samples.get(f)?.confidence ?? lowest);
       }
       return lowest;
@@ -90,12 +89,21 @@ export function withoutMarked(proposals: readonly ProposedGaitEvent[], marked: r
   );
 }
 
-function byFrame(track: readonly TrackSample[]): Map<number, TrackSample> {
-  return new Map(track.map((sample) => [sample.frameIndex, sample]));
+interface ByFrame {
+  get(frame: number): TrackSample | undefined;
+}
+
+const lastFrame = (track: readonly TrackSample[]) => track.reduce((max, sample) => Math.max(max, sample.frameIndex), 0);
+
+/** The samples by frame index, in an array: a Map of 144,000 entries per track costs seconds on a long clip. */
+function byFrame(track: readonly TrackSample[]): ByFrame {
+  const slots: (TrackSample | undefined)[] = new Array(lastFrame(track) + 1).fill(undefined);
+  for (const sample of track) slots[sample.frameIndex] = sample;
+  return { get: (frame) => (frame >= 0 ? slots[frame] : undefined) };
 }
 
 /** Per frame of one point's track: is the point on the belt? */
-function contactFrames(track: readonly TrackSample[]): Map<number, boolean> {
+function contactFrames(track: readonly TrackSample[]): [number, boolean][] {
   const samples = byFrame(track);
   const ys = track.map((s) => s.y).sort((a, b) => a - b);
   // Image y grows downwards: the ground is near the largest y values.
@@ -116,14 +124,14 @@ function contactFrames(track: readonly TrackSample[]): Map<number, boolean> {
   lowMotion.sort((a, b) => a - b);
   const belt = lowMotion.length > 0 ? lowMotion[Math.floor(lowMotion.length / 2)]! : 0;
   const motionTolerance = Math.max(0.8, Math.abs(belt) * 0.35);
-  const result = new Map<number, boolean>();
+  const result: [number, boolean][] = [];
   for (const sample of track) {
     const f = sample.frameIndex;
     const low = ground - sample.y <= heightTolerance;
     const ahead = step(f, f + 1);
     const behind = step(f - 1, f);
     const withBelt = (ahead !== null && Math.abs(ahead - belt) < motionTolerance) || (behind !== null && Math.abs(behind - belt) < motionTolerance);
-    result.set(f, low && withBelt);
+    result.push([f, low && withBelt]);
   }
   return result;
 }
@@ -140,7 +148,7 @@ function contactRuns(frames: readonly number[], isContact: (frame: number) => bo
   return runs.filter(([start, end]) => end - start + 1 >= MIN_CONTACT);
 }
 
-function midstanceFrame(start: number, end: number, foot: Map<number, TrackSample>, hip: Map<number, TrackSample> | null) {
+function midstanceFrame(start: number, end: number, foot: ByFrame, hip: ByFrame | null) {
   if (hip) {
     let best: number | null = null;
     let gap = Infinity;

@@ -2,6 +2,7 @@ import type { Settings } from '../../common/contract/app.ts';
 import type { RecentStore } from '../app-state/recent-store.ts';
 import { createProjectService, type ProjectService } from '../project/service.ts';
 import type { Migration } from '../project/migrations/types.ts';
+import { clipGaitProposals } from '../project/gait-proposals.ts';
 import type { EventBus, Handlers } from './types.ts';
 
 /** The track store's calls; tracking jobs (tracks.track…) need the media engine and live in track-handlers.ts. */
@@ -18,7 +19,7 @@ export interface ProjectHandlerDeps {
 
 type ProjectCallName = Extract<
   keyof Handlers,
-  `project.${string}` | `clients.${string}` | `sessions.${string}` | `clips.${string}` | `annotations.${string}` | `gaitEvents.${string}` | `checklist.${string}` | `notes.${string}` | TrackStoreCallName
+  `project.${string}` | `clients.${string}` | `sessions.${string}` | `clips.${string}` | `annotations.${string}` | `gaitEvents.${string}` | `gaitProposals.${string}` | `checklist.${string}` | `notes.${string}` | TrackStoreCallName
 >;
 
 export function createProjectServiceForCore(deps: ProjectHandlerDeps): ProjectService {
@@ -90,6 +91,10 @@ export function createProjectHandlers(project: ProjectService, hooks: ProjectHan
     'gaitEvents.create': (draft) => store().edit((now, repos) => repos.gaitEvents.create(draft, now)),
     'gaitEvents.update': ({ id, patch }) => store().edit((now, repos) => repos.gaitEvents.update(id, patch, now)),
     'gaitEvents.delete': ({ id }) => store().edit((_now, repos) => repos.gaitEvents.delete(id)),
+    'gaitProposals.list': ({ clipId, includeRejected }) =>
+      store().read((repos) => clipGaitProposals(repos, clipId, repos.gaitEvents.list(clipId), includeRejected ?? false)),
+    'gaitProposals.reject': ({ clipId, proposals }) => store().edit((now, repos) => repos.gaitProposals.reject(clipId, proposals, now)),
+    'gaitProposals.unreject': ({ clipId, proposals }) => store().edit((_now, repos) => repos.gaitProposals.unreject(clipId, proposals)),
 
     'checklist.list': ({ sessionId }) => store().read((repos) => repos.checklist.list(sessionId)),
     'checklist.set': async (input) => {

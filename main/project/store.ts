@@ -6,6 +6,7 @@ import { createChecklistRepository } from './repositories/checklist.ts';
 import { createClientRepository } from './repositories/clients.ts';
 import { createClipRepository } from './repositories/clips.ts';
 import { createGaitEventRepository } from './repositories/gait-events.ts';
+import { createGaitProposalRepository } from './repositories/gait-proposals.ts';
 import { createSessionRepository } from './repositories/sessions.ts';
 import { createProjectSettingsRepository } from './repositories/settings.ts';
 import { createTrackRepository } from './repositories/tracks.ts';
@@ -28,6 +29,7 @@ export function createProjectStore(file: ProjectDb, onSaved: (savedAt: string) =
     clips: createClipRepository(db),
     annotations: createAnnotationRepository(db),
     gaitEvents: createGaitEventRepository(db),
+    gaitProposals: createGaitProposalRepository(db),
     checklist: createChecklistRepository(db),
     settings: createProjectSettingsRepository(db),
     tracks: createTrackRepository(db),

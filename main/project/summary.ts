@@ -9,8 +9,8 @@ import {
   type ChecklistItemJson,
 } from '../../common/checklist/evaluate.ts';
 import type { Track } from '../../common/contract/track.ts';
-import { type FootTracks, type ProposedGaitEvent, proposeGaitEvents, withoutMarked } from '../../common/gait/propose-events.ts';
-import type { TrackRepository } from './repositories/tracks.ts';
+import type { ProposedGaitEvent } from '../../common/gait/propose-events.ts';
+import { clipGaitProposals } from './gait-proposals.ts';
 import type { Annotation } from '../../common/contract/annotation.ts';
 import type { ChecklistAnswer, GaitEvent, ProjectSettings } from '../../common/contract/project.ts';
 import type { FrameTable, MediaInfo } from '../../common/contract/media.ts';
@@ -120,7 +120,7 @@ export interface ProjectSummary {
     tracks: Pick<Track, 'id' | 'label' | 'source' | 'landmark' | 'status' | 'pointCount' | 'firstFrame' | 'lastFrame'>[];
     /**
      * Gait events proposed from the clip's accepted foot tracks (landmark leftHeel/leftAnkle/leftToe/leftFootIndex,
-     * right…; hip from leftHip/rightHip), leaving out those the user has marked. Proposals are not stored.
+     * right…; hip from leftHip/rightHip), leaving out those the user has marked or rejected (gaitProposals.list).
      */
     proposedEvents: ProposedGaitEvent[];
     /** Running timing from the marked events; null when the video (its frame times) could not be read. */
@@ -232,7 +232,7 @@ export async function summarizeProject(path: string, options: SummaryOptions = {
             firstFrame,
             lastFrame,
           })),
-          proposedEvents: proposeFromTracks(repos.tracks, clip.id, events),
+          proposedEvents: clipGaitProposals(repos, clip.id, events).map(({ rejected: _rejected, ...proposal }) => proposal),
           gait: null,
           measurementSummary: summarizeMeasurements(annotations, settings.angleConvention, cmPerPx, { tracks: boundTracks, events }),
           boundMeasurements: annotations.filter(isBound).map((annotation) => boundMeasurementJson(annotation, boundTracks, events, cmPerPx)),
@@ -378,21 +378,4 @@ function summarizeMeasurement(annotation: Annotation, clip: string, cmPerPx: num
         }
       : null,
   };
-}
-
-/** Proposals from the accepted tracks that name a foot landmark (see ProjectSummary.clips[].proposedEvents). */
-export function proposeFromTracks(tracks: TrackRepository, clipId: string, marked: readonly GaitEvent[]): ProposedGaitEvent[] {
-  const accepted = tracks.list(clipId).filter((track) => track.status === 'accepted' && track.landmark !== null);
-  const points = (landmarks: string[]) => {
-    const track = accepted.find((t) => landmarks.includes(t.landmark!));
-    return track ? tracks.points(track.id) : undefined;
-  };
-  const feet: FootTracks[] = (['left', 'right'] as const).map((side) => ({
-    side,
-    heel: points([`${side}Heel`]),
-    ankle: points([`${side}Ankle`]),
-    toe: points([`${side}Toe`, `${side}FootIndex`]),
-  }));
-  const hip = points(['leftHip']) ?? points(['rightHip']);
-  return withoutMarked(proposeGaitEvents({ feet, hip }), marked);
 }

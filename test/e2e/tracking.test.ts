@@ -127,7 +127,7 @@ describe('Track point (browser mode)', () => {
     await open(dutch, 'Nederlands');
     const rijen = dutch.getByTestId('track-row');
     await expect.poll(() => rijen.count()).toBe(3);
-    await expect(rijen.first().textContent()).resolves.toContain(`Point 1punt · geaccepteerd · beelden 0–${FRAMES - 1}`);
+    await expect(rijen.first().textContent()).resolves.toContain(`Punt 1punt · geaccepteerd · beelden 0–${FRAMES - 1}`);
     await expect(rijen.nth(1).textContent()).resolves.toContain('Linkerheuphouding · voorstel · beelden 0–');
     await expect(dutch.getByRole('button', { name: 'Punt volgen' }).count()).resolves.toBe(1);
     await expect.poll(() => dutch.locator('circle.track-point.proposed.low').count()).toBe(2);

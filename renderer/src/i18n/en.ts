@@ -6,6 +6,7 @@ import { poseEn } from './pose-en.ts';
 import { tracksEn } from './tracks-en.ts';
 import { plotEn } from './plot-en.ts';
 import { trackMeasureEn } from './trackmeasure-en.ts';
+import { proposalsEn } from './proposals-en.ts';
 import { projectEn } from './project-en.ts';
 import { reportEn } from './report-en.ts';
 
@@ -16,6 +17,7 @@ export const en = {
   tracks: tracksEn,
   plot: plotEn,
   trackMeasure: trackMeasureEn,
+  proposals: proposalsEn,
   compare: compareEn,
   checklist: checklistEn,
   export: exportEn,

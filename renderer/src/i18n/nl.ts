@@ -7,6 +7,7 @@ import { poseNl } from './pose-nl.ts';
 import { tracksNl } from './tracks-nl.ts';
 import { plotNl } from './plot-nl.ts';
 import { trackMeasureNl } from './trackmeasure-nl.ts';
+import { proposalsNl } from './proposals-nl.ts';
 import { projectNl } from './project-nl.ts';
 import { reportNl } from './report-nl.ts';
 
@@ -17,6 +18,7 @@ export const nl: Translation = {
   tracks: tracksNl,
   plot: plotNl,
   trackMeasure: trackMeasureNl,
+  proposals: proposalsNl,
   compare: compareNl,
   checklist: checklistNl,
   export: exportNl,

@@ -19,4 +19,7 @@ export const tracksEn = {
   acceptAll: 'Accept all proposals ({{count}})',
   delete: 'Delete',
   dragHint: 'Drag the point to correct it; tracking runs again from there.',
+  noLandmark: 'Body point…',
+  landmarkFor: 'Body point of {{name}}',
+  landmarkHint: 'Which body point this sticker is on; heel, ankle and toe give proposed gait events.',
 };

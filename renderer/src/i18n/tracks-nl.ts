@@ -20,4 +20,7 @@ export const tracksNl: typeof tracksEn = {
   acceptAll: 'Alle voorstellen accepteren ({{count}})',
   delete: 'Verwijderen',
   dragHint: 'Sleep het punt om het te verbeteren; vanaf daar wordt opnieuw gevolgd.',
+  noLandmark: 'Lichaamspunt…',
+  landmarkFor: 'Lichaamspunt van {{name}}',
+  landmarkHint: 'Op welk lichaamspunt deze sticker zit; hiel, enkel en teen leveren voorgestelde loopmomenten op.',
 };

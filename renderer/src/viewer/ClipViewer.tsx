@@ -19,6 +19,8 @@ import { TransportBar } from './TransportBar.tsx';
 import { useEditHistory } from './edit-history.ts';
 import { GaitEventLane } from './gait/GaitEventLane.tsx';
 import { GaitControls, GaitPanel } from './gait/GaitViews.tsx';
+import { ProposalBar } from './gait/ProposalBar.tsx';
+import { useGaitProposals } from './gait/use-gait-proposals.ts';
 import { useGuidedMeasure } from './gait/use-guided-measure.ts';
 import { LandmarkDetection } from './pose/LandmarkDetection.tsx';
 import { BoundMeasurementPlot } from './plot/BoundMeasurementPlot.tsx';
@@ -233,8 +235,10 @@ function ReadyViewer({
   );
 
   const history = useEditHistory(clipId);
-  const clipTracks = useClipTracks(clipId, media.mediaId);
   const annotations = useAnnotations(clipId, history);
+  // Tracks a measurement is bound to are held whole (plot, values at every event); the rest around this frame.
+  const boundTrackIds = useMemo(() => new Set(annotations.all.flatMap((a) => a.trackBindings ?? []).filter((id): id is string => id !== null)), [annotations.all]);
+  const clipTracks = useClipTracks(clipId, media.mediaId, history, shownIndex, boundTrackIds);
   const dropDrawingSelection = useCallback(() => setSelectedId(null), []);
   const gait = useGaitMarking({
     clipId,
@@ -256,6 +260,13 @@ function ReadyViewer({
     correct: (trackId, x, y) => void clipTracks.correct(trackId, shownIndex, x, y),
   });
   const onFrame = bound.onFrame;
+  const proposals = useGaitProposals({
+    clipId,
+    history,
+    events: gait.store,
+    tracksVersion: clipTracks.version,
+    frameTime: useCallback((frame: number) => fileTimeAt(frames, frame), [frames]),
+  });
   const faded = useMemo(
     () => (fadeNeighbours ? fadedNeighbours(annotations.all, shownIndex, 3) : []),
     [annotations.all, shownIndex, fadeNeighbours],
@@ -451,7 +462,7 @@ function ReadyViewer({
                 editable={tool === 'select'}
                 onPick={(x, y) => {
                   setTrackArmed(false);
-                  void clipTracks.pick(shownIndex, x, y, (n) => t('tracks.defaultLabel', { n }));
+                  void clipTracks.pick(shownIndex, x, y);
                 }}
                 onCorrect={(id, x, y) => void clipTracks.correct(id, shownIndex, x, y)}
               />
@@ -492,6 +503,7 @@ function ReadyViewer({
           onShortcuts={actions.showShortcuts}
         />
         <GaitControls gait={gait} guide={guide} shownIndex={shownIndex} />
+        <ProposalBar proposals={proposals} shownIndex={shownIndex} focused={role.focused} goTo={goTo} />
         <LandmarkDetection clipId={clipId} mediaId={media.mediaId} />
         <TrackPanel tracks={clipTracks} armed={trackArmed} onGoTo={goTo} />
         <TrackGoniometer
@@ -519,7 +531,7 @@ function ReadyViewer({
           marks={marks}
           onSeek={goTo}
           timeLabel={(frame) => `${captureTimeAt(frames, rates, frame).toLocaleString(i18n.language, { minimumFractionDigits: 2, maximumFractionDigits: 2 })} s`}
-          lane={<GaitEventLane events={gait.store.all} frameCount={info.frameCount} selectedId={gait.selectedId} onPick={gait.pick} onMove={gait.move} />}
+          lane={<GaitEventLane events={gait.store.all} frameCount={info.frameCount} selectedId={gait.selectedId} onPick={gait.pick} onMove={gait.move} proposals={proposals.shown} onAcceptProposal={(p) => void proposals.accept([p])} />}
           below={
             <BoundMeasurementPlot
               annotations={annotations.all}

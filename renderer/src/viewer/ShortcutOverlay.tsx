@@ -61,6 +61,12 @@ export function ShortcutOverlay({ onClose }: { onClose: () => void }) {
               <td>{t(`gait.commands.${shortcut.id}`)}</td>
             </tr>
           ))}
+          <tr>
+            <td>
+              <kbd>Enter</kbd>
+            </td>
+            <td>{t('proposals.enterShortcut')}</td>
+          </tr>
         </tbody>
       </table>
       <div className="dialog-actions">

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openProjectDb } from '../../../main/project/db.ts';
 import { APPLICATION_ID } from '../../../main/project/header.ts';
-import { MIGRATIONS } from '../../../main/project/migrations/index.ts';
+import { latestVersion, MIGRATIONS } from '../../../main/project/migrations/index.ts';
 import type { Migration } from '../../../main/project/migrations/types.ts';
 import { STYLE, goniometer, inspectRaw, sha256, sideFiles, startApp, tempDir, writeRealVideo, writeVideo } from './helpers.ts';
 
@@ -109,9 +109,9 @@ describe('refusing files that are not usable projects, leaving them untouched', 
     db.prepare("UPDATE project_meta SET value = '9.1.0' WHERE key = 'last_written_with'").run();
     db.close();
     const error = await expectRefused(path, 'project-newer');
-    expect(error.details).toMatchObject({ fileVersion: 7, supportedVersion: MIGRATIONS.length, writtenBy: '9.1.0' });
+    expect(error.details).toMatchObject({ fileVersion: 7, supportedVersion: latestVersion(MIGRATIONS), writtenBy: '9.1.0' });
     expect(error.message).toContain('format 7');
-    expect(error.message).toContain(`up to ${MIGRATIONS.length}`);
+    expect(error.message).toContain(`up to ${latestVersion(MIGRATIONS)}`);
     expect(error.message).toContain('9.1.0');
     await expectRefused(path, 'project-newer', 'inspect');
   });
@@ -234,19 +234,19 @@ describe('one writer per project', () => {
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('locking_mode', { simple: true })).toBe('exclusive');
     expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
-    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    expect(db.pragma('user_version', { simple: true })).toBe(latestVersion(MIGRATIONS));
     db.close();
   });
 });
 
 describe('older project files', () => {
   const addColumn: Migration = {
-    version: MIGRATIONS.length + 1,
+    version: latestVersion(MIGRATIONS) + 1,
     name: 'test: clip colour',
     up: (db) => db.exec("ALTER TABLE clips ADD COLUMN colour TEXT NOT NULL DEFAULT 'blue'"),
   };
   const failing: Migration = {
-    version: MIGRATIONS.length + 2,
+    version: latestVersion(MIGRATIONS) + 2,
     name: 'test: fails half way',
     up: (db) => {
       db.exec('CREATE TABLE half_done (x)');
@@ -258,17 +258,17 @@ describe('older project files', () => {
     const path = copyOfSample('old.midstance');
     const before = sha256(path);
     const opened = await openProjectDb(path, { migrations: [...MIGRATIONS, addColumn] });
-    expect(opened.migratedFrom).toBe(MIGRATIONS.length);
+    expect(opened.migratedFrom).toBe(latestVersion(MIGRATIONS));
     expect(opened.schemaVersion).toBe(addColumn.version);
     expect(opened.db.pragma('user_version', { simple: true })).toBe(addColumn.version);
     expect(opened.db.prepare('SELECT colour FROM clips').pluck().get()).toBe('blue');
     opened.db.close();
 
     const backup = opened.backupPath!;
-    expect(backup).toMatch(new RegExp(`old \\(backup format ${MIGRATIONS.length} .*\\)\\.midstance$`));
+    expect(backup).toMatch(new RegExp(`old \\(backup format ${latestVersion(MIGRATIONS)} .*\\)\\.midstance$`));
     expect(sha256(path)).not.toBe(before);
     inspectRaw(backup, (db) => {
-      expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+      expect(db.pragma('user_version', { simple: true })).toBe(latestVersion(MIGRATIONS));
       expect(db.prepare('SELECT count(*) FROM annotations').pluck().get()).toBe(200);
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     });

@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TrackPoint } from '../../../common/contract/track.ts';
 import { openProjectDb } from '../../../main/project/db.ts';
-import { MIGRATIONS } from '../../../main/project/migrations/index.ts';
+import { latestVersion, MIGRATIONS } from '../../../main/project/migrations/index.ts';
 import { summarizeProject } from '../../../main/project/summary.ts';
 import { STYLE, goniometer, inspectRaw, startProjectService, tempDir, writeVideo } from '../project/helpers.ts';
 
@@ -135,15 +135,15 @@ describe('migration 4 on a real format-3 file', () => {
       await other.call('annotations.create', { clipId: clip, frameIndex: i, frameTime: i / 30, geometry: goniometer(i), label: 'knee-midstance-left', style: STYLE });
     }
     await other.dispose();
-    // Make it a file as format 3 wrote it: no bindings column, user_version 3.
+    // Make it a file as format 3 wrote it: no bindings column (nor later tables), user_version 3.
     const raw = new Database(path);
-    raw.exec('ALTER TABLE annotations DROP COLUMN track_bindings');
+    raw.exec('ALTER TABLE annotations DROP COLUMN track_bindings; DROP TABLE rejected_gait_proposals');
     raw.pragma('user_version = 3');
     raw.close();
 
     const opened = await openProjectDb(path);
     expect(opened.migratedFrom).toBe(3);
-    expect(opened.schemaVersion).toBe(4);
+    expect(opened.schemaVersion).toBe(latestVersion(MIGRATIONS));
     expect(opened.db.prepare('SELECT count(*) FROM annotations WHERE track_bindings IS NULL').pluck().get()).toBe(5);
     opened.db.close();
     inspectRaw(opened.backupPath!, (db) => {
@@ -156,9 +156,9 @@ describe('migration 4 on a real format-3 file', () => {
     expect(annotations.map((a) => a.trackBindings)).toEqual([null, null, null, null, null]);
     await reopened.dispose();
 
-    // A file from a newer Midstance (format 5) is still refused and left alone.
+    // A file from a newer Midstance is still refused and left alone.
     const newer = new Database(path);
-    newer.pragma(`user_version = ${MIGRATIONS.length + 1}`);
+    newer.pragma(`user_version = ${latestVersion(MIGRATIONS) + 1}`);
     newer.close();
     const again = startProjectService(join(dir.path, 'data5'));
     expect((await again.failure('project.open', { path })).code).toBe('project-newer');

@@ -15,7 +15,11 @@ export interface GaitEventStore {
   /** Moves an event to another frame (a drag on the timeline). Refused when that frame already has the same mark. */
   move(id: string, frameIndex: number, frameTime: number): Promise<void>;
   remove(id: string): Promise<void>;
+  /** Marks several events as one edit (one undo takes them all back); marks already there are skipped. */
+  markAll(marks: readonly Mark[]): Promise<void>;
 }
+
+type Mark = { frameIndex: number; frameTime: number; kind: GaitEventKind; side: BodySide };
 
 type Draft = Omit<GaitEvent, 'createdAt' | 'updatedAt'>;
 
@@ -110,8 +114,27 @@ export function useGaitEvents(clipId: string | null, history: EditHistory): Gait
     [recorded, report, storeMove],
   );
 
+  const markAll = useCallback(
+    async (marks: readonly Mark[]) => {
+      if (!clipId) return;
+      const present = [...byIdRef.current.values()];
+      const drafts: Draft[] = marks
+        .filter((mark) => !present.some((e) => e.frameIndex === mark.frameIndex && e.kind === mark.kind && e.side === mark.side))
+        .map((mark) => ({ id: crypto.randomUUID(), clipId, ...mark }));
+      if (drafts.length === 0) return;
+      const createAll = () => Promise.all(drafts.map((draft) => storeCreate(draft)));
+      const deleteAll = () => Promise.all(drafts.map((draft) => storeDelete(draft.id)));
+      try {
+        await recorded(drafts.length === 1 ? 'mark gait event' : 'mark gait events', createAll(), deleteAll, createAll);
+      } catch (error) {
+        report(error);
+      }
+    },
+    [clipId, recorded, report, storeCreate, storeDelete],
+  );
+
   const all = useMemo(() => sortGaitEvents([...byId.values()]), [byId]);
-  return { all, loaded, toggle, move, remove };
+  return { all, loaded, toggle, move, remove, markAll };
 }
 
 function toDraft(event: GaitEvent): Draft {

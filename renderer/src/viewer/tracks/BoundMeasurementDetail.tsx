@@ -4,6 +4,7 @@ import type { Annotation } from '../../../../common/contract/annotation.ts';
 import type { AngleConvention } from '../../../../common/contract/app.ts';
 import type { GaitEvent } from '../../../../common/contract/project.ts';
 import type { Track } from '../../../../common/contract/track.ts';
+import { useTrackNames } from './use-track-names.ts';
 import { convertValue, formatMeasurement, type Measurement, type UiLanguage } from '../../../../common/geometry/conventions.ts';
 import { measureAnnotation } from '../../../../common/measurements/measure.ts';
 import {
@@ -43,6 +44,7 @@ export function BoundMeasurementDetail({
   onUnbind(): void;
 }) {
   const { t } = useTranslation();
+  const names = useTrackNames(tracks);
   const missing = missingTracks(annotation, points);
   const atEvents = useMemo(() => valuesAtEvents(annotation, points, events, { cmPerPx }), [annotation, points, events, cmPerPx]);
   const strides = useMemo(() => {
@@ -62,7 +64,7 @@ export function BoundMeasurementDetail({
   const name = (id: string | null) => {
     if (id === null) return t('trackMeasure.fixedPoint');
     const track = tracks.find((candidate) => candidate.id === id);
-    return track ? track.label || track.landmark || id : t('trackMeasure.missing');
+    return track ? (names.get(track.id) ?? id) : t('trackMeasure.missing');
   };
   // A spread does not depend on the convention (flexion = 180° − interior angle): plain number and unit.
   const sdText = (sd: number) =>

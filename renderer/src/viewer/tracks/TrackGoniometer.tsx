@@ -4,6 +4,7 @@ import type { BodySide } from '../../../../common/contract/project.ts';
 import type { Track } from '../../../../common/contract/track.ts';
 import type { TrackPointsById } from '../../../../common/tracking/track-measure.ts';
 import { KNEE_LANDMARKS, kneeTracks } from './use-bound-measurements.ts';
+import { useTrackNames } from './use-track-names.ts';
 
 type Three = [string, string, string];
 
@@ -35,6 +36,7 @@ export function TrackGoniometer({
   const { t } = useTranslation();
   const [chosen, setChosen] = useState<[string, string, string]>(['', '', '']);
   const [message, setMessage] = useState<string | null>(null);
+  const names = useTrackNames(tracks);
   if (tracks.length < 3) return null;
 
   const make = async (ids: Three, label: string | null) => {
@@ -75,7 +77,7 @@ export function TrackGoniometer({
           <option value="">{role}</option>
           {tracks.map((track) => (
             <option key={track.id} value={track.id}>
-              {track.label || track.landmark || track.id}
+              {names.get(track.id)}
             </option>
           ))}
         </select>

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useTrackNames } from './use-track-names.ts';
 import type { Track, TrackPoint } from '../../../../common/contract/track.ts';
 import { imageToScreen, screenToImage, type ViewTransform } from '../../../../common/geometry/view-transform.ts';
 import '../../styles/tracks.css';
@@ -48,6 +49,7 @@ export function TrackOverlay({
   onCorrect(id: string, x: number, y: number): void;
 }) {
   const { t } = useTranslation();
+  const names = useTrackNames(tracks);
   const svgRef = useRef<SVGSVGElement>(null);
   const [drag, setDrag] = useState<{ id: string; x: number; y: number } | null>(null);
   const local = (event: { clientX: number; clientY: number }) => {
@@ -124,7 +126,7 @@ export function TrackOverlay({
                   onCorrect(track.id, image.x, image.y);
                 }}
               >
-                <title>{`${track.label} · ${Math.round(here.confidence * 100)} %${proposed ? '' : ` · ${t('tracks.dragHint')}`}`}</title>
+                <title>{`${names.get(track.id) ?? track.label} · ${Math.round(here.confidence * 100)} %${proposed ? '' : ` · ${t('tracks.dragHint')}`}`}</title>
               </circle>
             )}
           </g>

@@ -1,11 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../app/errors.tsx';
+import { landmarkName, NAMEABLE_LANDMARKS } from '../../../../common/tracking/track-names.ts';
 import type { ClipTracks } from './use-tracks.ts';
+import { useTrackNames } from './use-track-names.ts';
 import '../../styles/tracks.css';
 
 /** Under the viewer: the tracking job (progress, Cancel) and the clip's tracks (accept, delete). */
 export function TrackPanel({ tracks, armed, onGoTo }: { tracks: ClipTracks; armed: boolean; onGoTo(frame: number): void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = i18n.language === 'nl' ? 'nl' : 'en';
+  const names = useTrackNames(tracks.tracks);
   const { job } = tracks;
   const proposed = tracks.tracks.filter((track) => track.status === 'proposed').map((track) => track.id);
   return (
@@ -54,7 +58,7 @@ export function TrackPanel({ tracks, armed, onGoTo }: { tracks: ClipTracks; arme
                 disabled={track.firstFrame === null}
                 onClick={() => track.firstFrame !== null && onGoTo(track.firstFrame)}
               >
-                {track.label || track.landmark || track.id}
+                {names.get(track.id)}
               </button>
               <span className="track-meta">
                 {t(`tracks.source.${track.source}`)} · {t(`tracks.status.${track.status}`)} ·{' '}
@@ -62,12 +66,30 @@ export function TrackPanel({ tracks, armed, onGoTo }: { tracks: ClipTracks; arme
                   ? t('tracks.noFrames')
                   : t('tracks.frames', { first: track.firstFrame, last: track.lastFrame, count: track.pointCount })}
               </span>
+              {track.source !== 'pose' && (
+                // Which body point the sticker is on: foot points feed the proposed gait events.
+                <select
+                  className="track-landmark"
+                  aria-label={t('tracks.landmarkFor', { name: names.get(track.id) })}
+                  title={t('tracks.landmarkHint')}
+                  value={track.landmark ?? ''}
+                  onChange={(event) => void tracks.setLandmark(track.id, event.target.value || null)}
+                >
+                  <option value="">{t('tracks.noLandmark')}</option>
+                  {track.landmark && !(NAMEABLE_LANDMARKS as readonly string[]).includes(track.landmark) && <option value={track.landmark}>{track.landmark}</option>}
+                  {NAMEABLE_LANDMARKS.map((landmark) => (
+                    <option key={landmark} value={landmark}>
+                      {landmarkName(landmark, language)}
+                    </option>
+                  ))}
+                </select>
+              )}
               {track.status === 'proposed' && (
                 <button type="button" onClick={() => void tracks.accept([track.id])}>
                   {t('tracks.accept')}
                 </button>
               )}
-              <button type="button" aria-label={`${t('tracks.delete')} ${track.label}`} onClick={() => void tracks.remove(track.id)}>
+              <button type="button" aria-label={`${t('tracks.delete')} ${names.get(track.id)}`} onClick={() => void tracks.remove(track.id)}>
                 {t('tracks.delete')}
               </button>
             </li>

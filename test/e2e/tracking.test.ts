@@ -128,13 +128,13 @@ describe('Track point (browser mode)', () => {
     const rijen = dutch.getByTestId('track-row');
     await expect.poll(() => rijen.count()).toBe(3);
     await expect(rijen.first().textContent()).resolves.toContain(`Punt 1punt · geaccepteerd · beelden 0–${FRAMES - 1}`);
-    await expect(rijen.nth(1).textContent()).resolves.toContain('Linkerheuphouding · voorstel · beelden 0–');
+    await expect(rijen.nth(1).textContent()).resolves.toContain('Linkerheuplichaamspunt · voorstel · beelden 0–');
     await expect(dutch.getByRole('button', { name: 'Punt volgen' }).count()).resolves.toBe(1);
     await expect.poll(() => dutch.locator('circle.track-point.proposed.low').count()).toBe(2);
     if (screenshots) await dutch.screenshot({ path: join(screenshots, 'tracking-nl.png') });
     await dutch.getByRole('button', { name: 'Alle voorstellen accepteren (2)' }).click();
     await expect.poll(() => dutch.locator('circle.track-point.proposed').count()).toBe(0);
-    await expect.poll(() => rijen.nth(1).textContent()).toContain('houding · geaccepteerd');
+    await expect.poll(() => rijen.nth(1).textContent()).toContain('lichaamspunt · geaccepteerd');
     await expect.poll(async () => (await fixture.core.handlers['tracks.list']({ clipId }, {})).map((track) => track.status)).toEqual(['accepted', 'accepted', 'accepted']);
     await dutch.close();
   }, 180_000);

@@ -12,6 +12,7 @@ export const poseEn = {
   done: '{{count}} landmarks proposed on {{frames}} frames.',
   doneCached: 'Landmarks for this clip were already detected; they are saved in the project.',
   missed: 'No runner found on {{count}} frames.',
-  uncertain: 'Legs on top of each other on {{count}} frames: check which leg is which there.',
+  uncertain_one: 'Legs on top of each other on {{count}} frame: check which leg is which there.',
+  uncertain_other: 'Legs on top of each other on {{count}} frames: check which leg is which there.',
   tryAgain: 'Try again',
 };

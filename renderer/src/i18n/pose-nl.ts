@@ -14,6 +14,7 @@ export const poseNl: typeof poseEn = {
   done: '{{count}} lichaamspunten voorgesteld op {{frames}} beelden.',
   doneCached: 'De lichaamspunten van deze clip zijn al herkend; ze staan in het project.',
   missed: 'Op {{count}} beelden is geen loper gevonden.',
-  uncertain: 'Op {{count}} beelden vallen de benen over elkaar: controleer daar welk been welk is.',
+  uncertain_one: 'Op {{count}} beeld vallen de benen over elkaar: controleer daar welk been welk is.',
+  uncertain_other: 'Op {{count}} beelden vallen de benen over elkaar: controleer daar welk been welk is.',
   tryAgain: 'Opnieuw proberen',
 };

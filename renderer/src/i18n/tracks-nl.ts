@@ -14,7 +14,7 @@ export const tracksNl: typeof tracksEn = {
   none: 'Nog geen gevolgde punten: gebruik Punt volgen (P) of Lichaamspunten herkennen.',
   frames: 'beelden {{first}}–{{last}} ({{count}})',
   noFrames: 'geen beelden',
-  source: { point: 'punt', blob: 'sticker', pose: 'houding' },
+  source: { point: 'punt', blob: 'sticker', pose: 'lichaamspunt' },
   status: { proposed: 'voorstel', accepted: 'geaccepteerd' },
   accept: 'Accepteren',
   acceptAll: 'Alle voorstellen accepteren ({{count}})',

@@ -502,6 +502,8 @@ function ReadyViewer({
           onZoom={(factor) => view.zoomBy(factor)}
           onShortcuts={actions.showShortcuts}
         />
+        {/* The bars under the frame scroll on their own, so they never squeeze the frame away. */}
+        <div className="viewer-panels">
         <GaitControls gait={gait} guide={guide} shownIndex={shownIndex} />
         <ProposalBar proposals={proposals} shownIndex={shownIndex} focused={role.focused} goTo={goTo} />
         <LandmarkDetection clipId={clipId} mediaId={media.mediaId} />
@@ -524,6 +526,7 @@ function ReadyViewer({
             if (record) setSelectedId(record.id);
           }}
         />
+        </div>
         <Timeline
           frameCount={info.frameCount}
           current={shownIndex}

@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AnnotationGeometry, AnnotationStyle, ImagePoint } from '../../../common/contract/annotation.ts';
+import type { AnnotationGeometry, AnnotationStyle } from '../../../common/contract/annotation.ts';
 import type { AngleConvention } from '../../../common/contract/app.ts';
 import type { OpenedMedia } from '../../../common/contract/media.ts';
 import { calibrationFromAnnotations } from '../../../common/geometry/calibration.ts';
@@ -22,27 +22,26 @@ import { GaitControls, GaitPanel } from './gait/GaitViews.tsx';
 import { ProposalBar } from './gait/ProposalBar.tsx';
 import { useGaitProposals } from './gait/use-gait-proposals.ts';
 import { useGuidedMeasure } from './gait/use-guided-measure.ts';
-import { LandmarkDetection } from './pose/LandmarkDetection.tsx';
 import { BoundMeasurementPlot } from './plot/BoundMeasurementPlot.tsx';
+import { TrackBars } from './tracks/TrackBars.tsx';
 import { TrackOverlay } from './tracks/TrackOverlay.tsx';
-import { TrackPanel } from './tracks/TrackPanel.tsx';
 import { TrackPointButton } from './tracks/TrackPointButton.tsx';
 import { useClipTracks } from './tracks/use-tracks.ts';
 import { BoundMeasurementDetail } from './tracks/BoundMeasurementDetail.tsx';
 import { SnapIndicator } from './tracks/SnapIndicator.tsx';
-import { TrackGoniometer } from './tracks/TrackGoniometer.tsx';
 import { isBindableKind, useBoundMeasurements } from './tracks/use-bound-measurements.ts';
 import { countedAnnotations, geometryOnFrame } from '../../../common/tracking/track-measure.ts';
 import { useViewerStateStore } from '../checklist/viewer-link.tsx';
 import { useAnnounceViewerPanels, ViewerPanelPortal } from '../app/panel-slots.tsx';
-import { EmptyViewer, type PaneRole, SOLO_PANE, ViewerPane } from './ViewerPane.tsx';
+import { type PaneRole, SOLO_PANE, ViewerPane } from './ViewerPane.tsx';
+import { ViewerPlaceholder } from './ViewerPlaceholder.tsx';
 import type { SyncPort } from './compare/compare-link.ts';
 import { type GaitContext, useGaitMarking } from './gait/use-gait-marking.ts';
 import { adjacentSpeed } from './playback.ts';
 import { RulerLengthPrompt } from './RulerLengthPrompt.tsx';
 import { useAnnotations } from './use-annotations.ts';
 import { useDrawingFlow, withPendingRuler } from './use-drawing-flow.ts';
-import { type ClipMedia, type ClipMediaState, useClipMedia } from './use-clip-media.ts';
+import { useClipMedia } from './use-clip-media.ts';
 import { useElementSize } from './use-element-size.ts';
 import { PREVIEW_WIDTH, useFrameDisplay } from './use-frame-display.ts';
 import { usePlayback } from './use-playback.ts';
@@ -103,68 +102,6 @@ export function ClipViewer({
       role={role}
       sync={sync}
     />
-  );
-}
-
-function ViewerPlaceholder({ media, role }: { media: ClipMedia; role: PaneRole }) {
-  const { t } = useTranslation();
-  const { state } = media;
-  return (
-    <EmptyViewer role={role}>
-          {state.status === 'opening' && <OpeningProgress state={state} onCancel={media.cancel} />}
-          {state.status === 'cancelled' && (
-            <div className="opening-panel">
-              <p role="status">{t('viewer.openCancelled')}</p>
-              <p className="muted small">{t('viewer.openCancelledHint')}</p>
-              <div className="opening-actions">
-                {/* Cancel, which had the focus, is gone: keyboard users land on the way back. */}
-                <button type="button" onClick={media.retry} autoFocus>
-                  {t('viewer.openAgain')}
-                </button>
-              </div>
-            </div>
-          )}
-          {state.status === 'error' && (
-            <p className="viewer-error" role="alert">
-              <ErrorMessage error={state.error} />
-            </p>
-          )}
-    </EmptyViewer>
-  );
-}
-
-/** Indexing a long clip takes a while: show how far it is and let the user stop it. */
-function OpeningProgress({ state, onCancel }: { state: Extract<ClipMediaState, { status: 'opening' }>; onCancel(): void }) {
-  const { t, i18n } = useTranslation();
-  const locale = i18n.language === 'nl' ? 'nl-NL' : 'en-GB';
-  const { fraction, framesIndexed } = state;
-  const labelId = useId();
-  const percent = fraction === null ? null : new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(Math.floor(fraction * 100) / 100);
-  const frames = t('viewer.framesIndexed', { count: framesIndexed, frames: new Intl.NumberFormat(locale).format(framesIndexed) });
-  return (
-    <div className="opening-panel">
-      {/* Only the sentence is a live region: the numbers change ten times a second. */}
-      <p id={labelId} role="status">
-        {t('viewer.opening')}
-      </p>
-      <progress
-        className="opening-progress"
-        aria-labelledby={labelId}
-        // Without a value the bar is indeterminate (still reading the file's header).
-        value={fraction ?? undefined}
-        max={1}
-        aria-valuetext={percent === null ? frames : `${percent} · ${frames}`}
-      />
-      <p className="opening-numbers" data-testid="opening-numbers">
-        {percent !== null && <span className="opening-percent">{percent}</span>}
-        <span>{framesIndexed > 0 ? frames : t('viewer.readingHeader')}</span>
-      </p>
-      <div className="opening-actions">
-        <button type="button" onClick={onCancel}>
-          {t('viewer.cancelOpen')}
-        </button>
-      </div>
-    </div>
   );
 }
 
@@ -506,25 +443,17 @@ function ReadyViewer({
         <div className="viewer-panels">
         <GaitControls gait={gait} guide={guide} shownIndex={shownIndex} />
         <ProposalBar proposals={proposals} shownIndex={shownIndex} focused={role.focused} goTo={goTo} />
-        <LandmarkDetection clipId={clipId} mediaId={media.mediaId} />
-        <TrackPanel tracks={clipTracks} armed={trackArmed} onGoTo={goTo} />
-        <TrackGoniometer
-          tracks={clipTracks.tracks}
-          points={clipTracks.points}
+        <TrackBars
+          clipId={clipId}
+          mediaId={media.mediaId}
+          tracks={clipTracks}
+          armed={trackArmed}
           frame={shownIndex}
-          onMake={async (ids, label) => {
-            const at = ids.map((id) => clipTracks.points.get(id)!.get(shownIndex)!);
-            const points = at.map(({ x, y }) => ({ x, y })) as [ImagePoint, ImagePoint, ImagePoint];
-            const record = await annotations.create({
-              frameIndex: shownIndex,
-              frameTime: fileTimeAt(frames, shownIndex),
-              geometry: { kind: 'goniometer', points },
-              label,
-              style,
-              trackBindings: ids,
-            });
-            if (record) setSelectedId(record.id);
-          }}
+          frameTime={fileTimeAt(frames, shownIndex)}
+          style={style}
+          onGoTo={goTo}
+          createAnnotation={annotations.create}
+          onCreated={(record) => setSelectedId(record.id)}
         />
         </div>
         <Timeline

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { MidstanceError } from '../../common/contract/errors.ts';
 import type { PoseFrame, PoseLandmark, PoseModel, PoseModelChoice, PosePoint } from '../../common/contract/pose.ts';
 import { BLAZEPOSE_PART } from '../../common/pose/landmarks.ts';
@@ -38,6 +39,50 @@ export interface PoseRunRequest {
   signal?: AbortSignal;
   /** After every frame: work done of the total, in frames (auto counts the heavy pass as a second run over the clip). */
   onProgress?: (done: number, total: number) => void;
+  /** Pose workers per pass: by default two where the machine has two cores and the pass is long enough (parallelWorkers). */
+  workers?: 1 | 2;
+}
+
+/** A pass is split over two workers only from this many frames on: each part must repay its worker's model load. */
+export const PARALLEL_MIN_FRAMES = 2 * DETECT_EVERY;
+
+/** How many pose workers a pass over `frames` frames uses: two when the machine has the cores for it and the pass is long enough. */
+export function parallelWorkers(frames: number, cores = availableParallelism()): 1 | 2 {
+  return cores >= 2 && frames >= PARALLEL_MIN_FRAMES ? 2 : 1;
+}
+
+/**
+ * Splits a pass's ranges into two contiguous parts of about equal size, the cut on a multiple of DETECT_EVERY
+ * (or between two ranges): each part reads from its own detection start, so its frames are the same as one
+ * worker gives them. Returns one part where no such cut leaves work on both sides.
+ */
+export function splitRanges(ranges: readonly [number, number][]): [number, number][][] {
+  const total = ranges.reduce((sum, [a, b]) => sum + b - a + 1, 0);
+  const half = total / 2;
+  let best: { cost: number; at: number; cut: number | null } | null = null;
+  let before = 0;
+  ranges.forEach(([a, b], at) => {
+    // Candidate cuts: before this range, or inside it at a multiple of DETECT_EVERY.
+    const consider = (cut: number | null, done: number) => {
+      if (done <= 0 || done >= total) return;
+      const cost = Math.abs(done - half);
+      if (!best || cost < best.cost) best = { cost, at, cut };
+    };
+    consider(null, before);
+    for (let cut = a - (a % DETECT_EVERY) + DETECT_EVERY; cut <= b; cut += DETECT_EVERY) consider(cut, before + cut - a);
+    before += b - a + 1;
+  });
+  if (!best) return [ranges.map(([a, b]) => [a, b])];
+  const { at, cut } = best as { at: number; cut: number | null };
+  const first: [number, number][] = ranges.slice(0, at).map(([a, b]) => [a, b]);
+  const second: [number, number][] = ranges.slice(at + 1).map(([a, b]) => [a, b]);
+  const [a, b] = ranges[at]!;
+  if (cut === null) second.unshift([a, b]);
+  else {
+    first.push([a, cut - 1]);
+    second.unshift([cut, b]);
+  }
+  return [first, second];
 }
 
 export interface PoseRunResult {
@@ -53,6 +98,8 @@ export interface PoseRunResult {
   cpuMsPerFrame: number;
   /** Frames where no body was found. */
   missed: number;
+  /** Pose workers the run used side by side (the most of any pass). */
+  workers: number;
 }
 
 /** Upright size the model is given: the clip's upright size, shrunk so the longer side is ≤ POSE_INPUT_SIZE. */
@@ -199,6 +246,7 @@ export async function detectPoses(request: PoseRunRequest): Promise<PoseRunResul
   let modelMs = first.modelMs;
   let cpuMs = first.cpuMs;
   let loadMs = first.loadMs;
+  let workers = first.workers;
   if (request.model === 'auto') {
     const needed = framesNeedingHeavy(frames);
     // Ranges closer than the detector's spacing share one reading: a new one would re-read that much anyway.
@@ -212,10 +260,11 @@ export async function detectPoses(request: PoseRunRequest): Promise<PoseRunResul
       modelMs += second.modelMs;
       cpuMs += second.cpuMs;
       loadMs += second.loadMs;
+      workers = Math.max(workers, second.workers);
     }
     request.onProgress?.(total * 2, total * 2);
   }
-  return { frames, model: request.model, heavyFrames, loadMs, msPerFrame: frames.length > 0 ? modelMs / frames.length : 0, cpuMsPerFrame: frames.length > 0 ? cpuMs / frames.length : 0, missed: frames.filter((frame) => Object.keys(frame.landmarks).length === 0).length };
+  return { frames, model: request.model, heavyFrames, loadMs, msPerFrame: frames.length > 0 ? modelMs / frames.length : 0, cpuMsPerFrame: frames.length > 0 ? cpuMs / frames.length : 0, missed: frames.filter((frame) => Object.keys(frame.landmarks).length === 0).length, workers };
 }
 
 interface PassResult {
@@ -223,15 +272,60 @@ interface PassResult {
   modelMs: number;
   cpuMs: number;
   loadMs: number;
+  workers: number;
 }
 
-/** One model over the given ranges (each read from its detection start; frames before the range are not returned). */
+/**
+ * One model over the given ranges (each read from its detection start; frames before the range are not
+ * returned). Long passes are split in two contiguous parts (splitRanges) run by two workers at once, each
+ * with its own ffmpeg; the frames are merged in order. Either part failing ends the other.
+ */
 async function runPass(request: PoseRunRequest, model: PoseModel, ranges: readonly [number, number][], onFrame: (done: number) => void): Promise<PassResult> {
-  const { probe, signal } = request;
+  const { signal } = request;
   const controller = new AbortController();
   const forward = () => controller.abort();
   signal?.addEventListener('abort', forward, { once: true });
   if (signal?.aborted) controller.abort();
+  const frameCount = ranges.reduce((sum, [a, b]) => sum + b - a + 1, 0);
+  const parts = (request.workers ?? parallelWorkers(frameCount)) === 2 ? splitRanges(ranges) : [ranges.map(([a, b]) => [a, b] as [number, number])];
+  const done = parts.map(() => 0);
+  let failure: unknown = null;
+  try {
+    const settled = await Promise.allSettled(
+      parts.map((part, at) =>
+        runPart(request, model, part, controller.signal, (count) => {
+          done[at] = count;
+          onFrame(done.reduce((sum, value) => sum + value, 0));
+        }).catch((error: unknown) => {
+          // The first failure ends the other part (its worker and ffmpeg); its own error is the one reported.
+          failure ??= error;
+          controller.abort();
+          throw error;
+        }),
+      ),
+    );
+    if (signal?.aborted) throw cancelledError();
+    if (failure) throw failure;
+    const results = settled.map((outcome) => (outcome as PromiseFulfilledResult<PassResult>).value);
+    return {
+      frames: results.flatMap((result) => result.frames),
+      modelMs: results.reduce((sum, result) => sum + result.modelMs, 0),
+      cpuMs: results.reduce((sum, result) => sum + result.cpuMs, 0),
+      // The workers load side by side: the run waits for the slower.
+      loadMs: Math.max(...results.map((result) => result.loadMs)),
+      workers: parts.length,
+    };
+  } catch (error) {
+    if (signal?.aborted) throw cancelledError();
+    throw error;
+  } finally {
+    signal?.removeEventListener('abort', forward);
+  }
+}
+
+/** One worker over its ranges, in order. */
+async function runPart(request: PoseRunRequest, model: PoseModel, ranges: readonly [number, number][], signal: AbortSignal, onFrame: (done: number) => void): Promise<PassResult> {
+  const { probe } = request;
   const upright = { width: probe.info.width, height: probe.info.height };
   const size = poseInputSize(upright);
   const scaleX = upright.width / size.width;
@@ -239,42 +333,35 @@ async function runPass(request: PoseRunRequest, model: PoseModel, ranges: readon
   const frames: PoseFrame[] = [];
   let modelMs = 0;
   let cpuMs = 0;
+  const worker = await startPoseWorker(model, signal);
   try {
-    const worker = await startPoseWorker(model, controller.signal);
-    try {
-      for (const [from, to] of ranges) {
-        let fresh = true;
-        for await (const frame of readFrames({
-          ffmpeg: request.ffmpeg,
-          source: decodeSourceOf(probe),
-          keyframes: probe.table.keyframes,
-          fromIndex: detectionStart(from),
-          toIndex: to,
-          size,
-          scaling: 'bicubic',
-          pixelFormat: 'rgb24',
-          signal: controller.signal,
-        })) {
-          const answer = await worker.detect(size.width, size.height, frame.data, fresh || frame.index % DETECT_EVERY === 0);
-          fresh = false;
-          modelMs += answer.ms;
-          cpuMs += answer.cpuMs;
-          if (frame.index < from) continue;
-          frames.push({ index: frame.index, landmarks: toLandmarks(answer.keypoints, scaleX, scaleY) });
-          onFrame(frames.length);
-        }
+    for (const [from, to] of ranges) {
+      let fresh = true;
+      for await (const frame of readFrames({
+        ffmpeg: request.ffmpeg,
+        source: decodeSourceOf(probe),
+        keyframes: probe.table.keyframes,
+        fromIndex: detectionStart(from),
+        toIndex: to,
+        size,
+        scaling: 'bicubic',
+        pixelFormat: 'rgb24',
+        signal,
+      })) {
+        const answer = await worker.detect(size.width, size.height, frame.data, fresh || frame.index % DETECT_EVERY === 0);
+        fresh = false;
+        modelMs += answer.ms;
+        cpuMs += answer.cpuMs;
+        if (frame.index < from) continue;
+        frames.push({ index: frame.index, landmarks: toLandmarks(answer.keypoints, scaleX, scaleY) });
+        onFrame(frames.length);
       }
-    } finally {
-      await worker.close();
     }
-    if (signal?.aborted) throw cancelledError();
-    return { frames, modelMs, cpuMs, loadMs: worker.loadMs };
-  } catch (error) {
-    if (signal?.aborted) throw cancelledError();
-    throw error;
   } finally {
-    signal?.removeEventListener('abort', forward);
+    await worker.close();
   }
+  if (signal.aborted) throw cancelledError();
+  return { frames, modelMs, cpuMs, loadMs: worker.loadMs, workers: 1 };
 }
 
 function toLandmarks(keypoints: RawKeypoints | null, scaleX: number, scaleY: number): PoseFrame['landmarks'] {

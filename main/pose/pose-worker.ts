@@ -86,8 +86,14 @@ const threadCpuMs = (): number => {
   return usage ? (usage.user + usage.system) / 1000 : Number.NaN;
 };
 
+/** Tests only: the worker thread dies on its nth frame, as a crashed runtime would (MIDSTANCE_POSE_TEST_CRASH_AT=n). */
+const crashAt = Number(process.env.MIDSTANCE_POSE_TEST_CRASH_AT ?? Number.NaN);
+let received = 0;
+
 port.on('message', (message: ToPoseWorker) => {
   if (message.type !== 'frame' || !pose) return;
+  received += 1;
+  if (received === crashAt) process.exit(70);
   const begin = performance.now();
   const cpuBegin = threadCpuMs();
   try {

@@ -167,6 +167,56 @@ describe('pose on real footage (vtest.avi, a man walking seen from the side)', (
   });
 });
 
+describe('two pose workers in parallel (a 40-frame clip: the walker forth and back)', () => {
+  let long: ProbeResult;
+  let single: PoseFrame[];
+  beforeAll(async () => {
+    const path = await makeWalkerClip(dir, 'walker-forth-back.mp4', ['split[a][b];[b]reverse[r];[a][r]concat=n=2:v=1:a=0', 'setpts=N/FRAME_RATE/TB']);
+    long = await probeMedia(path, { ffprobe: tools.ffprobe.path });
+    expect(long.table.pts.length).toBe(40);
+    single = (await detectPoses({ ffmpeg: tools.ffmpeg, probe: long, from: 0, to: 39, model: 'full', workers: 1 })).frames;
+  }, 180_000);
+
+  it('gives exactly the frames one worker gives, in order, with progress that only grows and counts both parts', async () => {
+    const progress: [number, number][] = [];
+    const both = await detectPoses({ ffmpeg: tools.ffmpeg, probe: long, from: 0, to: 39, model: 'full', workers: 2, onProgress: (done, total) => progress.push([done, total]) });
+    expect(both.frames.map((frame) => frame.index)).toEqual([...Array(40).keys()]);
+    expect(both.workers).toBe(2);
+    expect(both.missed).toBe(0);
+    for (const frame of both.frames) {
+      for (const name of PoseLandmarkEnum.options) {
+        const a = frame.landmarks[name]!;
+        const b = single[frame.index]!.landmarks[name]!;
+        expect(Math.hypot(a.x - b.x, a.y - b.y), `frame ${frame.index} ${name}`).toBeLessThan(0.01);
+      }
+    }
+    expect(progress.length).toBe(40);
+    for (let at = 1; at < progress.length; at += 1) expect(progress[at]![0]).toBe(progress[at - 1]![0] + 1);
+    expect(progress.at(-1)).toEqual([40, 40]);
+  }, 120_000);
+
+  it('stops both workers and their ffmpeg when cancelled', async () => {
+    const controller = new AbortController();
+    const job = detectPoses({ ffmpeg: tools.ffmpeg, probe: long, from: 0, to: 39, model: 'full', workers: 2, signal: controller.signal, onProgress: (done) => done === 3 && controller.abort() });
+    await expect(job).rejects.toMatchObject({ code: 'cancelled' });
+    expect(liveProcessCount()).toBe(0);
+  }, 120_000);
+
+  it('fails the run with the clear error when one worker crashes, stopping the other', async () => {
+    // The part from frame 16 reads 24 frames, the first part 16: only the second worker reaches its 20th.
+    process.env.MIDSTANCE_POSE_TEST_CRASH_AT = '20';
+    try {
+      await expect(detectPoses({ ffmpeg: tools.ffmpeg, probe: long, from: 0, to: 39, model: 'full', workers: 2 })).rejects.toMatchObject({
+        code: 'internal',
+        message: expect.stringContaining('stopped unexpectedly'),
+      });
+      expect(liveProcessCount()).toBe(0);
+    } finally {
+      delete process.env.MIDSTANCE_POSE_TEST_CRASH_AT;
+    }
+  }, 120_000);
+});
+
 describe('a model that cannot load', () => {
   it('says so with pose-model-unavailable when the weights are missing', async () => {
     const empty = join(dir, 'no-models');

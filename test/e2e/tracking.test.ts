@@ -139,6 +139,35 @@ describe('Track point (browser mode)', () => {
     await dutch.close();
   }, 180_000);
 
+  it('follows a coloured sticker by its colour when "coloured sticker" is chosen, and remembers the choice', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await open(page, 'English');
+    const followBy = page.getByRole('radiogroup', { name: 'Follow by' });
+    expect(await followBy.getByRole('radio', { name: 'pattern' }).isChecked()).toBe(true);
+    await followBy.getByRole('radio', { name: 'coloured sticker' }).check();
+    // The clip opens where the test before left it.
+    await page.getByTestId('viewer-stage').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Home');
+    await expect.poll(() => shownFrame(page)).toBe(0);
+    await page.getByRole('button', { name: 'Track point' }).click();
+    const start = await screenPoint(page, clip.truth.stickers.leftToe[0]!);
+    await page.mouse.click(start.x, start.y);
+    const bar = page.getByRole('group', { name: 'Track point' });
+    await expect.poll(() => bar.getByRole('status').textContent(), { timeout: 60_000 }).toBe(`Tracked on ${FRAMES} frames.`);
+    const clips = await fixture.core.handlers['clips.list']({}, {});
+    const clipId = clips.find((c) => c.absolutePath === clip.path)!.id;
+    const blobs = (await fixture.core.handlers['tracks.list']({ clipId }, {})).filter((track) => track.source === 'blob');
+    expect(blobs).toMatchObject([{ pointCount: FRAMES, firstFrame: 0, lastFrame: FRAMES - 1 }]);
+    const { points } = await fixture.core.handlers['tracks.get']({ id: blobs[0]!.id }, {});
+    const last = points.find((point) => point.frameIndex === FRAMES - 1)!;
+    const truth = clip.truth.stickers.leftToe[FRAMES - 1]!;
+    expect(Math.hypot(last.x - truth.x, last.y - truth.y)).toBeLessThan(3);
+    await expect.poll(() => page.getByTestId('track-row').filter({ hasText: 'sticker' }).count()).toBe(1);
+    // The choice is remembered for the next pick (and the next launch).
+    expect(await page.evaluate(() => localStorage.getItem('midstance.tracks.followBy'))).toBe('sticker');
+    await page.close();
+  }, 180_000);
+
   it('Cancel stops a running tracking: nothing is written beyond the picked point', async () => {
     const long = await makeRunnerClip(dir, { frames: 1500, name: 'long-runner.mp4' });
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });

@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../app/errors.tsx';
 import { landmarkName, NAMEABLE_LANDMARKS } from '../../../../common/tracking/track-names.ts';
@@ -10,12 +11,27 @@ export function TrackPanel({ tracks, armed, onGoTo }: { tracks: ClipTracks; arme
   const { t, i18n } = useTranslation();
   const language = i18n.language === 'nl' ? 'nl' : 'en';
   const names = useTrackNames(tracks.tracks);
+  const followGroup = useId();
   const { job } = tracks;
   const proposed = tracks.tracks.filter((track) => track.status === 'proposed').map((track) => track.id);
   return (
     <section className="track-panel" aria-label={t('tracks.bar')}>
       <div className="track-bar" role="group" aria-label={t('tracks.tool')}>
         <span className="track-bar-label">{t('tracks.bar')}</span>
+        <span className="track-follow-by" role="radiogroup" aria-label={t('tracks.followBy')} title={t('tracks.followByHint')}>
+          {(['pattern', 'sticker'] as const).map((choice) => (
+            <label key={choice}>
+              <input
+                type="radio"
+                name={followGroup}
+                checked={tracks.followBy === choice}
+                disabled={job.status === 'running'}
+                onChange={() => tracks.setFollowBy(choice)}
+              />
+              {t(choice === 'pattern' ? 'tracks.byPattern' : 'tracks.bySticker')}
+            </label>
+          ))}
+        </span>
         {job.status === 'running' ? (
           <>
             <progress className="track-progress" max={Math.max(1, job.total)} value={job.done} aria-label={t('tracks.tool')} />

@@ -23,7 +23,10 @@ export interface ClipTracks {
   /** Changes whenever a track of the clip changes (points, landmark, status). */
   version: string;
   job: TrackJob;
-  /** Pick a point on a frame: a new point track, tracked from there. */
+  /** How a picked point is followed: by its pattern (template) or as a coloured sticker (colour blob). */
+  followBy: FollowBy;
+  setFollowBy(followBy: FollowBy): void;
+  /** Pick a point on a frame: a new track (point or sticker, by followBy), tracked from there. */
   pick(frameIndex: number, x: number, y: number): Promise<void>;
   /** Move a track's point on a frame by hand (an anchor), then track again from there. */
   correct(id: string, frameIndex: number, x: number, y: number): Promise<void>;
@@ -32,6 +35,16 @@ export interface ClipTracks {
   remove(id: string): Promise<void>;
   /** Name the body point a sticker track follows (e.g. leftHeel), or none. */
   setLandmark(id: string, landmark: string | null): Promise<void>;
+}
+
+export type FollowBy = 'pattern' | 'sticker';
+const FOLLOW_BY_KEY = 'midstance.tracks.followBy';
+function storedFollowBy(): FollowBy {
+  try {
+    return localStorage.getItem(FOLLOW_BY_KEY) === 'sticker' ? 'sticker' : 'pattern';
+  } catch {
+    return 'pattern';
+  }
 }
 
 const newJobId = () => `track-${crypto.randomUUID()}`;
@@ -51,6 +64,15 @@ export function useClipTracks(clipId: string, mediaId: string, history: EditHist
   const [tracks, setTracks] = useState<readonly Track[]>([]);
   const [points, setPoints] = useState<ReadonlyMap<string, ReadonlyMap<number, TrackPoint>>>(new Map());
   const [job, setJob] = useState<TrackJob>({ status: 'idle' });
+  const [followBy, setFollowByState] = useState<FollowBy>(storedFollowBy);
+  const setFollowBy = useCallback((next: FollowBy) => {
+    setFollowByState(next);
+    try {
+      localStorage.setItem(FOLLOW_BY_KEY, next);
+    } catch {
+      // Not remembered across launches; the choice still holds for now.
+    }
+  }, []);
   const [frameWindow, setFrameWindow] = useState<FrameWindow>(() => frameWindowAround(frame));
   const windowRef = useRef(frameWindow);
   windowRef.current = frameWindow;
@@ -156,7 +178,9 @@ export function useClipTracks(clipId: string, mediaId: string, history: EditHist
     async (frameIndex: number, x: number, y: number) => {
       if (running.current) return;
       // Stored without a label: the list names it in the language of the moment (Point 3 / Punt 3).
-      const draft: TrackDraft = { clipId, source: 'point', label: '', points: [{ frameIndex, x, y, confidence: 1, anchor: true }] };
+      // A sticker track is followed by its colour, also when it is corrected later (the core reads the source).
+      const source = followBy === 'sticker' ? 'blob' : 'point';
+      const draft: TrackDraft = { clipId, source, label: '', points: [{ frameIndex, x, y, confidence: 1, anchor: true }] };
       const write = (async () => {
         const { record } = await api.call('tracks.create', draft);
         await reload();
@@ -177,7 +201,7 @@ export function useClipTracks(clipId: string, mediaId: string, history: EditHist
         setJob({ status: 'failed', error });
       }
     },
-    [api, clipId, history, reload, reloaded, track],
+    [api, clipId, history, reload, reloaded, track, followBy],
   );
 
   const correct = useCallback(
@@ -247,5 +271,5 @@ export function useClipTracks(clipId: string, mediaId: string, history: EditHist
   );
 
   const version = useMemo(() => tracks.map((t) => `${t.id}:${t.updatedAt}:${t.status}:${t.landmark ?? ''}:${t.pointCount}`).join('|'), [tracks]);
-  return { tracks, points, version, job, pick, correct, cancel, accept, remove, setLandmark };
+  return { tracks, points, version, job, followBy, setFollowBy, pick, correct, cancel, accept, remove, setLandmark };
 }

@@ -1,8 +1,7 @@
 // npm run bench:pose — automatic landmarks (BlazePose on tfjs WebAssembly, in a worker thread):
 //   ms per frame for the full, the heavy and the auto model choice (full, then heavy where full is unsure) on
 //   960 px frames of real footage (a walker from OpenCV's vtest.avi, Debian package opencv-doc;
-//   MIDSTANCE_VTEST=path overrides), against plain decoding of the same frames to RGB and against the previous
-//   pipeline (human.detect on the whole frame, every frame, detector included) in the same run. Goals here:
+//   MIDSTANCE_VTEST=path overrides), against plain decoding of the same frames to RGB in the same run. Goals here:
 //   full ≤ 80 ms/frame, heavy ≤ 250 ms/frame (model time). Each model time is given as wall-clock time and as
 //   CPU time of the model's thread: on this shared machine the clock also counts waiting for a core, the CPU
 //   time is what a quiet machine takes — the goals are judged on it. Also how closely full and auto agree with heavy on the
@@ -14,13 +13,9 @@
 //   decoding of it. Prints a table, then one JSON line.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { PoseFrame, PoseModelChoice } from '../common/contract/pose.ts';
 import { legAgreement } from '../common/pose/agreement.ts';
 import { refinePoses } from '../common/pose/refine.ts';
@@ -28,16 +23,10 @@ import { decodeSourceOf } from '../main/media/decoder.ts';
 import { resolveTools } from '../main/media/ffmpeg-path.ts';
 import { probeMedia } from '../main/media/probe.ts';
 import { readFrames } from '../main/media/raw-frames.ts';
-import { poseRuntimeFiles } from '../main/pose/model-files.ts';
-import { createBlazePose, type GraphModelLike, type TfLike } from '../main/pose/blazepose.ts';
-import { DETECT_EVERY, detectPoses, poseInputSize } from '../main/pose/pose-engine.ts';
+import { detectPoses, poseInputSize } from '../main/pose/pose-engine.ts';
 import { vtestPath } from '../test/fixtures/walker-clip.ts';
 
-if (!isMainThread) {
-  await humanDetectWorker();
-} else {
-  await main();
-}
+await main();
 
 async function main(): Promise<void> {
   const GOALS = { full: 80, heavy: 250 } as const;
@@ -68,11 +57,6 @@ async function main(): Promise<void> {
       decodeRuns.push((performance.now() - started) / count);
     }
     const decodeMs = median(decodeRuns);
-
-    // The previous pipeline, for comparison: human.detect on the whole frame (its detector on every frame,
-    // its crop, every output of the landmark model), in this process.
-    const previous: Record<string, { ms: number; cpuMs: number; pairedCpuMs: number }> = {};
-    for (const model of ['full', 'heavy'] as const) previous[model] = await humanDetectMs(model, readRange, size);
 
     type Row = { modelMs: number; cpuMs: number; endToEndMs: number; loadMs: number; missed: number; heavyFrames: number; loadAverage: string; frames: PoseFrame[] };
     const results: Partial<Record<PoseModelChoice, Row>> = {};
@@ -134,11 +118,6 @@ async function main(): Promise<void> {
     console.log(`Pose on ${FRAMES} frames of ${size.width}×${size.height} (real footage, vtest.avi walker), ffmpeg ${tools.ffmpeg.version}`);
     console.log(row('ms per frame', 'wall', 'CPU', 'goal', ''));
     console.log(row('decode to RGB (baseline, median of 3)', decodeMs.toFixed(1), '', '', ''));
-    for (const model of ['full', 'heavy'] as const) {
-      const p = previous[model]!;
-      console.log(row(`previous pipeline (human.detect), ${model}`, p.ms.toFixed(1), p.cpuMs.toFixed(1), '', 'whole frame, every output, every frame'));
-      console.log(row(`  this pipeline, paired with it`, '', p.pairedCpuMs.toFixed(1), '', `${(p.cpuMs / p.pairedCpuMs).toFixed(2)}× faster (same thread, frame by frame alternating)`));
-    }
     for (const model of ['full', 'heavy', 'auto'] as const) {
       const r = results[model]!;
       const goal = model === 'auto' ? GOALS.heavy : GOALS[model];
@@ -165,7 +144,7 @@ async function main(): Promise<void> {
       console.log(`  two workers: ${speedup.toFixed(2)}× one worker`);
     }
     const summary = Object.fromEntries(Object.entries(results).map(([key, { frames: _frames, ...rest }]) => [key, rest]));
-    console.log(JSON.stringify({ frames: FRAMES, size, decodeMs, previous, ...summary, agreement, wholeRun: { frames: longFrames, decodeMs: longDecodeMs, ...wall }, goals: GOALS, loadAverageAfter: load() }));
+    console.log(JSON.stringify({ frames: FRAMES, size, decodeMs, ...summary, agreement, wholeRun: { frames: longFrames, decodeMs: longDecodeMs, ...wall }, goals: GOALS, loadAverageAfter: load() }));
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
@@ -175,65 +154,3 @@ async function main(): Promise<void> {
  * human.detect's ms per frame on the given frames, in a worker thread of this script (human keeps its models
  * in module state: a fresh thread per model).
  */
-async function humanDetectMs(
-  model: 'full' | 'heavy',
-  frames: () => AsyncIterable<{ index: number; data: Uint8Array }>,
-  frameSize: { width: number; height: number },
-): Promise<{ ms: number; cpuMs: number; pairedCpuMs: number }> {
-  const pictures: Uint8Array[] = [];
-  for await (const frame of frames()) pictures.push(frame.data);
-  const worker = new Worker(new URL(import.meta.url), { workerData: { model, pictures, frameSize }, stdout: true });
-  worker.stdout.resume();
-  try {
-    return await new Promise<{ ms: number; cpuMs: number; pairedCpuMs: number }>((resolve, reject) => {
-      worker.once('message', resolve);
-      worker.once('error', reject);
-    });
-  } finally {
-    await worker.terminate();
-  }
-}
-
-async function humanDetectWorker(): Promise<void> {
-  const { model, pictures, frameSize } = workerData as { model: 'full' | 'heavy'; pictures: Uint8Array[]; frameSize: { width: number; height: number } };
-  const files = poseRuntimeFiles(model);
-  const fileUrl = (path: string) => `file://${path}`;
-  globalThis.fetch = (async (input: string | URL | Request) => {
-    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    return new Response(await readFile(fileURLToPath(url)), { status: 200, headers: { 'content-type': url.endsWith('.json') ? 'application/json' : 'application/octet-stream' } });
-  }) as typeof fetch;
-  const require = createRequire(import.meta.url);
-  const { Human } = require(require.resolve('@vladmandic/human').replace(/human\.node\.js$/, 'human.node-wasm.js')) as {
-    Human: new (config: unknown) => { load(): Promise<void>; detect(input: unknown): Promise<unknown>; tf: { tensor3d(values: Uint8Array, shape: number[], dtype: string): { dispose(): void } } };
-  };
-  const human = new Human({
-    backend: 'wasm', wasmPath: `${files.wasmDir}/`, debug: false, warmup: 'none', modelBasePath: fileUrl(`${files.wasmDir}/`), cacheSensitivity: 0,
-    filter: { enabled: false }, face: { enabled: false }, hand: { enabled: false }, object: { enabled: false }, segmentation: { enabled: false }, gesture: { enabled: false },
-    body: { enabled: true, modelPath: fileUrl(files.landmarks), detector: { modelPath: fileUrl(files.detector) }, maxDetected: 1, minConfidence: 0.1, skipFrames: 0, skipTime: 0 },
-  });
-  await human.load();
-  const cpu = () => {
-    const usage = process.threadCpuUsage();
-    return (usage.user + usage.system) / 1000;
-  };
-  // Paired: each frame through the previous pipeline, then through Midstance's (the same models, this thread),
-  // so both see the same machine at the same moment.
-  const models = (human as unknown as { models: { models: Record<string, GraphModelLike> } }).models.models;
-  const pipeline = createBlazePose(human.tf as unknown as TfLike, models.blazeposedetect!, models.blazepose!);
-  let ms = 0;
-  let cpuMs = 0;
-  let ours = 0;
-  for (const [at, picture] of pictures.entries()) {
-    const started = performance.now();
-    const cpuStarted = cpu();
-    const tensor = human.tf.tensor3d(picture, [frameSize.height, frameSize.width, 3], 'int32');
-    await human.detect(tensor);
-    tensor.dispose();
-    ms += performance.now() - started;
-    cpuMs += cpu() - cpuStarted;
-    const oursStarted = cpu();
-    pipeline.frame(picture, frameSize.width, frameSize.height, at % DETECT_EVERY === 0);
-    ours += cpu() - oursStarted;
-  }
-  parentPort!.postMessage({ ms: ms / pictures.length, cpuMs: cpuMs / pictures.length, pairedCpuMs: ours / pictures.length });
-}

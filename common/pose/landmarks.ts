@@ -16,8 +16,8 @@ export const counterpartOf = (landmark: PoseLandmark): PoseLandmark =>
   landmarkOf(sideOf(landmark) === 'left' ? 'right' : 'left', partOf(landmark));
 
 /**
- * The names the pose library (human's BlazePose) gives our landmarks; BlazePose calls the toe its
- * "foot index", human calls it "foot". The one place that knows the mapping.
+ * The keypoint names our BlazePose pipeline (main/pose/blazepose.ts) gives our landmarks; BlazePose calls the
+ * toe its "foot index", the pipeline "foot". The one place that knows the mapping.
  */
 export const BLAZEPOSE_PART: Record<PoseLandmark, string> = {
   leftShoulder: 'leftShoulder',

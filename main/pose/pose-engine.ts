@@ -140,7 +140,7 @@ export async function startPoseWorker(model: PoseModel, signal?: AbortSignal): P
   const files = poseRuntimeFiles(model);
   const data: PoseWorkerData = { model, detector: files.detector, landmarks: files.landmarks, wasmDir: files.wasmDir };
   const worker = new Worker(workerEntry(), { workerData: data, stdout: true, stderr: true });
-  // human prints its own notes; they belong to no one's output.
+  // tfjs prints its own notes (e.g. about backends); they belong to no one's output.
   worker.stdout.resume();
   let stderr = '';
   worker.stderr.setEncoding('utf8');

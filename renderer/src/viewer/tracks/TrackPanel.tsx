@@ -19,6 +19,7 @@ export function TrackPanel({ tracks, armed, onGoTo }: { tracks: ClipTracks; arme
       <div className="track-bar" role="group" aria-label={t('tracks.tool')}>
         <span className="track-bar-label">{t('tracks.bar')}</span>
         <span className="track-follow-by" role="radiogroup" aria-label={t('tracks.followBy')} title={t('tracks.followByHint')}>
+          <span aria-hidden="true">{t('tracks.followBy')}:</span>
           {(['pattern', 'sticker'] as const).map((choice) => (
             <label key={choice}>
               <input

@@ -1,3 +1,4 @@
+import { formatNumber } from '../report/report-text.ts';
 import { frameX } from './frame-scale.ts';
 
 /**
@@ -189,20 +190,7 @@ export function gaps(series: PlotSeries): { fromFrame: number; toFrame: number }
   return out;
 }
 
-const formats = new Map<string, Intl.NumberFormat>();
-
 /** "141.2°" / "141,2°"; whole degrees for axis labels ("140°"), one decimal where the step needs it ("2,5°"). */
 export function formatDegrees(value: number, language: 'en' | 'nl', decimals = 1): string {
-  const key = `${language}:${decimals}`;
-  let format = formats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(language === 'nl' ? 'nl-NL' : 'en-GB', {
-      minimumFractionDigits: decimals,
-      maximumFractionDigits: decimals,
-      useGrouping: false,
-    });
-    formats.set(key, format);
-  }
-  const shown = Math.abs(value) < 0.5 * 10 ** -decimals ? 0 : value;
-  return `${format.format(shown)}°`;
+  return `${formatNumber(value, language, decimals)}°`;
 }
